@@ -1,0 +1,59 @@
+"""Money: amounts of đồng, "hơn 575 triệu đồng" → 575000000 with qualifier more_than.
+
+Uses the shared number grammar (pipeline/numbers.py) for the amount and its
+qualifier; currency words and the "đồng chí"/"đồng bào" exclusions live in
+extractors/data/money.yaml.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+from functools import cache
+
+import regex
+
+from extractors.base import Mention
+from pipeline.document import Document
+from pipeline.numbers import find_quantities
+from pipeline.resources import load_yaml
+
+KIND = "money"
+_FLAGS = regex.IGNORECASE | regex.VERSION1
+
+
+@cache
+def _currency_after() -> regex.Pattern[str]:
+    data = load_yaml("extractors", "money.yaml")
+    currency = "|".join(regex.escape(c) for c in sorted(data["currency"], key=len, reverse=True))
+    compounds = "|".join(regex.escape(w) for w in data["dong_compounds"])
+    # The currency word must end the word ("đ" in "đồng" alone is not "đ"), and "đồng" must not
+    # begin another word ("đồng chí").
+    return regex.compile(
+        rf"\s*(?P<cur>{currency})(?!\p{{L}})(?!\s+(?:{compounds})(?!\p{{L}}))",
+        _FLAGS,
+    )
+
+
+def extract(document: Document) -> list[Mention]:
+    text = document.text
+    pattern = _currency_after()
+    out: list[Mention] = []
+    for sentence in document.content_sentences():
+        for q in find_quantities(text, sentence.start, sentence.end):
+            m = pattern.match(text, q.end, sentence.end)
+            if not m:
+                continue
+            amount = q.value.quantize(Decimal(1), rounding=ROUND_HALF_UP)
+            if amount != q.value:
+                # Fractions of a đồng are not amounts: a decimal figure with no scale is something else.
+                continue
+            end = m.end("cur")
+            out.append(
+                Mention(
+                    KIND,
+                    q.qualifier_start,
+                    end,
+                    {"amount": int(amount), "currency": "VND", "qualifier": q.qualifier},
+                )
+            )
+    return out

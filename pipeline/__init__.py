@@ -1,0 +1,1 @@
+"""bantin's pipeline: ingest, article metadata, tokenisation, records, writers and the CLI."""

@@ -1,0 +1,82 @@
+"""The `bantin` command line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from pipeline.ingest import iter_input_files
+from pipeline.run import ArticleResult, run_batch
+from pipeline.writers import write_outputs
+
+app = typer.Typer(
+    add_completion=False, no_args_is_help=True, help="Vietnamese ward bulletins to validated records."
+)
+stderr = Console(stderr=True)
+
+
+@app.callback()
+def main() -> None:
+    """bantin: extract dates, units, officials, campaigns, models, money and counts from ward bulletins."""
+
+
+@app.command()
+def extract(
+    inputs: Annotated[
+        list[Path], typer.Argument(help="Bulletin files or folders (folders: every *.txt, recursively).")
+    ],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("outputs"),
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
+) -> None:
+    """Extract records from INPUT files into OUT: articles, records and errors as JSONL and Parquet."""
+    files = list(iter_input_files(inputs))
+    if not files:
+        stderr.print(f"[red]error:[/red] no input files found in {', '.join(map(str, inputs))}")
+        raise typer.Exit(2)
+
+    progress = Progress(
+        TextColumn("[bold]extract"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TextColumn("{task.fields[current]}"),
+        console=stderr,
+        disable=quiet,
+        transient=True,
+    )
+    with progress:
+        task = progress.add_task("extract", total=len(files), current="")
+
+        def on_file(path: Path, result: ArticleResult) -> None:
+            for err in result.errors:
+                if err["stage"] == "ingest" and not quiet:
+                    progress.console.print(f"[yellow]skipped[/yellow] {err['source']}: {err['reason']}")
+            progress.update(task, advance=1, current=path.name)
+
+        batch = run_batch(files, on_file=on_file)
+    write_outputs(out, batch.articles, batch.records, batch.errors)
+
+    if not quiet:
+        table = Table(title=f"bantin extract → {out}", show_header=True)
+        table.add_column("what")
+        table.add_column("count", justify="right")
+        table.add_row("input files", str(batch.inputs))
+        table.add_row("articles", str(len(batch.articles)))
+        for kind, n in batch.records_per_kind().items():
+            table.add_row(f"  {kind}", str(n))
+        table.add_row("records", str(len(batch.records)))
+        table.add_row("errors", str(len(batch.errors)))
+        table.add_row("seconds", f"{batch.seconds:.1f}")
+        stderr.print(table)
+    if not batch.articles:
+        stderr.print("[red]error:[/red] no input could be processed; see errors.jsonl")
+        raise typer.Exit(1)
+
+
+if __name__ == "__main__":
+    app()

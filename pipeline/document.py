@@ -1,0 +1,88 @@
+"""The Document: one article's text with everything the extractors read.
+
+Built once per article (metadata, paragraphs, sentences, spaCy tokens) and
+passed read-only to every extractor, so each extractor is a pure function of it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from pipeline import ids
+from pipeline.metadata import Metadata, extract_metadata, split_lines
+from pipeline.nlp import build_doc
+from pipeline.segment import lines_hard_wrapped, paragraphs, sentences
+from pipeline.spans import Span, SpanIndex
+
+
+@dataclass
+class Document:
+    source: str
+    text: str
+    article_id: str
+    meta: Metadata
+    paragraphs: SpanIndex
+    sentences: SpanIndex
+    furniture: SpanIndex
+    authors: SpanIndex
+    doc: Doc
+    # Filled by the CLI from --region / the sites file: hints for the gazetteer.
+    hints: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def title(self) -> str | None:
+        return self.meta.title
+
+    @property
+    def published(self) -> dt.date | None:
+        return self.meta.published
+
+    def sentence_at(self, offset: int) -> Span:
+        """The sentence containing `offset` (or a one-line span when it lies between sentences)."""
+        found = self.sentences.at(offset)
+        if found is not None:
+            return found
+        line_start = self.text.rfind("\n", 0, offset) + 1
+        line_end = self.text.find("\n", offset)
+        return Span(line_start, len(self.text) if line_end < 0 else line_end)
+
+    def paragraph_at(self, offset: int) -> Span:
+        found = self.paragraphs.at(offset)
+        return found if found is not None else self.sentence_at(offset)
+
+    def in_furniture(self, start: int, end: int) -> bool:
+        return self.furniture.any_overlap(start, end)
+
+    def is_author(self, start: int, end: int) -> bool:
+        return self.authors.any_overlap(start, end)
+
+    def content_sentences(self) -> list[Span]:
+        """Sentences that are not page furniture."""
+        return [s for s in self.sentences if not self.furniture.any_overlap(s.start, s.end)]
+
+
+def build_document(source: str, text: str) -> Document:
+    """Analyse one decoded article."""
+    meta = extract_metadata(text)
+    furniture = SpanIndex(meta.furniture)
+    # Shape (hard-wrapped or not) is judged on the article's own lines, not its furniture.
+    content_lines = [
+        ln for ln in split_lines(text) if ln.text and not furniture.any_overlap(ln.start, ln.end)
+    ]
+    wrapped = lines_hard_wrapped([ln.text for ln in content_lines])
+    para = paragraphs(text, hard_wrapped=wrapped)
+    sents = sentences(text, para)
+    return Document(
+        source=source,
+        text=text,
+        article_id=ids.article_id(text),
+        meta=meta,
+        paragraphs=SpanIndex(para),
+        sentences=SpanIndex(sents),
+        furniture=furniture,
+        authors=SpanIndex(meta.author_spans),
+        doc=build_doc(text, sents),
+    )

@@ -1,0 +1,240 @@
+"""Article metadata: title, published date, authors, and the page furniture.
+
+Everything here works on lines of the normalised text and returns spans into
+it, so that the date on a dateline stays a date record while the view counter
+beside it is furniture, and author names can be kept out of the officials.
+Patterns live in `pipeline/data/metadata.yaml` and `pipeline/data/furniture.yaml`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import cache
+
+import regex
+
+from pipeline.resources import load_yaml
+from pipeline.segment import lines_hard_wrapped
+from pipeline.spans import Span, strip_span
+
+
+@dataclass
+class Line:
+    start: int
+    end: int
+    text: str  # stripped
+
+    @property
+    def blank(self) -> bool:
+        return not self.text
+
+
+@dataclass
+class Metadata:
+    title: str | None = None
+    title_span: Span | None = None
+    published: dt.date | None = None
+    dateline_span: Span | None = None
+    authors: list[str] = field(default_factory=list)
+    author_spans: list[Span] = field(default_factory=list)
+    furniture: list[Span] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    line: tuple[regex.Pattern[str], ...]
+    block_start: tuple[regex.Pattern[str], ...]
+    block_item: tuple[regex.Pattern[str], ...]
+    inline: tuple[regex.Pattern[str], ...]
+    dateline: regex.Pattern[str]
+    byline: regex.Pattern[str]
+    photo_credit: regex.Pattern[str]
+    name_separators: regex.Pattern[str]
+    signature: regex.Pattern[str]
+    signature_tail_share: float
+    title_max_chars: int
+
+
+@cache
+def _patterns() -> _Patterns:
+    furn = load_yaml("pipeline", "furniture.yaml")
+    meta = load_yaml("pipeline", "metadata.yaml")
+    flags = regex.IGNORECASE | regex.VERSION1
+
+    def compile_all(items: list[str]) -> tuple[regex.Pattern[str], ...]:
+        return tuple(regex.compile(p, flags) for p in items)
+
+    weekday = "|".join(regex.escape(w) for w in meta["weekdays"])
+    prefix = "|".join(regex.escape(p) for p in sorted(meta["byline_prefixes"], key=len, reverse=True))
+    return _Patterns(
+        line=compile_all(furn["line_patterns"]),
+        block_start=compile_all(furn["block_starters"]),
+        block_item=compile_all(furn["block_item_patterns"]),
+        inline=compile_all(furn["inline_patterns"]),
+        dateline=regex.compile(meta["dateline"].replace("{weekday}", weekday), flags),
+        byline=regex.compile(meta["byline"].replace("{prefix}", prefix), flags),
+        photo_credit=regex.compile(meta["photo_credit"], flags),
+        name_separators=regex.compile(meta["name_separators"], flags),
+        signature=regex.compile(meta["signature"]),
+        signature_tail_share=float(meta["signature_tail_share"]),
+        title_max_chars=int(meta["title_max_chars"]),
+    )
+
+
+def split_lines(text: str) -> list[Line]:
+    """Every line with its offsets; `text` is the stripped content, offsets cover it exactly."""
+    out: list[Line] = []
+    pos = 0
+    for raw in text.split("\n"):
+        span = strip_span(text, pos, pos + len(raw))
+        out.append(Line(span.start, span.end, text[span.start : span.end]))
+        pos += len(raw) + 1
+    return out
+
+
+def _furniture_lines(lines: list[Line], pats: _Patterns) -> set[int]:
+    """Indexes of lines that are furniture: single lines and trailing blocks."""
+    out: set[int] = set()
+    in_block = False
+    for i, line in enumerate(lines):
+        if line.blank:
+            continue
+        is_line = any(p.search(line.text) for p in pats.line)
+        if any(p.search(line.text) for p in pats.block_start):
+            in_block = True
+            out.add(i)
+            continue
+        if in_block and (is_line or any(p.search(line.text) for p in pats.block_item)):
+            out.add(i)
+            continue
+        in_block = False
+        if is_line:
+            out.add(i)
+    return out
+
+
+def _parse_dateline(line: Line, pats: _Patterns) -> tuple[dt.date, Span | None, bool, bool] | None:
+    """(date, counters span, has weekday, has time) when the line is a dateline."""
+    m = pats.dateline.match(line.text)
+    if not m:
+        return None
+    try:
+        day = dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
+    except ValueError:
+        return None
+    counters = None
+    if m["counters"] and m["counters"].strip():
+        s = strip_span(line.text, m.start("counters"), m.end("counters"))
+        counters = Span(line.start + s.start, line.start + s.end)
+    return day, counters, bool(m["weekday"]), bool(m["time"])
+
+
+def _split_names(raw: str, pats: _Patterns) -> list[str]:
+    return [n.strip(" .") for n in pats.name_separators.split(raw) if n and n.strip(" .")]
+
+
+def extract_metadata(text: str) -> Metadata:
+    """Title, published date, authors and furniture of one article."""
+    pats = _patterns()
+    lines = split_lines(text)
+    meta = Metadata()
+    furniture_idx = _furniture_lines(lines, pats)
+    content = [i for i, ln in enumerate(lines) if not ln.blank and i not in furniture_idx]
+
+    # Head of the article: header date, title, dateline.
+    head = content[:8]
+    dateline_at: int | None = None
+    for pos, i in enumerate(head):
+        parsed = _parse_dateline(lines[i], pats)
+        if parsed is None:
+            continue
+        day, counters, _weekday, has_time = parsed
+        before = [j for j in head[:pos] if _parse_dateline(lines[j], pats) is None]
+        if not before and not has_time and pos + 1 < len(head):
+            # A bare date opening the page is the site header's today-date.
+            furniture_idx.add(i)
+            continue
+        dateline_at = i
+        meta.published = day
+        meta.dateline_span = Span(lines[i].start, lines[i].end)
+        if counters:
+            meta.furniture.append(counters)
+        break
+    content = [i for i in content if i not in furniture_idx]
+    meta.title_span = _find_title(lines, content, dateline_at, text, pats)
+    if meta.title_span:
+        meta.title = " ".join(text[meta.title_span.start : meta.title_span.end].split())
+
+    for line in lines:
+        if line.blank:
+            continue
+        for p in pats.inline:
+            for m in p.finditer(line.text):
+                meta.furniture.append(Span(line.start + m.start(), line.start + m.end()))
+    meta.furniture.extend(Span(lines[i].start, lines[i].end) for i in sorted(furniture_idx))
+    meta.furniture = _merge(meta.furniture)
+
+    _find_authors(text, lines, content, pats, meta)
+    return meta
+
+
+def _find_title(
+    lines: list[Line], content: list[int], dateline_at: int | None, text: str, pats: _Patterns
+) -> Span | None:
+    if not content:
+        return None
+    if dateline_at is not None:
+        before = [i for i in content if i < dateline_at]
+        if not before:
+            return None
+        i = before[-1]
+    else:
+        i = content[0]
+        if lines_hard_wrapped([lines[j].text for j in content]):
+            return None
+    line = lines[i]
+    if len(line.text) > pats.title_max_chars or line.text.endswith((".", ";", ",")):
+        return None
+    return Span(line.start, line.end)
+
+
+def _find_authors(text: str, lines: list[Line], content: list[int], pats: _Patterns, meta: Metadata) -> None:
+    seen: set[str] = set()
+
+    def add(raw: str, start: int) -> None:
+        pos = 0
+        for name in _split_names(raw, pats):
+            at = raw.find(name, pos)
+            pos = at + len(name)
+            key = name.casefold()
+            meta.author_spans.append(Span(start + at, start + at + len(name)))
+            if key not in seen:
+                seen.add(key)
+                meta.authors.append(name)
+
+    for i in content:
+        line = lines[i]
+        m = pats.byline.match(line.text)
+        if m:
+            add(m["names"], line.start + m.start("names"))
+    tail_from = int(len(lines) * (1 - pats.signature_tail_share))
+    for i in content:
+        if i < tail_from:
+            continue
+        line = lines[i]
+        m = pats.signature.match(line.text)
+        if m and sum(ch.isalpha() for ch in line.text) >= 4 and " " in line.text:
+            add(m["names"], line.start + m.start("names"))
+    for m in pats.photo_credit.finditer(text):
+        add(m["names"], m.start("names"))
+
+
+def _merge(spans: list[Span]) -> list[Span]:
+    out: list[Span] = []
+    for s in sorted(spans):
+        if out and s.start <= out[-1].end:
+            out[-1] = Span(out[-1].start, max(out[-1].end, s.end))
+        else:
+            out.append(s)
+    return out

@@ -1,0 +1,122 @@
+"""Tokenisation: underthesea's word segmentation placed in a spaCy `Doc`.
+
+underthesea gives multi-syllable words ("Đảng ủy", "Việt Nam") but rewrites
+tone placement ("Uỷ" → "Ủy") and drops whitespace, so its words are aligned
+back to the article by their letters; the `Doc` is built from the article's own
+characters, which guarantees `doc.text == text` and token offsets that index
+the article. Models load once per process.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable, Sequence
+from functools import cache
+
+import regex
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pipeline.spans import Span
+
+_FALLBACK_TOKEN = regex.compile(r"\w+(?:[.,]\w+)*|[^\w\s]")
+
+
+class AlignmentError(ValueError):
+    """underthesea's words do not spell the sentence they came from."""
+
+
+@cache
+def vocab_pipeline() -> Language:
+    """A blank Vietnamese spaCy pipeline (no pyvi: we bring our own tokens)."""
+    return spacy.blank("vi", config={"nlp": {"tokenizer": {"use_pyvi": False}}})
+
+
+@cache
+def _word_tokenize() -> Callable[[str], list[str]]:
+    from underthesea import word_tokenize
+
+    return word_tokenize  # type: ignore[no-any-return]
+
+
+def _fold(ch: str) -> str:
+    base = unicodedata.normalize("NFD", ch)[:1]
+    return base.casefold()
+
+
+def align_words(text: str, start: int, end: int, words: Sequence[str]) -> list[Span]:
+    """Spans in `text[start:end]` of each word, matched letter by letter, whitespace skipped."""
+    spans: list[Span] = []
+    pos = start
+    for word in words:
+        letters = [c for c in word if not c.isspace()]
+        if not letters:
+            continue
+        while pos < end and text[pos].isspace():
+            pos += 1
+        first = pos
+        for letter in letters:
+            while pos < end and text[pos].isspace():
+                pos += 1
+            if pos >= end or _fold(text[pos]) != _fold(letter):
+                raise AlignmentError(f"word {word!r} does not match text at offset {pos}")
+            pos += 1
+        spans.append(Span(first, pos))
+    while pos < end and text[pos].isspace():
+        pos += 1
+    if pos != end:
+        raise AlignmentError(f"words end at {pos}, sentence at {end}")
+    return spans
+
+
+def tokenize_sentence(text: str, sentence: Span) -> list[Span]:
+    """Word spans of one sentence: underthesea's words, or a plain split if they cannot be aligned."""
+    chunk = text[sentence.start : sentence.end]
+    try:
+        return align_words(text, sentence.start, sentence.end, _word_tokenize()(chunk))
+    except (AlignmentError, ValueError):
+        return [
+            Span(sentence.start + m.start(), sentence.start + m.end())
+            for m in _FALLBACK_TOKEN.finditer(chunk)
+        ]
+
+
+def build_doc(text: str, sentences: Sequence[Span]) -> Doc:
+    """A spaCy Doc over the whole text: word tokens, whitespace tokens between them, sentence starts set."""
+    words: list[str] = []
+    spaces: list[bool] = []
+    sent_starts: list[bool] = []
+    pos = 0
+
+    def add_gap(upto: int) -> None:
+        nonlocal pos
+        gap = text[pos:upto]
+        if not gap:
+            return
+        if gap == " " and words:
+            spaces[-1] = True
+        else:
+            if words and gap.startswith(" ") and not spaces[-1]:
+                spaces[-1] = True
+                gap = gap[1:]
+            if gap:
+                words.append(gap)
+                spaces.append(False)
+                sent_starts.append(False)
+        pos = upto
+
+    for sentence in sentences:
+        for k, tok in enumerate(tokenize_sentence(text, sentence)):
+            add_gap(tok.start)
+            words.append(text[tok.start : tok.end])
+            spaces.append(False)
+            sent_starts.append(k == 0)
+            pos = tok.end
+    add_gap(len(text))
+    if sent_starts:
+        sent_starts[0] = True
+    doc = Doc(vocab_pipeline().vocab, words=words, spaces=spaces, sent_starts=sent_starts)
+    if doc.text != text:
+        raise AlignmentError("spaCy Doc does not reproduce the article text")
+    return doc

@@ -1,0 +1,31 @@
+"""Loading of the per-language data files (YAML/TSV) that live beside the code.
+
+Every word list, pattern list and abbreviation table is read once per process
+and shared; parsers never embed the lists themselves.
+"""
+
+from __future__ import annotations
+
+import csv
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+
+def _read_text(package: str, name: str) -> str:
+    return resources.files(package).joinpath("data", name).read_text(encoding="utf-8")
+
+
+@cache
+def load_yaml(package: str, name: str) -> Any:
+    """The parsed YAML file `package/data/name`; cached for the process."""
+    return yaml.safe_load(_read_text(package, name))
+
+
+@cache
+def load_tsv(package: str, name: str) -> tuple[dict[str, str], ...]:
+    """Rows of the TSV file `package/data/name` as dicts keyed by its header; `#` lines are comments."""
+    lines = [ln for ln in _read_text(package, name).splitlines() if ln.strip() and not ln.startswith("#")]
+    return tuple(csv.DictReader(lines, delimiter="\t"))

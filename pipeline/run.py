@@ -1,0 +1,170 @@
+"""The batch: from input paths to articles, records and an error report.
+
+Each article goes ingest → Document → every registered extractor → validated
+records. Nothing stops the batch: a bad file, an extractor that raises, a
+record that fails validation each become an entry in the error report, with
+the source and the reason.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from extractors import Extractor, registry
+from extractors.base import Mention
+from pipeline import ids
+from pipeline.document import Document, build_document
+from pipeline.ingest import IngestError, iter_input_files, read_article
+from pipeline.records import KINDS, Article, ErrorEntry, validate_record
+
+
+@dataclass
+class ArticleResult:
+    article: dict[str, Any]
+    records: list[dict[str, Any]]
+    errors: list[dict[str, Any]]
+
+
+@dataclass
+class BatchResult:
+    articles: list[dict[str, Any]] = field(default_factory=list)
+    records: list[dict[str, Any]] = field(default_factory=list)
+    errors: list[dict[str, Any]] = field(default_factory=list)
+    inputs: int = 0
+    seconds: float = 0.0
+
+    def records_per_kind(self) -> dict[str, int]:
+        counts = Counter(r["kind"] for r in self.records)
+        return {kind: counts.get(kind, 0) for kind in KINDS}
+
+
+def _error(source: str, stage: str, reason: str, **extra: Any) -> dict[str, Any]:
+    return ErrorEntry(source=source, stage=stage, reason=reason, **extra).model_dump(mode="json")  # type: ignore[arg-type]
+
+
+def mentions_to_records(document: Document, kind: str, mentions: Iterable[Mention]) -> ArticleResult:
+    """Validated records of one extractor's mentions; furniture dropped, failures reported."""
+    records: list[dict[str, Any]] = []
+    errors: list[dict[str, Any]] = []
+    seen: set[tuple[int, int, str]] = set()
+    for mention in mentions:
+        if document.in_furniture(mention.start, mention.end):
+            continue
+        discriminator = repr(sorted(mention.fields.items()))
+        key = (mention.start, mention.end, discriminator)
+        if key in seen:
+            continue
+        seen.add(key)
+        sentence = document.sentence_at(mention.start)
+        sent_start, sent_end = min(sentence.start, mention.start), max(sentence.end, mention.end)
+        data = {
+            "record_id": ids.record_id(document.article_id, kind, mention.start, mention.end, discriminator),
+            "article_id": document.article_id,
+            "kind": mention.kind,
+            "text": document.text[mention.start : mention.end],
+            "start": mention.start,
+            "end": mention.end,
+            "sentence": document.text[sent_start:sent_end],
+            **mention.fields,
+        }
+        try:
+            record = validate_record(data, document.text)
+        except ValidationError as exc:
+            reason = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
+            errors.append(
+                _error(
+                    document.source,
+                    "validate",
+                    reason,
+                    article_id=document.article_id,
+                    kind=kind,
+                    record={k: v for k, v in data.items() if k != "sentence"},
+                )
+            )
+            continue
+        records.append(record.model_dump(mode="json"))
+    return ArticleResult(article={}, records=records, errors=errors)
+
+
+def process_document(document: Document, extractors: dict[str, Extractor]) -> ArticleResult:
+    """Run every extractor over one Document."""
+    records: list[dict[str, Any]] = []
+    errors: list[dict[str, Any]] = []
+    for kind, extract in extractors.items():
+        try:
+            mentions = extract(document)
+        except Exception as exc:  # an extractor bug must not lose the article
+            errors.append(
+                _error(
+                    document.source,
+                    "extract",
+                    f"{kind} extractor failed: {type(exc).__name__}: {exc}",
+                    article_id=document.article_id,
+                    kind=kind,
+                )
+            )
+            continue
+        result = mentions_to_records(document, kind, mentions)
+        records.extend(result.records)
+        errors.extend(result.errors)
+    records.sort(key=lambda r: (r["start"], r["end"], r["kind"]))
+    article = Article(
+        article_id=document.article_id,
+        source=document.source,
+        title=document.title,
+        published=document.published,
+        authors=list(document.meta.authors),
+        text=document.text,
+    ).model_dump(mode="json")
+    return ArticleResult(article=article, records=records, errors=errors)
+
+
+def process_file(
+    path: Path, extractors: dict[str, Extractor], hints: dict[str, str] | None = None
+) -> ArticleResult:
+    """One input file through the whole pipeline; ingest problems become error entries."""
+    source = str(path)
+    try:
+        raw = read_article(path)
+    except IngestError as exc:
+        return ArticleResult(article={}, records=[], errors=[_error(exc.source, "ingest", exc.reason)])
+    try:
+        document = build_document(raw.source, raw.text)
+    except Exception as exc:  # analysis failure: report it, keep the batch going
+        return ArticleResult(
+            article={},
+            records=[],
+            errors=[_error(source, "extract", f"analysis failed: {type(exc).__name__}: {exc}")],
+        )
+    if hints:
+        document.hints.update(hints)
+    return process_document(document, extractors)
+
+
+def run_batch(
+    inputs: Iterable[str | Path],
+    hints: dict[str, str] | None = None,
+    on_file: Callable[[Path, ArticleResult], None] | None = None,
+) -> BatchResult:
+    """Process every input file; `on_file` is called after each (for progress)."""
+    started = time.perf_counter()
+    extractors = registry()
+    batch = BatchResult()
+    for path in iter_input_files(inputs):
+        batch.inputs += 1
+        result = process_file(path, extractors, hints)
+        if result.article:
+            batch.articles.append(result.article)
+        batch.records.extend(result.records)
+        batch.errors.extend(result.errors)
+        if on_file is not None:
+            on_file(path, result)
+    batch.seconds = time.perf_counter() - started
+    return batch

@@ -1,0 +1,77 @@
+"""Paragraphs and sentences of an article, as spans of its exact text.
+
+Bulletins come in two shapes: one paragraph per line, or hard-wrapped lines
+(a print layout copied as is, where a newline is only a space). The shape is
+decided per article; blank lines, bullet marks and table bars always end a
+paragraph.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from pipeline.spans import Span, strip_span
+
+_TERMINAL = '.!?…:;"”)»|'
+# Sentence end: terminal punctuation (and closing quotes), whitespace, then a likely sentence start.
+_SENTENCE_END = regex.compile(
+    r"(?<!\b\p{Lu})(?<!\b(?:TP|Tp|ThS|TS|PGS|GS|BS|Th|St|Q|P|Nxb|NXB))"
+    r"(?:[.!?]+|…|\.{3})[\"”’»)]*(?=\s+[\"“‘«(•\-–]?[\p{Lu}\d])"
+)
+_PARAGRAPH_BREAK = regex.compile(r"\n[ \t]*\n\s*|\n[ \t]*(?=[•|])|(?<=\|)[ \t]*\n")
+_BAR_LINE = regex.compile(r"^\s*\|\s*$")
+
+
+def is_hard_wrapped(text: str) -> bool:
+    """True when most lines are short and break mid-sentence (a print layout)."""
+    return lines_hard_wrapped([ln.strip() for ln in text.split("\n") if ln.strip()])
+
+
+def lines_hard_wrapped(lines: list[str]) -> bool:
+    """The same judgement on already stripped, non-empty lines."""
+    if len(lines) < 5:
+        return False
+    wrapped = sum(1 for ln in lines if len(ln) <= 90 and ln[-1] not in _TERMINAL)
+    return wrapped / len(lines) >= 0.5
+
+
+def paragraphs(text: str, hard_wrapped: bool | None = None) -> list[Span]:
+    """Paragraph spans, whitespace-trimmed, in text order."""
+    if hard_wrapped is None:
+        hard_wrapped = is_hard_wrapped(text)
+    pieces: list[Span] = []
+    pos = 0
+    for m in _PARAGRAPH_BREAK.finditer(text):
+        pieces.append(Span(pos, m.start()))
+        pos = m.end()
+    pieces.append(Span(pos, len(text)))
+    out: list[Span] = []
+    for piece in pieces:
+        if hard_wrapped:
+            candidates = [piece]
+        else:
+            candidates = []
+            start = piece.start
+            for i in range(piece.start, piece.end):
+                if text[i] == "\n":
+                    candidates.append(Span(start, i))
+                    start = i + 1
+            candidates.append(Span(start, piece.end))
+        for cand in candidates:
+            span = strip_span(text, cand.start, cand.end)
+            if span.end > span.start and not _BAR_LINE.match(text[span.start : span.end]):
+                out.append(span)
+    return out
+
+
+def sentences(text: str, paragraph_spans: list[Span]) -> list[Span]:
+    """Sentence spans inside each paragraph, whitespace-trimmed."""
+    out: list[Span] = []
+    for para in paragraph_spans:
+        chunk = text[para.start : para.end]
+        start = 0
+        for m in _SENTENCE_END.finditer(chunk):
+            out.append(strip_span(text, para.start + start, para.start + m.end()))
+            start = m.end()
+        out.append(strip_span(text, para.start + start, para.end))
+    return [s for s in out if s.end > s.start]

@@ -1,0 +1,62 @@
+"""Character spans over an article's text: the unit of evidence everywhere."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Span:
+    start: int
+    end: int
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return self.start < end and start < self.end
+
+    def contains(self, start: int, end: int) -> bool:
+        return self.start <= start and end <= self.end
+
+
+def strip_span(text: str, start: int, end: int) -> Span:
+    """The span narrowed to exclude leading and trailing whitespace."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span(start, end)
+
+
+class SpanIndex:
+    """Sorted, non-overlapping spans with fast lookup by offset."""
+
+    def __init__(self, spans: Iterable[Span]) -> None:
+        self.spans: list[Span] = sorted(spans)
+        self._starts = [s.start for s in self.spans]
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        return iter(self.spans)
+
+    def __len__(self) -> int:
+        return len(self.spans)
+
+    def at(self, offset: int) -> Span | None:
+        """The span containing `offset`, if any."""
+        i = bisect.bisect_right(self._starts, offset) - 1
+        if i >= 0 and self.spans[i].start <= offset < self.spans[i].end:
+            return self.spans[i]
+        return None
+
+    def overlapping(self, start: int, end: int) -> Sequence[Span]:
+        i = max(bisect.bisect_right(self._starts, start) - 1, 0)
+        out = []
+        for span in self.spans[i:]:
+            if span.start >= end:
+                break
+            if span.overlaps(start, end):
+                out.append(span)
+        return out
+
+    def any_overlap(self, start: int, end: int) -> bool:
+        return bool(self.overlapping(start, end))

@@ -1,0 +1,137 @@
+"""Writers: JSONL and typed Parquet, each file written atomically.
+
+A file is written beside its target under a temporary name and renamed into
+place, so an interrupted run never leaves a half-written file that looks
+complete. Parquet columns are typed from the Pydantic models: dates are
+date32, amounts int64, lists list<string>.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import tempfile
+import types
+import typing
+from collections.abc import Callable, Iterable
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+from pydantic import BaseModel
+
+from pipeline.records import MODEL_BY_KIND, Article
+
+
+@contextmanager
+def atomic_path(target: Path) -> typing.Iterator[Path]:
+    """A temporary path in the target's folder, renamed onto the target when the block succeeds."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    os.close(fd)
+    tmp_path = Path(tmp)
+    try:
+        yield tmp_path
+        os.chmod(tmp_path, 0o666 & ~_umask())
+        os.replace(tmp_path, target)
+    finally:
+        if tmp_path.exists():
+            tmp_path.unlink()
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
+
+
+def write_jsonl(target: Path, rows: Iterable[dict[str, Any]]) -> int:
+    """Write one JSON object per line, atomically; returns the number of lines."""
+    count = 0
+    with atomic_path(target) as tmp, open(tmp, "w", encoding="utf-8") as fh:
+        for row in rows:
+            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+            count += 1
+    return count
+
+
+def _arrow_type(annotation: Any) -> pa.DataType:
+    origin = typing.get_origin(annotation)
+    args = [a for a in typing.get_args(annotation) if a is not type(None)]
+    if origin is typing.Annotated:
+        return _arrow_type(args[0])
+    if origin in (typing.Union, types.UnionType):
+        inner = [_arrow_type(a) for a in args]
+        if len(inner) == 1:
+            return inner[0]
+        if all(pa.types.is_integer(t) or pa.types.is_floating(t) for t in inner):
+            return pa.float64()
+        return pa.string()
+    if origin is typing.Literal:
+        return pa.string()
+    if origin is list:
+        return pa.list_(_arrow_type(args[0]) if args else pa.string())
+    if origin is dict or (isinstance(annotation, type) and issubclass(annotation, BaseModel)):
+        return pa.string()  # nested objects go to Parquet as JSON text
+    return {
+        str: pa.string(),
+        int: pa.int64(),
+        float: pa.float64(),
+        bool: pa.bool_(),
+        dt.date: pa.date32(),
+    }.get(annotation, pa.string())
+
+
+def arrow_schema(model: type[BaseModel]) -> pa.Schema:
+    """The Parquet schema of a Pydantic model's fields, in declaration order."""
+    return pa.schema(
+        [pa.field(name, _arrow_type(f.annotation), nullable=True) for name, f in model.model_fields.items()]
+    )
+
+
+def _column_converter(arrow_type: pa.DataType) -> Callable[[Any], Any]:
+    if pa.types.is_date32(arrow_type):
+        return lambda v: dt.date.fromisoformat(v) if isinstance(v, str) else v
+    if pa.types.is_floating(arrow_type):
+        return lambda v: float(v) if v is not None else None
+    if pa.types.is_string(arrow_type):
+        return lambda v: json.dumps(v, ensure_ascii=False) if isinstance(v, dict | list) else v
+    return lambda v: v
+
+
+def write_parquet(target: Path, model: type[BaseModel], rows: list[dict[str, Any]]) -> int:
+    """Write rows (model_dump(mode='json') dicts) as a typed Parquet file, atomically."""
+    schema = arrow_schema(model)
+    columns: dict[str, list[Any]] = {}
+    for f in schema:
+        convert = _column_converter(f.type)
+        columns[f.name] = [convert(row.get(f.name)) for row in rows]
+    table = pa.Table.from_pydict(columns, schema=schema)
+    with atomic_path(target) as tmp:
+        pq.write_table(table, tmp)
+    return len(rows)
+
+
+def write_outputs(
+    out_dir: Path, articles: list[dict[str, Any]], records: list[dict[str, Any]], errors: list[dict[str, Any]]
+) -> dict[str, Path]:
+    """All output files of one run; returns their paths by name."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    paths = {
+        "articles.jsonl": out_dir / "articles.jsonl",
+        "records.jsonl": out_dir / "records.jsonl",
+        "errors.jsonl": out_dir / "errors.jsonl",
+        "articles.parquet": out_dir / "articles.parquet",
+    }
+    write_jsonl(paths["articles.jsonl"], articles)
+    write_jsonl(paths["records.jsonl"], records)
+    write_jsonl(paths["errors.jsonl"], errors)
+    write_parquet(paths["articles.parquet"], Article, articles)
+    for kind, model in MODEL_BY_KIND.items():
+        path = out_dir / f"{kind}.parquet"
+        write_parquet(path, model, [r for r in records if r["kind"] == kind])
+        paths[path.name] = path
+    return paths
