@@ -1,0 +1,71 @@
+"""The spaCy Doc must reproduce the article text exactly, whatever its whitespace and symbols."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline.document import build_document
+from pipeline.nlp import AlignmentError, align_words
+from tests.conftest import CORPUS_FILES
+
+HOSTILE = [
+    "Phường  6   tổ chức\t\thội nghị.",
+    "Tham dự có lãnh đạo Đảng ủy, UBND, Ủy ban\nMTTQ Việt Nam, các đoàn thể phường…",
+    "Biện\nVăn Long, Phó trưởng Công an quận;",
+    "Chúc mừng 🎉🎉 năm mới 2023 👍",
+    "phong trào thi đua “” Dân vận khéo” và \"Dân vận khéo\" và «Dân vận» và 'x'",
+    "   dẫn đầu bằng khoảng trắng và kết thúc bằng xuống dòng\n\n\n",
+    "Uỷ ban nhân dân phường Hoà Bình – Thuỷ lợi",
+    "\n",
+    "a\r b",
+    "Số tiền:\u00a0575\u00a0triệu đồng\u2009(ước tính)",
+    "Dòng 1\n\n\n\nDòng 2\n \n\t\nDòng 3",
+    "x" * 300 + " " + "y" * 300,
+]
+
+
+@pytest.mark.parametrize("path", CORPUS_FILES, ids=lambda p: p.name)
+def test_corpus_doc_text_round_trips(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    document = build_document(str(path), text)
+    assert document.doc.text == text
+    for token in document.doc:
+        assert text[token.idx : token.idx + len(token.text)] == token.text
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_hostile_strings_round_trip(text: str) -> None:
+    document = build_document("hostile.txt", text)
+    assert document.doc.text == text
+    for sent in document.doc.sents:
+        assert text[sent.start_char : sent.end_char] == sent.text
+
+
+def test_multi_syllable_words_are_single_tokens() -> None:
+    text = "Đồng chí Nguyễn Thị Tuyết Mai tham dự hội nghị tại Việt Nam."
+    words = [t.text for t in build_document("t.txt", text).doc if not t.is_space]
+    assert "Việt Nam" in words
+    assert "hội nghị" in words
+
+
+def test_alignment_survives_tone_placement_rewrite() -> None:
+    # underthesea rewrites "Hoà" as "Hòa"; the span must still cover the article's own letters.
+    text = "phường Hoà Bình"
+    spans = align_words(text, 0, len(text), ["phường", "Hòa Bình"])
+    assert [text[s.start : s.end] for s in spans] == ["phường", "Hoà Bình"]
+
+
+def test_alignment_rejects_words_that_are_not_in_the_text() -> None:
+    with pytest.raises(AlignmentError):
+        align_words("phường Hiệp Ninh", 0, 16, ["phường", "Tân Quy"])
+
+
+def test_sentences_follow_hard_wrapped_lines() -> None:
+    text = (CORPUS_FILES[0]).read_text(encoding="utf-8")
+    document = build_document("000.txt", text)
+    first = document.sentences.spans[0]
+    assert text[first.start : first.end] == (
+        "Ngày 31/3/2023, Đảng ủy Phường 6 tổ chức\nphát động phong trào thi đua “Dân vận khéo”."
+    )

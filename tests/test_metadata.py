@@ -1,0 +1,116 @@
+"""Article metadata and page furniture of the five supplied bulletins, and of made-up shapes."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from pipeline.document import build_document
+from pipeline.metadata import extract_metadata
+from tests.conftest import CORPUS
+
+TITLE_001 = (
+    "Đảng ủy phường Tân Quy Đông: tổ chức hội nghị sơ kết công tác Dân vận - Mặt trận – "
+    "các đoàn thể chính trị xã hội 06 tháng đầu năm 2022"
+)
+TITLE_002 = (
+    "Phường Hiệp Ninh: Hội nghị triển khai Kế hoạch phối hợp liên ngành làm công tác dân vận đợt 1 năm 2023"
+)
+TITLE_003 = (
+    "Phường Vân Giang sơ kết phong trào thi đua, biểu dương mô hình, điển hình “Dân vận khéo” giai đoạn 2021 – 2023"
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "title", "published", "authors"),
+    [
+        ("000_581ac50e226256f5.txt", None, None, ["THANH BÌNH", "NGUYỄN HIỆP", "T. Bình", "N. Hiệp"]),
+        ("001_f6e4806f46cbd4e1.txt", TITLE_001, None, ["Minh Chiến"]),
+        ("002_84d2a3dbb6a45ac7.txt", TITLE_002, dt.date(2023, 7, 12), ["Quỳnh Yên"]),
+        ("003_ef0203ef4db0ba49.txt", TITLE_003, dt.date(2023, 7, 7), []),
+        ("004_9c4251f55faf27e4.txt", None, None, []),
+    ],
+)
+def test_corpus_metadata(name: str, title: str | None, published: dt.date | None, authors: list[str]) -> None:
+    meta = extract_metadata((CORPUS / name).read_text(encoding="utf-8"))
+    assert meta.title == title
+    assert meta.published == published
+    assert meta.authors == authors
+
+
+@pytest.mark.parametrize(
+    ("name", "furniture", "content"),
+    [
+        (
+            "001_f6e4806f46cbd4e1.txt",
+            ["Thông tin khác", "(15/07/2024)", "Mời bạn là người đầu tiên xếp hạng và nhận xét", "(0)"],
+            ["Tin, ảnh: Minh Chiến", "năm 2023;..."],
+        ),
+        (
+            "002_84d2a3dbb6a45ac7.txt",
+            ["183 0", "Xếp hạng: 4.7 - 26 phiếu bầu", "Tổng lượt truy cập194,104", "Thời gian chờ: 60 giây",
+             "Tổng số điểm của bài viết là: 122"],
+            ["12/07/2023 11:46", "Tác giả bài viết: Quỳnh Yên", "đến ngày 31/7/2023"],
+        ),
+        (
+            "003_ef0203ef4db0ba49.txt",
+            ["Chủ nhật, 21/07/2024", "Đã xem: 87"],
+            ["Thứ sáu, 07/07/2023", "Trang thông tin điện tử UBND Phường Vân Giang"],
+        ),
+        ("000_581ac50e226256f5.txt", [], ["THANH BÌNH - NGUYỄN HIỆP", "(Ảnh: T. Bình)"]),
+    ],
+)  # fmt: skip
+def test_corpus_furniture(name: str, furniture: list[str], content: list[str]) -> None:
+    text = (CORPUS / name).read_text(encoding="utf-8")
+    document = build_document(name, text)
+    for phrase in furniture:
+        at = text.index(phrase)
+        assert document.furniture.at(at) is not None, f"{phrase!r} should be furniture"
+        assert document.in_furniture(at, at + len(phrase))
+    for phrase in content:
+        at = text.index(phrase)
+        assert not document.in_furniture(at, at + len(phrase)), f"{phrase!r} is article content"
+
+
+def test_004_has_no_furniture() -> None:
+    text = (CORPUS / "004_9c4251f55faf27e4.txt").read_text(encoding="utf-8")
+    assert build_document("004", text).furniture.spans == []
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "published"),
+    [
+        ("Tiêu đề bài\n\nThứ hai, 03/04/2023 08:15\n\nNội dung bài viết dài.", "Tiêu đề bài", dt.date(2023, 4, 3)),
+        ("Tiêu đề\nThứ 5 - 1/6/2023\nNội dung.", "Tiêu đề", dt.date(2023, 6, 1)),
+        ("Tiêu đề\nNgày đăng: 15/08/2024\nNội dung.", "Tiêu đề", dt.date(2024, 8, 15)),
+        ("Chủ nhật, 21/07/2024\nTiêu đề\nThứ sáu, 07/07/2023\nNội dung.", "Tiêu đề", dt.date(2023, 7, 7)),
+        ("Chủ nhật, 21/07/2024\nTiêu đề bài\nNội dung.", "Tiêu đề bài", None),
+        ("Tiêu đề\nThứ hai, 31/02/2023\nNội dung.", "Tiêu đề", None),
+        ("Câu mở đầu của bài viết kết thúc bằng dấu chấm.\nCâu thứ hai.", None, None),
+    ],
+    ids=["weekday-time", "weekday-digit", "ngay-dang", "header-then-dateline", "header-only", "impossible", "body"],
+)
+def test_datelines_and_titles(text: str, title: str | None, published: dt.date | None) -> None:
+    meta = extract_metadata(text)
+    assert meta.published == published
+    assert meta.title == title
+
+
+@pytest.mark.parametrize(
+    ("text", "authors"),
+    [
+        ("Nội dung.\nTác giả bài viết: Quỳnh Yên", ["Quỳnh Yên"]),
+        ("Nội dung.\nTin, ảnh: Minh Chiến", ["Minh Chiến"]),
+        ("Nội dung.\nTin và ảnh: Lan Anh - Hoàng Nam", ["Lan Anh", "Hoàng Nam"]),
+        ("Nội dung (Ảnh: T. Bình) tiếp.", ["T. Bình"]),
+        ("Nội dung một.\nNội dung hai.\nNội dung ba.\nTHANH BÌNH - NGUYỄN HIỆP", ["THANH BÌNH", "NGUYỄN HIỆP"]),
+        ("Hội nghị của UBND phường diễn ra tốt đẹp.", []),
+        ("UBND\nNội dung một.\nNội dung hai.", []),
+    ],
+)
+def test_authors(text: str, authors: list[str]) -> None:
+    meta = extract_metadata(text)
+    assert meta.authors == authors
+    for span, name in zip(meta.author_spans, authors, strict=False):
+        assert text[span.start : span.end] == name
