@@ -157,11 +157,29 @@ def run_batch(
     started = time.perf_counter()
     extractors = registry()
     batch = BatchResult()
+    first_source: dict[str, str] = {}
     for path in iter_input_files(inputs):
         batch.inputs += 1
         result = process_file(path, extractors, hints)
         if result.article:
-            batch.articles.append(result.article)
+            article_id = result.article["article_id"]
+            if article_id in first_source:
+                # Same text, same article_id: a second copy would duplicate keys downstream.
+                result = ArticleResult(
+                    article={},
+                    records=[],
+                    errors=[
+                        _error(
+                            str(path),
+                            "ingest",
+                            f"duplicate of {first_source[article_id]} (same text)",
+                            article_id=article_id,
+                        )
+                    ],
+                )
+            else:
+                first_source[article_id] = result.article["source"]
+                batch.articles.append(result.article)
         batch.records.extend(result.records)
         batch.errors.extend(result.errors)
         if on_file is not None:

@@ -95,3 +95,14 @@ def test_one_bad_file_among_good_ones_loses_nothing(tmp_path: Path) -> None:
     assert "empty" in by_file["empty.txt"]["reason"]
     assert "binary" in by_file["binary.txt"]["reason"]
     assert "UTF-8" in by_file["latin1.txt"]["reason"]
+
+
+def test_a_duplicate_article_is_reported_not_written_twice(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_bytes(CORPUS_FILES[2].read_bytes())
+    (tmp_path / "b.txt").write_bytes(codecs.BOM_UTF8 + CORPUS_FILES[2].read_bytes())
+    batch = run_batch([tmp_path])
+    assert [Path(a["source"]).name for a in batch.articles] == ["a.txt"]
+    assert len({r["record_id"] for r in batch.records}) == len(batch.records)
+    [error] = batch.errors
+    assert Path(error["source"]).name == "b.txt"
+    assert "duplicate of" in error["reason"] and "a.txt" in error["reason"]
