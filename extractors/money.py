@@ -29,9 +29,14 @@ def _currency_after() -> regex.Pattern[str]:
     # The currency word must end the word ("đ" in "đồng" alone is not "đ"), and "đồng" must not
     # begin another word ("đồng chí").
     return regex.compile(
-        rf"\s*(?P<cur>{currency})(?!\p{{L}})(?!\s+(?:{compounds})(?!\p{{L}}))",
+        rf"\s*(?P<cur>đồng(?!\s+(?:{compounds})(?!\p{{L}}))|(?!đồng)(?:{currency}))(?!\p{{L}})",
         _FLAGS,
     )
+
+
+def currency_follows(text: str, pos: int, limit: int) -> bool:
+    """Whether a currency word ("đồng", "đ", "VNĐ") follows the number ending at `pos`."""
+    return _currency_after().match(text, pos, limit) is not None
 
 
 def extract(document: Document) -> list[Mention]:

@@ -21,7 +21,7 @@ from functools import cache
 
 import regex
 
-from pipeline.resources import load_yaml
+from pipeline.resources import alternation, load_yaml
 
 NUMERAL = r"\d+(?:[.,]\d+)*"
 _FLAGS = regex.IGNORECASE | regex.VERSION1
@@ -47,13 +47,10 @@ class _Grammar:
     hundred: frozenset[str]
     zero_filler: frozenset[str]
     scales: dict[str, int]
-    quantity: regex.Pattern[str]
+    glued: frozenset[str]
     before: tuple[tuple[regex.Pattern[str], str], ...]
     after: tuple[tuple[regex.Pattern[str], str], ...]
-
-
-def _alternation(words: list[str]) -> str:
-    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+    locative: regex.Pattern[str]
 
 
 @cache
@@ -61,14 +58,6 @@ def grammar() -> _Grammar:
     data = load_yaml("pipeline", "numbers.yaml")
     digits = {k.casefold(): int(v) for k, v in data["digits"].items()}
     scales = {k.casefold(): int(v) for k, v in data["scales"].items()}
-    word_list = [*digits, *data["ten"], *data["tens"], *data["hundred"], *data["zero_filler"]]
-    word = rf"(?:{_alternation(word_list)})"
-    scale = rf"(?:{_alternation(list(scales))})"
-    # A number is a numeral or a run of number words; scales may follow, and
-    # further "number scale" pairs make a compound.
-    base = rf"(?:{NUMERAL}|{word}(?:\s+{word})*)"
-    atom = rf"{base}(?:\s*{scale}(?!\w))?"
-    quantity = rf"(?<![\w.,/-])(?P<q>{atom}(?:\s+{base}\s*{scale}(?!\w))*)(?![\w])"
     before = []
     for qual, words in data["qualifiers_before"].items():
         for w in words:
@@ -87,9 +76,10 @@ def grammar() -> _Grammar:
         hundred=frozenset(data["hundred"]),
         zero_filler=frozenset(data["zero_filler"]),
         scales=scales,
-        quantity=regex.compile(quantity, _FLAGS),
+        glued=frozenset(w.casefold() for w in data["glued_suffixes"]),
         before=tuple((p, q) for p, q, _ in before),
         after=tuple(after),
+        locative=regex.compile(rf"(?<!\w)(?:{alternation(data['locative_before'])})\s+$", _FLAGS),
     )
 
 
@@ -125,88 +115,172 @@ def parse_numeral(token: str) -> Decimal | None:
         return None
 
 
-def parse_words(words: list[str]) -> Decimal | None:
-    """Number words below a thousand ("hai mươi lăm", "một trăm linh năm"); None if they are not a number."""
+def _word_prefixes(words: list[str]) -> list[tuple[int, int]]:
+    """Every prefix of `words` that is a number below a thousand, as (words used, value).
+
+    The grammar: [digit] trăm [linh|lẻ digit | mười [digit] | digit mươi [digit]] | mười [digit]
+    | digit mươi [digit] | digit. "ba năm" is not 8: a digit word cannot follow a digit word.
+    """
     g = grammar()
-    total = 0
-    current: int | None = None
-    seen_any = False
-    for raw in words:
+    out: list[tuple[int, int]] = []
+    state, value, pending = "start", 0, 0
+    for i, raw in enumerate(words):
         w = raw.casefold()
-        if w in g.digits:
-            if current is not None and current % 10 and current >= 10:
-                return None
-            current = (current or 0) + g.digits[w]
-            seen_any = True
-        elif w in g.ten:
-            current = (current or 0) + 10
-            seen_any = True
-        elif w in g.tens:
-            if current is None or current % 100 > 9:
-                return None
-            current = (current - current % 100) + (current % 100) * 10
-        elif w in g.hundred:
-            current = (current if current is not None else 1) * 100
-            total += current
-            current = None
-            seen_any = True
-        elif w in g.zero_filler:
-            continue
+        digit = g.digits.get(w)
+        if state == "start":
+            if digit is not None:
+                state, value = "digit", digit
+            elif w in g.ten:
+                state, value = "ten", 10
+            elif w in g.hundred:
+                state, value = "hundred", 100
+            else:
+                break
+        elif state == "digit":
+            if w in g.tens and value >= 2:
+                state, value = "tens", value * 10
+            elif w in g.hundred:
+                state, value = "hundred", value * 100
+            else:
+                break
+        elif state in ("tens", "ten"):
+            if digit is not None and digit > 0:
+                state, value = "done", value + digit
+            else:
+                break
+        elif state == "hundred":
+            if w in g.zero_filler:
+                state = "filler"
+            elif w in g.ten:
+                state, value = "ten", value + 10
+            elif digit is not None and digit > 0:
+                state, pending = "hundred_digit", digit
+            else:
+                break
+        elif state == "filler":
+            if digit is not None and digit > 0:
+                state, value = "done", value + digit
+            else:
+                break
+        elif state == "hundred_digit":
+            if w in g.tens and pending >= 2:
+                state, value = "tens", value + pending * 10
+            else:
+                break
         else:
-            return None
-    if not seen_any:
+            break
+        if state not in ("filler", "hundred_digit"):
+            out.append((i + 1, value))
+    return out
+
+
+def parse_words(words: list[str]) -> Decimal | None:
+    """Number words below a thousand ("hai mươi lăm", "một trăm linh năm"); None if they are not one."""
+    prefixes = _word_prefixes(words)
+    if prefixes and prefixes[-1][0] == len(words):
+        return Decimal(prefixes[-1][1])
+    return None
+
+
+_TOKEN = regex.compile(rf"(?P<num>{NUMERAL})|(?P<word>\p{{L}}+)|(?P<other>\S)", regex.VERSION1)
+
+
+@dataclass(frozen=True)
+class _Tok:
+    kind: str  # num, word, other
+    start: int
+    end: int
+    low: str
+
+
+def _tokens(text: str, start: int, end: int) -> list[_Tok]:
+    return [
+        _Tok(m.lastgroup or "other", m.start(), m.end(), m.group().casefold())
+        for m in _TOKEN.finditer(text, start, end)
+    ]
+
+
+def _group(toks: list[_Tok], i: int) -> tuple[int, Decimal, bool] | None:
+    """The number group starting at token i (a numeral, or number words): (next index, value, is_digits)."""
+    tok = toks[i]
+    if tok.kind == "num":
+        value = parse_numeral(tok.low)
+        return None if value is None else (i + 1, value, True)
+    if tok.kind != "word":
         return None
-    return Decimal(total + (current or 0))
+    words: list[str] = []
+    j = i
+    # Number words must be separated by spaces only; the grammar decides how many belong.
+    while j < len(toks) and toks[j].kind == "word" and len(words) < 8:
+        words.append(toks[j].low)
+        j += 1
+    prefixes = _word_prefixes(words)
+    if not prefixes:
+        return None
+    used, value = prefixes[-1]
+    return i + used, Decimal(value), False
+
+
+def _scales(toks: list[_Tok], i: int) -> tuple[int, int]:
+    """Stacked scale words from token i ("nghìn tỷ"): (next index, multiplier, 1 when none)."""
+    g = grammar()
+    multiplier = 1
+    while i < len(toks) and toks[i].kind == "word" and toks[i].low in g.scales:
+        multiplier *= g.scales[toks[i].low]
+        i += 1
+    return i, multiplier
+
+
+def _adjacent(text: str, a: _Tok, b: _Tok) -> bool:
+    """Two tokens of one number phrase: separated by spaces (a line break included) only."""
+    gap = text[a.end : b.start]
+    return gap.strip() == "" and "\n\n" not in gap
+
+
+def _read(text: str, toks: list[_Tok], i: int) -> tuple[int, Decimal, bool, bool] | None:
+    """The longest number phrase from token i: (next index, value, has_scale, has_digit)."""
+    first = _group(toks, i)
+    if first is None:
+        return None
+    j, value, has_digit = first
+    k, multiplier = _scales_after(text, toks, j)
+    if multiplier == 1:
+        return j, value, False, has_digit
+    total, last_multiplier, j = value * multiplier, multiplier, k
+    # Compounds: "2 tỷ 300 triệu", each further part with a smaller scale.
+    while j < len(toks) and _adjacent(text, toks[j - 1], toks[j]):
+        part = _group(toks, j)
+        if part is None:
+            break
+        k, m = _scales_after(text, toks, part[0])
+        if m == 1 and last_multiplier == 1000 and not part[2] and part[0] - j >= 2:
+            # "một nghìn không trăm năm mươi": the last hundreds need no scale word.
+            total += part[1]
+            j = part[0]
+            break
+        if m == 1 or m >= last_multiplier:
+            break
+        total += part[1] * m
+        last_multiplier, j = m, k
+        has_digit = has_digit or part[2]
+    return j, total, True, has_digit
+
+
+def _scales_after(text: str, toks: list[_Tok], j: int) -> tuple[int, int]:
+    if j >= len(toks) or not _adjacent(text, toks[j - 1], toks[j]):
+        return j, 1
+    return _scales(toks, j)
 
 
 def parse_number(text: str) -> Decimal | None:
     """A whole number phrase, numerals, words and scales: "2 tỷ 300 triệu" → 2300000000."""
-    g = grammar()
-    tokens = regex.findall(rf"{NUMERAL}|\w+", text)
-    if not tokens:
+    toks = _tokens(text, 0, len(text))
+    if not toks:
         return None
-    total = Decimal(0)
-    pending: list[str] = []
-    pending_value: Decimal | None = None
-    last_scale: int | None = None
-
-    def flush() -> Decimal | None:
-        if pending_value is not None:
-            return pending_value
-        if pending:
-            return parse_words(pending)
+    read = _read(text, toks, 0)
+    if read is None or read[0] != len(toks):
         return None
-
-    for tok in tokens:
-        low = tok.casefold()
-        if low in g.scales:
-            value = flush()
-            if value is None:
-                return None
-            scale = g.scales[low]
-            if last_scale is not None and scale >= last_scale:
-                # "5 nghìn tỷ" style stacking: multiply what came before.
-                total = (total + value) * scale
-            else:
-                total += value * scale
-            last_scale = scale
-            pending, pending_value = [], None
-        elif regex.fullmatch(NUMERAL, tok):
-            if pending or pending_value is not None:
-                return None
-            pending_value = parse_numeral(tok)
-            if pending_value is None:
-                return None
-        else:
-            if pending_value is not None:
-                return None
-            pending.append(tok)
-    rest = flush()
-    if rest is None and (pending or pending_value is not None):
-        return None
-    if rest is not None:
-        total += rest
-    return total
+    return read[1]
 
 
 def qualifier_at(text: str, start: int, end: int, window_start: int = 0) -> tuple[str, int]:
@@ -221,6 +295,8 @@ def qualifier_at(text: str, start: int, end: int, window_start: int = 0) -> tupl
     for pattern, qual in g.before:
         m = pattern.search(left)
         if m:
+            if g.locative.search(left[: m.start()]):
+                break  # "thực hiện trên 5 lĩnh vực": a preposition, not "more than"
             return qual, offset + m.start()
     return "exact", start
 
@@ -234,22 +310,47 @@ def qualifier_after(text: str, end: int) -> tuple[str, int] | None:
     return None
 
 
+def _left_ok(text: str, tok: _Tok) -> bool:
+    """A number may not continue an identifier or another figure ("Q.3", "04/2023", "A12")."""
+    if tok.start == 0:
+        return True
+    prev = text[tok.start - 1]
+    if prev.isalnum():
+        return False
+    return not (prev in ".,/-" and tok.start >= 2 and text[tok.start - 2].isalnum())
+
+
+def _right_ok(text: str, toks: list[_Tok], j: int, end_tok: _Tok) -> bool:
+    """Letters glued after a numeral must be a scale or a currency ("50tr", "200.000đ")."""
+    if j < len(toks) and toks[j].start == end_tok.end and toks[j].kind == "word":
+        return toks[j].low in grammar().glued or toks[j].low in grammar().scales
+    nxt = text[end_tok.end : end_tok.end + 1]
+    return not (nxt.isalnum())
+
+
 def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
-    """Every number phrase in text[start:end] with its value and qualifier."""
-    g = grammar()
+    """Every number phrase in text[start:end] with its value and qualifier, longest phrase first."""
     end = len(text) if end is None else end
+    toks = _tokens(text, start, end)
     out: list[Quantity] = []
-    for m in g.quantity.finditer(text, start, end):
-        phrase = m.group("q")
-        value = parse_number(phrase)
-        if value is None:
+    i = 0
+    while i < len(toks):
+        tok = toks[i]
+        read = _read(text, toks, i) if tok.kind in ("num", "word") and _left_ok(text, tok) else None
+        if read is None:
+            i += 1
             continue
-        s, e = m.start("q"), m.end("q")
-        has_digit = any(ch.isdigit() for ch in phrase)
-        has_scale = any(tok.casefold() in g.scales for tok in regex.findall(r"\w+", phrase))
-        if not has_digit and not has_scale and len(phrase.split()) < 2:
+        j, value, has_scale, has_digit = read
+        last = toks[j - 1]
+        words_used = j - i
+        if not has_digit and not has_scale and words_used < 2:
             # A lone number word ("năm", "ba") is too ambiguous without a scale.
+            i += 1
             continue
-        qual, qstart = qualifier_at(text, s, e, start)
-        out.append(Quantity(s, e, value, qual, qstart, has_scale))
+        if not _right_ok(text, toks, j, last):
+            i = j
+            continue
+        qual, qstart = qualifier_at(text, tok.start, last.end, start)
+        out.append(Quantity(tok.start, last.end, value, qual, qstart, has_scale))
+        i = j
     return out

@@ -11,6 +11,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+import regex
 import yaml
 
 
@@ -29,3 +30,8 @@ def load_tsv(package: str, name: str) -> tuple[dict[str, str], ...]:
     """Rows of the TSV file `package/data/name` as dicts keyed by its header; `#` lines are comments."""
     lines = [ln for ln in _read_text(package, name).splitlines() if ln.strip() and not ln.startswith("#")]
     return tuple(csv.DictReader(lines, delimiter="\t"))
+
+
+def alternation(words: list[str]) -> str:
+    """A regex alternation of literal words, longest first so that "tổ dân phố" wins over "tổ"."""
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))

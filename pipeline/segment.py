@@ -35,6 +35,13 @@ def lines_hard_wrapped(lines: list[str]) -> bool:
     return wrapped / len(lines) >= 0.5
 
 
+def _continues(text: str, newline: int) -> bool:
+    """A line break inside a sentence: no end punctuation before it, a lower-case word after it."""
+    before = text[:newline].rstrip(" \t")
+    after = text[newline + 1 :].lstrip(" \t")
+    return bool(before) and before[-1] not in _TERMINAL and bool(after) and after[0].islower()
+
+
 def paragraphs(text: str, hard_wrapped: bool | None = None) -> list[Span]:
     """Paragraph spans, whitespace-trimmed, in text order."""
     if hard_wrapped is None:
@@ -53,7 +60,7 @@ def paragraphs(text: str, hard_wrapped: bool | None = None) -> list[Span]:
             candidates = []
             start = piece.start
             for i in range(piece.start, piece.end):
-                if text[i] == "\n":
+                if text[i] == "\n" and not _continues(text, i):
                     candidates.append(Span(start, i))
                     start = i + 1
             candidates.append(Span(start, piece.end))

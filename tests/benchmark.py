@@ -42,8 +42,10 @@ def main(copies: int) -> None:
     print(f"input            {size / 1024:.0f} KiB")
     print(f"records          {len(batch.records)}  errors {len(batch.errors)}")
     print(f"first article    {warm:.2f} s (model loading included)")
-    print(f"extract          {elapsed:.2f} s  = {len(batch.articles) / elapsed:.1f} articles/s, "
-          f"{size / 1024 / elapsed:.0f} KiB/s")
+    print(
+        f"extract          {elapsed:.2f} s  = {len(batch.articles) / elapsed:.1f} articles/s, "
+        f"{size / 1024 / elapsed:.0f} KiB/s"
+    )
     print(f"write outputs    {written:.2f} s")
     print(f"peak RSS         {peak_mib:.0f} MiB")
 

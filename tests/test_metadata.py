@@ -17,9 +17,7 @@ TITLE_001 = (
 TITLE_002 = (
     "Phường Hiệp Ninh: Hội nghị triển khai Kế hoạch phối hợp liên ngành làm công tác dân vận đợt 1 năm 2023"
 )
-TITLE_003 = (
-    "Phường Vân Giang sơ kết phong trào thi đua, biểu dương mô hình, điển hình “Dân vận khéo” giai đoạn 2021 – 2023"
-)
+TITLE_003 = "Phường Vân Giang sơ kết phong trào thi đua, biểu dương mô hình, điển hình “Dân vận khéo” giai đoạn 2021 – 2023"
 
 
 @pytest.mark.parametrize(
@@ -81,7 +79,11 @@ def test_004_has_no_furniture() -> None:
 @pytest.mark.parametrize(
     ("text", "title", "published"),
     [
-        ("Tiêu đề bài\n\nThứ hai, 03/04/2023 08:15\n\nNội dung bài viết dài.", "Tiêu đề bài", dt.date(2023, 4, 3)),
+        (
+            "Tiêu đề bài\n\nThứ hai, 03/04/2023 08:15\n\nNội dung bài viết dài.",
+            "Tiêu đề bài",
+            dt.date(2023, 4, 3),
+        ),
         ("Tiêu đề\nThứ 5 - 1/6/2023\nNội dung.", "Tiêu đề", dt.date(2023, 6, 1)),
         ("Tiêu đề\nNgày đăng: 15/08/2024\nNội dung.", "Tiêu đề", dt.date(2024, 8, 15)),
         ("Chủ nhật, 21/07/2024\nTiêu đề\nThứ sáu, 07/07/2023\nNội dung.", "Tiêu đề", dt.date(2023, 7, 7)),
@@ -89,7 +91,15 @@ def test_004_has_no_furniture() -> None:
         ("Tiêu đề\nThứ hai, 31/02/2023\nNội dung.", "Tiêu đề", None),
         ("Câu mở đầu của bài viết kết thúc bằng dấu chấm.\nCâu thứ hai.", None, None),
     ],
-    ids=["weekday-time", "weekday-digit", "ngay-dang", "header-then-dateline", "header-only", "impossible", "body"],
+    ids=[
+        "weekday-time",
+        "weekday-digit",
+        "ngay-dang",
+        "header-then-dateline",
+        "header-only",
+        "impossible",
+        "body",
+    ],
 )
 def test_datelines_and_titles(text: str, title: str | None, published: dt.date | None) -> None:
     meta = extract_metadata(text)
@@ -104,7 +114,10 @@ def test_datelines_and_titles(text: str, title: str | None, published: dt.date |
         ("Nội dung.\nTin, ảnh: Minh Chiến", ["Minh Chiến"]),
         ("Nội dung.\nTin và ảnh: Lan Anh - Hoàng Nam", ["Lan Anh", "Hoàng Nam"]),
         ("Nội dung (Ảnh: T. Bình) tiếp.", ["T. Bình"]),
-        ("Nội dung một.\nNội dung hai.\nNội dung ba.\nTHANH BÌNH - NGUYỄN HIỆP", ["THANH BÌNH", "NGUYỄN HIỆP"]),
+        (
+            "Nội dung một.\nNội dung hai.\nNội dung ba.\nTHANH BÌNH - NGUYỄN HIỆP",
+            ["THANH BÌNH", "NGUYỄN HIỆP"],
+        ),
         ("Hội nghị của UBND phường diễn ra tốt đẹp.", []),
         ("UBND\nNội dung một.\nNội dung hai.", []),
     ],

@@ -1,0 +1,162 @@
+"""Counts: a number and what it counts ("2.676 lượt người" → 2676, unit "lượt người"), and percentages.
+
+The number comes from the shared grammar (pipeline/numbers.py). The counted
+phrase starts right after it and ends at punctuation, a stop word (preposition,
+conjunction, verb), a following number, a capitalised name after a lower-case
+noun, or after `max_unit_words` words. A number is not a count when it is money,
+part of a date or a duration, an ordinal, or part of a name or identifier
+("Phường 6", "Kế hoạch số 09", "4 AN", "5 không"). Word lists live in
+extractors/data/count.yaml; unit level words in extractors/data/units.yaml.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+
+import regex
+
+from extractors import date as date_extractor
+from extractors.base import Mention
+from extractors.money import currency_follows
+from pipeline.document import Document
+from pipeline.numbers import Quantity, find_quantities
+from pipeline.resources import alternation, load_yaml
+
+KIND = "count"
+_FLAGS = regex.IGNORECASE | regex.VERSION1
+_TOKEN = regex.compile(r"\p{L}+|\d+(?:[.,]\d+)*|[^\s\p{L}\d]", regex.VERSION1)
+
+
+@dataclass(frozen=True)
+class _Words:
+    duration: regex.Pattern[str]
+    not_count_before: regex.Pattern[str]
+    so_as_quantity: regex.Pattern[str]
+    stop: regex.Pattern[str]
+    percent: regex.Pattern[str]
+    parallel: regex.Pattern[str]
+    at_least_after: regex.Pattern[str]
+    max_words: int
+
+
+@cache
+def _words() -> _Words:
+    data = load_yaml("extractors", "count.yaml")
+    levels = list(load_yaml("extractors", "units.yaml")["levels"])
+    before = alternation(data["not_count_before"] + levels)
+    return _Words(
+        duration=regex.compile(rf"\s*(?:{alternation(data['durations'])})(?!\w)", _FLAGS),
+        not_count_before=regex.compile(rf"(?<![\w.])(?:{before})\s*$", _FLAGS),
+        so_as_quantity=regex.compile(
+            rf"(?<!\w)(?:{alternation(data['quantity_before_so'])})\s+số\s*$", _FLAGS
+        ),
+        stop=regex.compile(rf"(?:{alternation(data['stop_words'])})(?!\w)", _FLAGS),
+        percent=regex.compile(rf"\s*(?:{alternation(data['percent'])})(?!\w)", _FLAGS),
+        parallel=regex.compile(rf"(?:{alternation(data['parallel_nouns'])})(?!\w)", _FLAGS),
+        at_least_after=regex.compile(r"\s+trở\s+lên(?!\w)", _FLAGS),
+        max_words=int(data["max_unit_words"]),
+    )
+
+
+def _value(value: Decimal) -> int | float:
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def _is_name_or_identifier(text: str, q: Quantity, floor: int) -> bool:
+    w = _words()
+    before = text[max(floor, q.qualifier_start - 30) : q.qualifier_start]
+    if w.not_count_before.search(before) and not w.so_as_quantity.search(before):
+        return True
+    # "04-NQ/TW", "09/KH": a number glued to an identifier.
+    return bool(regex.match(r"[/\-]\w", text[q.end : q.end + 2]))
+
+
+def _unit_span(text: str, pos: int, limit: int) -> tuple[int, int] | None:
+    """Where the counted phrase after a number begins and ends; None when there is none."""
+    w = _words()
+    m = w.percent.match(text, pos, limit)
+    if m:
+        return m.end() - len(m.group().lstrip()), m.end()
+    words: list[tuple[int, int]] = []
+    first_lower = True
+    cursor = pos
+    while len(words) < w.max_words:
+        tok = _TOKEN.search(text, cursor, limit)
+        if tok is None or "\n\n" in text[cursor : tok.start()]:
+            break
+        word = tok.group()
+        if not word[0].isalpha():
+            if word == "," and words and _parallel_follows(text, tok.end(), limit, words[0][0]):
+                nxt = w.parallel.match(text, _skip_space(text, tok.end(), limit), limit)
+                assert nxt is not None
+                words.append((nxt.start(), nxt.end()))
+            break
+        if w.stop.match(text, tok.start(), limit):
+            break
+        if not words:
+            if word.isupper() and len(word) > 1:
+                return None  # "4 AN": an acronym makes the number part of a name
+            first_lower = word[0].islower()
+        elif first_lower and word[0].isupper():
+            break
+        words.append((tok.start(), tok.end()))
+        cursor = tok.end()
+    if not words:
+        return None
+    return words[0][0], words[-1][1]
+
+
+def _skip_space(text: str, pos: int, limit: int) -> int:
+    while pos < limit and text[pos].isspace():
+        pos += 1
+    return pos
+
+
+def _parallel_follows(text: str, pos: int, limit: int, unit_start: int) -> bool:
+    """ "mô hình, điển hình": a comma joins two count nouns when the second ends the phrase."""
+    w = _words()
+    if not w.parallel.match(text, unit_start, limit):
+        return False
+    nxt = w.parallel.match(text, _skip_space(text, pos, limit), limit)
+    if nxt is None:
+        return False
+    after = _TOKEN.search(text, nxt.end(), limit)
+    return after is None or not after.group()[0].isalnum() or bool(w.stop.match(text, after.start(), limit))
+
+
+def extract(document: Document) -> list[Mention]:
+    text = document.text
+    w = _words()
+    date_spans = [(a.start, a.end) for a in date_extractor.find_atoms(document)]
+    out: list[Mention] = []
+    for sentence in document.content_sentences():
+        for q in find_quantities(text, sentence.start, sentence.end):
+            if any(s < q.end and q.start < e for s, e in date_spans):
+                continue
+            if currency_follows(text, q.end, sentence.end) or w.duration.match(text, q.end, sentence.end):
+                continue
+            if _is_name_or_identifier(text, q, sentence.start):
+                continue
+            unit = _unit_span(text, q.end, sentence.end)
+            if unit is None:
+                continue
+            end = unit[1]
+            qualifier = q.qualifier
+            tail = w.at_least_after.match(text, end, sentence.end)
+            if tail and qualifier in ("exact", "at_least"):
+                qualifier, end = "at_least", tail.end()
+            out.append(
+                Mention(
+                    KIND,
+                    q.qualifier_start,
+                    end,
+                    {
+                        "value": _value(q.value),
+                        "unit": " ".join(text[unit[0] : unit[1]].split()),
+                        "qualifier": qualifier,
+                    },
+                )
+            )
+    return out
