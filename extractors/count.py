@@ -23,6 +23,7 @@ from extractors.money import currency_follows
 from pipeline.document import Document
 from pipeline.numbers import Quantity, find_quantities
 from pipeline.resources import alternation, load_yaml
+from pipeline.textnorm import fold
 
 KIND = "count"
 _FLAGS = regex.IGNORECASE | regex.VERSION1
@@ -35,6 +36,8 @@ class _Words:
     not_count_before: regex.Pattern[str]
     so_as_quantity: regex.Pattern[str]
     stop: regex.Pattern[str]
+    verb_stop: regex.Pattern[str]
+    event_classifiers: frozenset[str]
     percent: regex.Pattern[str]
     parallel: regex.Pattern[str]
     at_least_after: regex.Pattern[str]
@@ -53,6 +56,8 @@ def _words() -> _Words:
             rf"(?<!\w)(?:{alternation(data['quantity_before_so'])})\s+số\s*$", _FLAGS
         ),
         stop=regex.compile(rf"(?:{alternation(data['stop_words'])})(?!\w)", _FLAGS),
+        event_classifiers=frozenset(fold(x) for x in data["event_classifiers"]),
+        verb_stop=regex.compile(rf"(?:{alternation(data['verb_stops'])})(?!\w)", _FLAGS),
         percent=regex.compile(rf"\s*(?:{alternation(data['percent'])})(?!\w)", _FLAGS),
         parallel=regex.compile(rf"(?:{alternation(data['parallel_nouns'])})(?!\w)", _FLAGS),
         at_least_after=regex.compile(r"\s+trở\s+lên(?!\w)", _FLAGS),
@@ -73,12 +78,19 @@ def _is_name_or_identifier(text: str, q: Quantity, floor: int) -> bool:
     return bool(regex.match(r"[/\-]\w", text[q.end : q.end + 2]))
 
 
-def _unit_span(text: str, pos: int, limit: int) -> tuple[int, int] | None:
-    """Where the counted phrase after a number begins and ends; None when there is none."""
+def _unit_span(document: Document, pos: int, limit: int) -> tuple[int, int] | None:
+    """Where the counted phrase after a number begins and ends; None when there is none.
+
+    The phrase is read word by word with underthesea's words ("học sinh", "cơ sở"), so a
+    stop word only ends it when it is a whole word: "học" stops, "học sinh" does not.
+    """
+    text = document.text
     w = _words()
     m = w.percent.match(text, pos, limit)
     if m:
         return m.end() - len(m.group().lstrip()), m.end()
+    ends = document.word_ends
+    word_ends = set(ends.values())
     words: list[tuple[int, int]] = []
     first_lower = True
     cursor = pos
@@ -93,7 +105,15 @@ def _unit_span(text: str, pos: int, limit: int) -> tuple[int, int] | None:
                 assert nxt is not None
                 words.append((nxt.start(), nxt.end()))
             break
-        if w.stop.match(text, tok.start(), limit):
+        word_end = min(ends.get(tok.start(), tok.end()), limit)
+        event_word = len(words) == 1 and fold(text[words[0][0] : words[0][1]]) in w.event_classifiers
+        for pattern in (w.stop, w.verb_stop) if words and not event_word else (w.stop,):
+            stop = pattern.match(text, tok.start(), limit)
+            if stop and (stop.end() == word_end or stop.end() in word_ends):
+                break
+        else:
+            stop = None
+        if stop:
             break
         if not words:
             if word.isupper() and len(word) > 1:
@@ -101,8 +121,8 @@ def _unit_span(text: str, pos: int, limit: int) -> tuple[int, int] | None:
             first_lower = word[0].islower()
         elif first_lower and word[0].isupper():
             break
-        words.append((tok.start(), tok.end()))
-        cursor = tok.end()
+        words.append((tok.start(), word_end))
+        cursor = word_end
     if not words:
         return None
     return words[0][0], words[-1][1]
@@ -139,7 +159,7 @@ def extract(document: Document) -> list[Mention]:
                 continue
             if _is_name_or_identifier(text, q, sentence.start):
                 continue
-            unit = _unit_span(text, q.end, sentence.end)
+            unit = _unit_span(document, q.end, sentence.end)
             if unit is None:
                 continue
             end = unit[1]

@@ -126,7 +126,7 @@ def _words() -> _Words:
         range_open=regex.compile(r"(?<!\w)từ\s+(?:(?:ngày|tháng)\s+)?$", _FLAGS),
         open_day=regex.compile(rf"(?<!\w)từ\s+ngày\s+(?P<d>{_DAY})\s+(?:{to})\s+(?:ngày\s+)?$", _FLAGS),
         name_heads=regex.compile(rf"(?<!\w)(?:{alternation(data['name_heads'])})(?!\w)", _FLAGS),
-        fraction_after=regex.compile(rf"^\s+(?:{alternation(data['fraction_followers'])})(?!\w)", _FLAGS),
+        fraction_after=regex.compile(rf"\s+(?:{alternation(data['fraction_followers'])})(?!\w)", _FLAGS),
         quarters=quarters,
         min_year=int(data["min_year"]),
         max_year=int(data["max_year"]),

@@ -10,6 +10,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from gazetteer.sites import SitesFileError, load_sites
 from pipeline.ingest import iter_input_files
 from pipeline.run import ArticleResult, run_batch
 from pipeline.writers import write_outputs
@@ -32,8 +33,26 @@ def extract(
     ],
     out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("outputs"),
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
+    region: Annotated[
+        str | None,
+        typer.Option(
+            help='Where the bulletins are from, to link ambiguous unit names: "Đồng Tháp", '
+            '"Sa Đéc, Đồng Tháp".'
+        ),
+    ] = None,
+    sites: Annotated[
+        Path | None,
+        typer.Option(help="YAML file mapping source folders or domains to a region and ward (see README)."),
+    ] = None,
 ) -> None:
     """Extract records from INPUT files into OUT: articles, records and errors as JSONL and Parquet."""
+    site_map = None
+    if sites is not None:
+        try:
+            site_map = load_sites(sites)
+        except SitesFileError as exc:
+            stderr.print(f"[red]error:[/red] {exc}")
+            raise typer.Exit(2) from exc
     files = list(iter_input_files(inputs))
     if not files:
         stderr.print(f"[red]error:[/red] no input files found in {', '.join(map(str, inputs))}")
@@ -58,7 +77,9 @@ def extract(
                     progress.console.print(f"[yellow]skipped[/yellow] {err['source']}: {err['reason']}")
             progress.update(task, advance=1, current=path.name)
 
-        batch = run_batch(files, on_file=on_file)
+        batch = run_batch(
+            files, hints={"region": region} if region else None, on_file=on_file, sites=site_map
+        )
     write_outputs(out, batch.articles, batch.records, batch.errors)
 
     if not quiet:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from spacy.tokens import Doc
 
@@ -58,6 +59,11 @@ class Document:
 
     def is_author(self, start: int, end: int) -> bool:
         return self.authors.any_overlap(start, end)
+
+    @cached_property
+    def word_ends(self) -> dict[int, int]:
+        """Start offset → end offset of every word token (underthesea words: "học sinh" is one)."""
+        return {t.idx: t.idx + len(t.text) for t in self.doc if not t.is_space}
 
     def content_sentences(self) -> list[Span]:
         """Sentences that are not page furniture."""

@@ -19,6 +19,8 @@ from pydantic import ValidationError
 
 from extractors import Extractor, registry
 from extractors.base import Mention
+from gazetteer.link import article_ward
+from gazetteer.sites import Sites
 from pipeline import ids
 from pipeline.document import Document, build_document
 from pipeline.ingest import IngestError, iter_input_files, read_article
@@ -115,12 +117,31 @@ def process_document(document: Document, extractors: dict[str, Extractor]) -> Ar
         records.extend(result.records)
         errors.extend(result.errors)
     records.sort(key=lambda r: (r["start"], r["end"], r["kind"]))
+    ward = None
+    try:
+        title_span = document.meta.title_span
+        ward = article_ward(
+            [r for r in records if r["kind"] == "unit"],
+            title_span.end if title_span else None,
+            document.published,
+            document.hints,
+        )
+    except Exception as exc:  # the register is an aid: its failure must not lose the article
+        errors.append(
+            _error(
+                document.source,
+                "gazetteer",
+                f"article ward failed: {type(exc).__name__}: {exc}",
+                article_id=document.article_id,
+            )
+        )
     article = Article(
         article_id=document.article_id,
         source=document.source,
         title=document.title,
         published=document.published,
         authors=list(document.meta.authors),
+        ward=ward,
         text=document.text,
     ).model_dump(mode="json")
     return ArticleResult(article=article, records=records, errors=errors)
@@ -152,15 +173,20 @@ def run_batch(
     inputs: Iterable[str | Path],
     hints: dict[str, str] | None = None,
     on_file: Callable[[Path, ArticleResult], None] | None = None,
+    sites: Sites | None = None,
 ) -> BatchResult:
-    """Process every input file; `on_file` is called after each (for progress)."""
+    """Process every input file; `on_file` is called after each (for progress).
+
+    `hints` apply to every file (`region`); `sites` adds per-source hints.
+    """
     started = time.perf_counter()
     extractors = registry()
     batch = BatchResult()
     first_source: dict[str, str] = {}
     for path in iter_input_files(inputs):
         batch.inputs += 1
-        result = process_file(path, extractors, hints)
+        file_hints = {**(hints or {}), **(sites.hints_for(str(path)) if sites else {})}
+        result = process_file(path, extractors, file_hints)
         if result.article:
             article_id = result.article["article_id"]
             if article_id in first_source:

@@ -31,3 +31,30 @@ def ascii_fold(text: str) -> str:
     """No diacritics at all, "đ" → "d", lower case: for names typed without marks."""
     decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
     return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).casefold().split())
+
+
+# Vowel pairs whose tone mark is placed on either vowel: "uỷ"/"ủy", "hoá"/"hóa", "khoẻ"/"khỏe".
+_PAIRS = ("oa", "oe", "uy")
+_TONE_MARKS = "\u0300\u0301\u0309\u0303\u0323"
+
+
+def tolerant_pattern(phrase: str) -> str:
+    """A regex for a literal phrase that also matches the other tone placement and any whitespace run."""
+    import regex
+
+    out: list[str] = []
+    for word in phrase.split():
+        decomposed = unicodedata.normalize("NFD", word)
+        base = "".join(c for c in decomposed if c not in _TONE_MARKS)
+        tone = "".join(c for c in decomposed if c in _TONE_MARKS)
+        plain = unicodedata.normalize("NFC", base)
+        variants = {unicodedata.normalize("NFC", word)}
+        low = plain.casefold()
+        for pair in _PAIRS:
+            at = low.find(pair)
+            if tone and at >= 0:
+                for pos in (at, at + 1):
+                    placed = plain[: pos + 1] + tone + plain[pos + 1 :]
+                    variants.add(unicodedata.normalize("NFC", unicodedata.normalize("NFD", placed)))
+        out.append("(?:" + "|".join(regex.escape(v) for v in sorted(variants, key=len, reverse=True)) + ")")
+    return r"\s+".join(out)

@@ -1,0 +1,220 @@
+"""Units: administrative and residential units named in the text, linked to the register.
+
+Recognises a level word followed by a name ("phường Tân Quy Đông", "Phường 6",
+"Tổ dân phố số 3", "Tổ dân phố 5 và 11" as two units), abbreviations ("P.6",
+"Q.3", "TP.HCM") and organisations built on a unit ("Quận ủy Hoàn Kiếm" names
+the quận Hoàn Kiếm). A level word with no name, or after a number ("7 khu
+phố", a count), is not a unit. Register levels (tỉnh … thị trấn) are then
+linked by the gazetteer with the article's other units and the run's hints as
+context. Level words live in extractors/data/units.yaml.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from extractors.base import Mention
+from gazetteer.link import LEVEL_GROUPS, article_context, candidates, link
+from gazetteer.register import load_register
+from pipeline.document import Document
+from pipeline.resources import load_yaml
+from pipeline.textnorm import fold, tolerant_pattern
+
+KIND = "unit"
+_FLAGS = regex.IGNORECASE | regex.VERSION1
+_GAP = r"[ \t]*(?:\n[ \t]*)?"  # spaces, or one line break of a hard-wrapped line
+_NUMBER = r"\d{1,3}[A-Z]?(?![\w]|[.,/]\d)"
+_WORD = r"\p{Lu}[\p{Ll}\p{Lu}]*"
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    level: regex.Pattern[str]
+    abbreviation: regex.Pattern[str]
+    organisation: regex.Pattern[str]
+    level_of: dict[str, str]
+    org_level_of: dict[str, str]
+    more_numbers: regex.Pattern[str]
+    number_only: frozenset[str]
+    level_word_start: regex.Pattern[str]
+    surnames: frozenset[str]
+    middle_names: frozenset[str]
+
+
+@cache
+def _patterns() -> _Patterns:
+    data = load_yaml("extractors", "units.yaml")
+    people = load_yaml("extractors", "people.yaml")
+    words = [w for w in data["levels"] if not w.endswith(".") and w not in ("tp", "tx", "kp", "tdp", "kdc")]
+    words.sort(key=len, reverse=True)
+    level_alt = "|".join(f"(?:{tolerant_pattern(w)})" for w in words)
+    org_words = sorted(data["organisation_levels"], key=len, reverse=True)
+    org_alt = "|".join(f"(?:{tolerant_pattern(w)})" for w in org_words)
+    # Names are matched case-sensitively: a capital letter is what makes a word a name.
+    name = rf"(?:(?:số{_GAP})?(?P<num>{_NUMBER})|(?-i:(?P<cap>{_WORD}(?:{_GAP}{_WORD})*)))"
+    not_name = "|".join(f"(?:{tolerant_pattern(w)})" for w in data["organisation_words"])
+    return _Patterns(
+        level=regex.compile(
+            rf"(?<!\w)(?P<level>{level_alt})(?!\w)(?P<sep>{_GAP})(?!(?:{not_name})(?!\w)){name}", _FLAGS
+        ),
+        # Abbreviations are upper-case as written: "P.6", "P6", "Q.3", "TP HCM", "TP.HCM", "Tp. Hồ Chí Minh".
+        abbreviation=regex.compile(
+            rf"(?<![\w.])(?P<level>TP|Tp|TX|Tx|KP|TDP|P|Q)(?:\.[ \t]?|[ \t])?"
+            rf"(?:(?P<num>{_NUMBER})|(?P<cap>{_WORD}(?:[ \t]{_WORD})*))",
+            regex.VERSION1,
+        ),
+        organisation=regex.compile(
+            rf"(?<!\w)(?P<level>{org_alt})(?!\w)(?P<sep>{_GAP})(?-i:(?P<cap>{_WORD}(?:{_GAP}{_WORD})*))",
+            _FLAGS,
+        ),
+        level_of={fold(k): v for k, v in data["levels"].items()},
+        org_level_of={fold(k): v for k, v in data["organisation_levels"].items()},
+        more_numbers=regex.compile(rf"\s*(?:,|và|;)\s*(?:số\s+)?(?P<num>{_NUMBER})", _FLAGS),
+        number_only=frozenset(data["number_only_levels"]),
+        level_word_start=regex.compile(rf"(?:{level_alt}|{org_alt})(?!\w)", _FLAGS),
+        surnames=frozenset(fold(s) for s in people["surnames"]),
+        middle_names=frozenset(fold(s) for s in people["middle_names"]),
+    )
+
+
+_ABBREVIATIONS = {
+    "tp": "thành phố",
+    "tx": "thị xã",
+    "kp": "khu phố",
+    "tdp": "tổ dân phố",
+    "p": "phường",
+    "q": "quận",
+}
+
+
+@dataclass(frozen=True)
+class UnitMention:
+    start: int
+    end: int
+    level: str
+    name: str
+
+
+def _name_words(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in regex.finditer(r"\S+", text[start:end])]
+
+
+def _trim_name(text: str, start: int, end: int, level: str) -> tuple[int, int] | None:
+    """The capitalised run as a name: cut before another level word; a person's name is no unit."""
+    p = _patterns()
+    words = [(start + s, start + e) for s, e in _name_words(text, start, end)]
+    for i, (ws, _) in enumerate(words):
+        if i > 0 and p.level_word_start.match(text, ws):
+            words = words[:i]
+            break
+    if not words:
+        return None
+    if level in LEVEL_GROUPS:
+        register = load_register()
+        # The longest prefix the register knows, when the run goes on past the name.
+        for n in range(len(words), 0, -1):
+            name = " ".join(text[words[0][0] : words[n - 1][1]].split())
+            if candidates(register, level, name, "legacy"):
+                return words[0][0], words[n - 1][1]
+        first = fold(text[words[0][0] : words[0][1]])
+        second = fold(text[words[1][0] : words[1][1]]) if len(words) > 1 else ""
+        if first in p.surnames and len(words) >= 2 and (len(words) >= 3 or second in p.middle_names):
+            return None
+    return words[0][0], words[-1][1]
+
+
+def find_units(document: Document) -> list[UnitMention]:
+    """Every unit mention of the article, before linking."""
+    text = document.text
+    p = _patterns()
+    found: list[UnitMention] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(start: int, end: int, level: str, name: str, *, sharing: bool = False) -> bool:
+        # A further number of "Tổ dân phố 5 và 11" shares its evidence start with the first.
+        if not sharing and any(s < end and start < e for s, e in taken):
+            return False
+        taken.append((start, end))
+        found.append(UnitMention(start, end, level, " ".join(name.split())))
+        return True
+
+    def after_count(start: int) -> bool:
+        """ "7 khu phố" is a count; "Tổ dân phố số 3 phường X" is a unit after a unit's number."""
+        m = regex.search(r"\d\s*$", text[max(0, start - 4) : start])
+        if m is None:
+            return False
+        digit = max(0, start - 4) + m.start()
+        return not any(s <= digit < e for s, e in taken)
+
+    for sentence in document.content_sentences():
+        for m in p.organisation.finditer(text, sentence.start, sentence.end):
+            level = p.org_level_of[fold(m["level"])]
+            span = _trim_name(text, m.start("cap"), m.end("cap"), level)
+            if span:
+                add(m.start(), span[1], level, text[span[0] : span[1]])
+        for m in p.level.finditer(text, sentence.start, sentence.end, overlapped=True):
+            if after_count(m.start()):
+                continue
+            level = p.level_of[fold(m["level"])]
+            if m["num"]:
+                if add(m.start(), m.end("num"), level, m["num"]):
+                    _more_numbers(text, m.start(), m.end("num"), sentence.end, level, add)
+                continue
+            if level in p.number_only or not m["cap"]:
+                continue
+            span = _trim_name(text, m.start("cap"), m.end("cap"), level)
+            if span:
+                add(m.start(), span[1], level, text[span[0] : span[1]])
+        for m in p.abbreviation.finditer(text, sentence.start, sentence.end):
+            level = _ABBREVIATIONS[m["level"].casefold()]
+            if m["num"]:
+                if level in ("phường", "quận"):
+                    add(m.start(), m.end("num"), level, m["num"])
+                continue
+            if level in ("phường", "quận"):
+                continue  # "P Hà" is not an abbreviation we trust; "P.6" and "Q.3" are
+            span = _trim_name(text, m.start("cap"), m.end("cap"), level)
+            if span:
+                add(m.start(), span[1], level, text[span[0] : span[1]])
+    found.sort(key=lambda u: (u.start, u.end))
+    return found
+
+
+def _more_numbers(text: str, start: int, pos: int, limit: int, level: str, add: Callable[..., bool]) -> None:
+    """ "Tổ dân phố 5 và 11", "khu phố 1, 2 và 3": each further number is a unit of the same level."""
+    while True:
+        m = _patterns().more_numbers.match(text, pos, limit)
+        if m is None:
+            return
+        add(start, m.end("num"), level, m["num"], sharing=True)
+        pos = m.end()
+
+
+def extract(document: Document) -> list[Mention]:
+    units = find_units(document)
+    register_mentions = [(u.level, u.name) for u in units if u.level in LEVEL_GROUPS]
+    context = article_context(register_mentions, document.published, document.hints)
+    out: list[Mention] = []
+    for u in units:
+        linked = link(u.level, u.name, document.published, context)
+        out.append(
+            Mention(
+                KIND,
+                u.start,
+                u.end,
+                {
+                    "level": u.level,
+                    "name": u.name,
+                    "code": linked.code,
+                    "code_2025": linked.code_2025,
+                    "name_2025": linked.name_2025,
+                    "link_status": linked.link_status,
+                    "candidates": linked.candidates,
+                },
+            )
+        )
+    return out

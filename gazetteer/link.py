@@ -1,0 +1,240 @@
+"""Linking unit mentions to the register, and the disambiguation that makes it safe.
+
+A name is looked up among register entries of its level (after case, tone
+placement and "Phường 06" = "Phường 6" normalisation). When several entries
+share the name, the candidates are narrowed, in order, by the districts and
+provinces named in the same article, by the `--region` hint, and by the sites
+file; a code is given only when exactly one entry remains. It never guesses
+among equals: two "Phường 6" with no context stay `ambiguous`.
+
+The era follows the article's date: units of an article published on or after
+1 July 2025 are looked up in the post-reform register first.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from gazetteer.register import Register, Unit, load_register
+from pipeline.resources import load_yaml
+from pipeline.textnorm import fold
+
+REFORM_DATE = dt.date(2025, 7, 1)
+
+# Register level groups of the unit levels the extractors record.
+LEVEL_GROUPS: dict[str, tuple[str, ...]] = {
+    "tỉnh": ("province",),
+    "thành phố": ("province", "district"),
+    "quận": ("district",),
+    "huyện": ("district",),
+    "thị xã": ("district",),
+    "phường": ("ward",),
+    "xã": ("ward",),
+    "thị trấn": ("ward",),
+}
+
+
+@dataclass(frozen=True)
+class Link:
+    code: str | None
+    code_2025: list[str]
+    name_2025: list[str]
+    link_status: str
+    candidates: int
+    unit: Unit | None = None
+
+
+@dataclass
+class Context:
+    """What narrows candidates: codes of provinces and districts, from the article and from hints."""
+
+    provinces: list[set[str]] = field(default_factory=list)  # one set per source, in order of trust
+    districts: list[set[str]] = field(default_factory=list)
+
+
+@cache
+def _province_aliases() -> dict[str, str]:
+    data = load_yaml("gazetteer", "aliases.yaml")
+    return {fold(k): v for k, v in data["provinces"].items()}
+
+
+def _era(published: dt.date | None) -> str:
+    return "2025" if published is not None and published >= REFORM_DATE else "legacy"
+
+
+def candidates(register: Register, level: str, name: str, era: str) -> list[tuple[str, Unit]]:
+    """Register entries a (level, name) may be, with their group; the article's era first, else the other."""
+    groups = LEVEL_GROUPS.get(level, ())
+    if "province" in groups:
+        name = _province_aliases().get(fold(name), name)
+    for first in (era, "legacy" if era == "2025" else "2025"):
+        found: list[tuple[str, Unit]] = []
+        for group in groups:
+            group_era = "legacy" if group == "district" else first  # no districts after the reform
+            units = register.find(group_era, group, name)
+            typed = [u for u in units if u.level == level or group == "province"]
+            found.extend((group, u) for u in (typed or units))
+        if found:
+            return found
+    return []
+
+
+def _narrow(found: list[tuple[str, Unit]], context: Context) -> list[tuple[str, Unit]]:
+    """Keep the candidates that agree with the context, source by source; never narrow to nothing."""
+    current = found
+    for districts, provinces in _sources(context):
+        if len(current) <= 1:
+            break
+        if districts:
+            kept = [
+                (g, u)
+                for g, u in current
+                if u.district_code in districts or (g == "district" and u.code in districts)
+            ]
+            if kept:
+                current = kept
+        if len(current) > 1 and provinces:
+            kept = [(g, u) for g, u in current if u.province_code in provinces]
+            if kept:
+                current = kept
+    return current
+
+
+def _sources(context: Context) -> Iterable[tuple[set[str], set[str]]]:
+    n = max(len(context.provinces), len(context.districts))
+    for i in range(n):
+        yield (
+            context.districts[i] if i < len(context.districts) else set(),
+            context.provinces[i] if i < len(context.provinces) else set(),
+        )
+
+
+def link(level: str, name: str, published: dt.date | None, context: Context) -> Link:
+    if level not in LEVEL_GROUPS:
+        return Link(None, [], [], "not_a_register_level", 0)
+    register = load_register()
+    found = candidates(register, level, name, _era(published))
+    if not found:
+        return Link(None, [], [], "not_in_register", 0)
+    kept = _narrow(found, context)
+    if len(kept) != 1:
+        return Link(None, [], [], "ambiguous", len(found))
+    group, unit = kept[0]
+    if unit.era == "2025":
+        return Link(unit.code, [unit.code], [unit.name], "linked", len(found), unit)
+    successors = [register.get("2025", group, c) for c in unit.successors]
+    named = [s for s in successors if s is not None]
+    return Link(unit.code, [s.code for s in named], [s.name for s in named], "linked", len(found), unit)
+
+
+def region_context(region: str | None, published: dt.date | None = None) -> tuple[set[str], set[str]]:
+    """Province and district codes of a hint such as "Đồng Tháp" or "Sa Đéc, Đồng Tháp"."""
+    provinces: set[str] = set()
+    districts: set[str] = set()
+    if not region:
+        return provinces, districts
+    register = load_register()
+    for part in (p.strip() for p in region.split(",")):
+        if not part:
+            continue
+        for level in ("tỉnh", "thành phố", "quận", "huyện", "thị xã"):
+            for group, unit in candidates(register, level, _strip_level(part), _era(published)):
+                (provinces if group == "province" else districts).add(unit.code)
+    if districts and not provinces:
+        # A district hint implies its province: units outside the district are still narrowed to it.
+        provinces = {u.province_code for d in districts if (u := register.get("legacy", "district", d))}
+    elif districts and provinces:
+        # "Sa Đéc, Đồng Tháp": the district hint is kept only inside the province hint.
+        districts = {
+            d
+            for d in districts
+            if (u := register.get("legacy", "district", d)) and u.province_code in provinces
+        }
+    return provinces, districts
+
+
+def _strip_level(text: str) -> str:
+    folded = fold(text)
+    for word in ("tỉnh ", "thành phố ", "tp ", "tp. ", "quận ", "huyện ", "thị xã "):
+        if folded.startswith(fold(word)):
+            return text.split(None, len(word.split()))[-1]
+    return text
+
+
+def article_context(
+    mentions: list[tuple[str, str]], published: dt.date | None, hints: dict[str, str]
+) -> Context:
+    """Context of one article: units it names (district and province levels), then hints."""
+    register = load_register()
+    era = _era(published)
+    provinces: set[str] = set()
+    districts: set[str] = set()
+    for level, name in mentions:
+        found = candidates(register, level, name, era)
+        groups = {g for g, _ in found}
+        if "province" in groups and level in ("tỉnh", "thành phố"):
+            provinces |= {u.code for g, u in found if g == "province"}
+        if "district" in groups:
+            district_units = [u for g, u in found if g == "district"]
+            if len(district_units) == 1:
+                districts.add(district_units[0].code)
+                provinces.add(district_units[0].province_code)
+    context = Context(provinces=[provinces], districts=[districts])
+    for hint in ("region", "sites"):
+        p, d = region_context(hints.get(hint), published)
+        context.provinces.append(p)
+        context.districts.append(d)
+    return context
+
+
+WARD_LEVELS = ("phường", "xã", "thị trấn")
+
+
+def article_ward(
+    units: list[dict[str, Any]], title_end: int | None, published: dt.date | None, hints: dict[str, str]
+) -> dict[str, Any] | None:
+    """The ward or commune an article is about: the first in its title, else in its body, else the site's.
+
+    `units` are the article's unit records in text order; the result has the WardLink fields.
+    """
+    wards = [u for u in units if u["level"] in WARD_LEVELS]
+    in_title = [u for u in wards if title_end is not None and u["end"] <= title_end]
+    for via, pool in (("title", in_title), ("body", wards)):
+        if pool:
+            u = pool[0]
+            return {
+                "level": u["level"],
+                "name": u["name"],
+                "code": u.get("code"),
+                "code_2025": u.get("code_2025") or [],
+                "name_2025": u.get("name_2025") or [],
+                "link_status": u.get("link_status"),
+                "via": via,
+            }
+    site_ward = hints.get("site_ward")
+    if not site_ward:
+        return None
+    level, name = _split_level(site_ward)
+    linked = link(level, name, published, article_context([], published, hints))
+    return {
+        "level": level,
+        "name": name,
+        "code": linked.code,
+        "code_2025": linked.code_2025,
+        "name_2025": linked.name_2025,
+        "link_status": linked.link_status,
+        "via": "sites",
+    }
+
+
+def _split_level(written: str) -> tuple[str, str]:
+    """ "Phường 6" → ("phường", "6"); a bare name is taken as a phường."""
+    folded = fold(written)
+    for level in WARD_LEVELS:
+        if folded.startswith(fold(level) + " "):
+            return level, written.split(None, len(level.split()))[-1]
+    return "phường", written.strip()

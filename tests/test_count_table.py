@@ -1,0 +1,410 @@
+"""The count extractor, table-driven: evidence span, value, counted unit and qualifier."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors import count
+from pipeline.document import build_document
+
+
+def _rows(table: list) -> list:
+    """Plain (args..., id) tuples become pytest.param; pytest.param rows (xfail) pass through."""
+    return [row if type(row) is not tuple else pytest.param(*row[:-1], id=row[-1]) for row in table]
+
+
+# Each expected mention: (evidence text, value, unit, qualifier).
+CASES: list = [
+    # Unit as written, classifier first.
+    (
+        "Hội nghị thu hút 2.676 lượt người dự.",
+        [("2.676 lượt người", 2676, "lượt người", "exact")],
+        "luot-nguoi-du",
+    ),
+    (
+        "Đoàn y bác sĩ đã khám và cấp thuốc 93 lượt, có 20 trường hợp được chuyển tuyến.",
+        [("93 lượt", 93, "lượt", "exact"), ("20 trường hợp", 20, "trường hợp", "exact")],
+        "luot-comma-truong-hop",
+    ),
+    (
+        "Phường đã bàn giao 03 căn nhà tình thương cho hộ nghèo.",
+        [("03 căn nhà tình thương", 3, "căn nhà tình thương", "exact")],
+        "can-nha-tinh-thuong-cho",
+    ),
+    (
+        "Đoàn Thanh niên phường huy động 120 đoàn viên thanh niên tham gia ra quân.",
+        [("120 đoàn viên thanh niên", 120, "đoàn viên thanh niên", "exact")],
+        "doan-vien-tham-gia",
+    ),
+    (
+        "Ủy ban MTTQ phường trao 50 suất quà cho các gia đình chính sách.",
+        [("50 suất quà", 50, "suất quà", "exact")],
+        "suat-qua-cho",
+    ),
+    pytest.param(
+        "Hội Phụ nữ phường hiện có 1.250 hội viên sinh hoạt tại 21 Tổ dân phố.",
+        [("1.250 hội viên", 1250, "hội viên", "exact"), ("21 Tổ dân phố", 21, "Tổ dân phố", "exact")],
+        id="hoi-vien-and-to-dan-pho",
+    ),
+    (
+        "Trên địa bàn phường có 7 khu phố với hơn 3.500 hộ dân.",
+        [("7 khu phố", 7, "khu phố", "exact"), ("hơn 3.500 hộ dân", 3500, "hộ dân", "more_than")],
+        "khu-pho-and-ho-dan",
+    ),
+    (
+        "Năm 2023, toàn phường có 35 mô hình, điển hình “Dân vận khéo” được công nhận.",
+        [("35 mô hình, điển hình", 35, "mô hình, điển hình", "exact")],
+        "mo-hinh-dien-hinh",
+    ),
+    (
+        "Hội nghị biểu dương 12 tập thể, cá nhân có thành tích xuất sắc.",
+        [("12 tập thể, cá nhân", 12, "tập thể, cá nhân", "exact")],
+        "tap-the-ca-nhan",
+    ),
+    (
+        "Chủ tịch UBND phường tặng giấy khen cho 5 tập thể và 10 cá nhân.",
+        [("5 tập thể", 5, "tập thể", "exact"), ("10 cá nhân", 10, "cá nhân", "exact")],
+        "tap-the-va-ca-nhan",
+    ),
+    (
+        "Tham dự hội nghị có 40 cán bộ, công chức phường.",
+        [("40 cán bộ", 40, "cán bộ", "exact")],
+        "ends-at-comma",
+    ),
+    (
+        "Đoàn phường tổ chức 15 buổi tuyên truyền về an toàn giao thông.",
+        [("15 buổi tuyên truyền", 15, "buổi tuyên truyền", "exact")],
+        "buoi-tuyen-truyen-ve",
+    ),
+    (
+        "Bếp ăn từ thiện đã phục vụ 300 suất ăn miễn phí cho bệnh nhân.",
+        [("300 suất ăn", 300, "suất ăn", "exact")],
+        "suat-an-mien-phi",
+    ),
+    (
+        "Hội Khuyến học trao 10 xe đạp cho học sinh có hoàn cảnh khó khăn.",
+        [("10 xe đạp", 10, "xe đạp", "exact")],
+        "xe-dap-cho",
+    ),
+    (
+        "Phường vận động 25 hộ dân Khu phố 3 hiến đất mở rộng hẻm.",
+        [("25 hộ dân", 25, "hộ dân", "exact")],
+        "lower-unit-stops-at-capital",
+    ),
+    (
+        "Đoàn viên đã treo 100 lá cờ Tổ quốc dọc các tuyến hẻm.",
+        [("100 lá cờ", 100, "lá cờ", "exact")],
+        "la-co-to-quoc",
+    ),
+    (
+        "Phường có 5 tuyến hẻm được bê tông hóa trong năm.",
+        [("5 tuyến hẻm", 5, "tuyến hẻm", "exact")],
+        "tuyen-hem-duoc",
+    ),
+    (
+        "Trung tâm Văn hóa phường mở 3 lớp tập huấn kỹ năng cho cán bộ Hội.",
+        [("3 lớp tập huấn kỹ năng", 3, "lớp tập huấn kỹ năng", "exact")],
+        "lop-tap-huan",
+    ),
+    (
+        "Nhân dịp Tết, phường thăm hỏi 150 người cao tuổi neo đơn.",
+        [("150 người cao tuổi neo đơn", 150, "người cao tuổi neo đơn", "exact")],
+        "nguoi-cao-tuoi",
+    ),
+    (
+        "Hội Cựu chiến binh có 8 chi hội và 312 hội viên.",
+        [("8 chi hội", 8, "chi hội", "exact"), ("312 hội viên", 312, "hội viên", "exact")],
+        "chi-hoi-count",
+    ),
+    (
+        "Công an phường phát hiện 03 trường hợp vi phạm.",
+        [("03 trường hợp vi phạm", 3, "trường hợp vi phạm", "exact")],
+        "leading-zero",
+    ),
+    (
+        "Phường đã lắp đặt 02 điểm wifi miễn phí tại nhà văn hóa khu phố.",
+        [("02 điểm wifi", 2, "điểm wifi", "exact")],
+        "diem-wifi-mien-phi",
+    ),
+    pytest.param(
+        "Ban Chỉ đạo đã kiểm tra 45 cơ sở kinh doanh thực phẩm.",
+        [("45 cơ sở kinh doanh thực phẩm", 45, "cơ sở kinh doanh thực phẩm", "exact")],
+        id="co-so-kinh-doanh",
+    ),
+    (
+        "Đợt này có tổng số 30 hộ được hỗ trợ sửa chữa nhà.",
+        [("30 hộ", 30, "hộ", "exact")],
+        "tong-so-quantity-word",
+    ),
+    (
+        "Hội Nông dân có 12 hội viên vay vốn phát triển sản xuất.",
+        [("12 hội viên", 12, "hội viên", "exact")],
+        "hoi-vien-vay",
+    ),
+    pytest.param(
+        "Trên địa bàn có 3 tổ chức tôn giáo đang hoạt động.",
+        [("3 tổ chức tôn giáo", 3, "tổ chức tôn giáo", "exact")],
+        id="to-chuc-as-noun",
+    ),
+    pytest.param(
+        "Đoàn phường ra quân trồng mới hơn 2.000 cây xanh trên các tuyến đường.",
+        [("hơn 2.000 cây xanh", 2000, "cây xanh", "more_than")],
+        id="cay-xanh-compound-noun",
+    ),
+    # Qualifiers.
+    (
+        "Ngân hàng Chính sách xã hội giải ngân cho hơn 30 hộ nghèo vay vốn.",
+        [("hơn 30 hộ nghèo", 30, "hộ nghèo", "more_than")],
+        "hon-ho-ngheo-vay",
+    ),
+    (
+        "Buổi lễ có khoảng 200 người dân tham dự.",
+        [("khoảng 200 người dân", 200, "người dân", "about")],
+        "khoang",
+    ),
+    (
+        "Chương trình đã hỗ trợ gần 100 hộ cận nghèo.",
+        [("gần 100 hộ cận nghèo", 100, "hộ cận nghèo", "less_than")],
+        "gan",
+    ),
+    (
+        "Hội thi thu hút trên 1.000 lượt người xem.",
+        [("trên 1.000 lượt người xem", 1000, "lượt người xem", "more_than")],
+        "tren-more-than",
+    ),
+    (
+        "Mô hình được thực hiện trên 5 lĩnh vực của đời sống xã hội.",
+        [("5 lĩnh vực", 5, "lĩnh vực", "exact")],
+        "tren-preposition-after-verb",
+    ),
+    (
+        "Mỗi đoàn tham quan tối đa 30 người.",
+        [("tối đa 30 người", 30, "người", "at_most")],
+        "toi-da",
+    ),
+    (
+        "Mỗi buổi sinh hoạt không quá 20 người để bảo đảm an toàn.",
+        [("không quá 20 người", 20, "người", "at_most")],
+        "khong-qua",
+    ),
+    (
+        "Mỗi chi hội tổ chức ít nhất 2 buổi sinh hoạt chuyên đề.",
+        [("ít nhất 2 buổi sinh hoạt chuyên đề", 2, "buổi sinh hoạt chuyên đề", "at_least")],
+        "it-nhat",
+    ),
+    (
+        "Phường hỗ trợ các hộ có từ 01 căn trở lên đăng ký kinh doanh nhà trọ.",
+        [("từ 01 căn trở lên", 1, "căn", "at_least")],
+        "tu-tro-len",
+    ),
+    (
+        "Ước khoảng 500 người dân đã đến xem chương trình văn nghệ.",
+        [("Ước khoảng 500 người dân", 500, "người dân", "about")],
+        "uoc-khoang",
+    ),
+    (
+        "Trong khu phố còn chưa đến 10 hộ chưa đăng ký tạm trú.",
+        [("chưa đến 10 hộ", 10, "hộ", "less_than")],
+        "chua-den",
+    ),
+    pytest.param(
+        "Mỗi lớp học tối đa 30 học viên.",
+        [("tối đa 30 học viên", 30, "học viên", "at_most")],
+        id="hoc-vien-at-most",
+    ),
+    pytest.param(
+        "Năm học này, Trường Tiểu học Kim Đồng có 650 học sinh.",
+        [("650 học sinh", 650, "học sinh", "exact")],
+        id="hoc-sinh",
+    ),
+    (
+        "Hội Khuyến học phường có hai mươi lăm hội viên.",
+        [("hai mươi lăm hội viên", 25, "hội viên", "exact")],
+        "number-words",
+    ),
+    (
+        "Hội Chữ thập đỏ tặng 1 chiếc xe lăn cho ông Nguyễn Văn T.",
+        [("1 chiếc xe lăn", 1, "chiếc xe lăn", "exact")],
+        "chiec-xe-lan",
+    ),
+    (
+        "Một số hộ dân trong khu phố còn gặp nhiều khó khăn.",
+        [],
+        "mot-so-not-count",
+    ),
+    (
+        "Đoàn phường tổ chức 6 đợt ra quân, thu gom 12 tấn rác thải.",
+        [("6 đợt ra quân", 6, "đợt ra quân", "exact"), ("12 tấn rác thải", 12, "tấn rác thải", "exact")],
+        "dot-ra-quan-and-tan",
+    ),
+    # Percentages.
+    (
+        "Số hộ nghèo chiếm tỷ lệ 50% tổng số hộ của khu phố.",
+        [("50%", 50, "%", "exact")],
+        "percent-ty-le",
+    ),
+    (
+        "Tỷ lệ người dân tham gia bảo hiểm y tế đạt 91,23%.",
+        [("91,23%", 91.23, "%", "exact")],
+        "percent-decimal",
+    ),
+    (
+        "Đã có 100% hộ gia đình ký cam kết không vi phạm.",
+        [("100%", 100, "%", "exact")],
+        "percent-hundred",
+    ),
+    (
+        "Thu ngân sách tăng 5,2% so với cùng kỳ.",
+        [("5,2%", 5.2, "%", "exact")],
+        "percent-tang",
+    ),
+    (
+        "Tỷ lệ hộ gia đình văn hóa đạt xấp xỉ 40%.",
+        [("xấp xỉ 40%", 40, "%", "about")],
+        "percent-about",
+    ),
+    # Money is not a count.
+    (
+        "Mỗi hộ được hỗ trợ 50 triệu đồng để sửa chữa nhà ở.",
+        [],
+        "money-trieu",
+    ),
+    pytest.param(
+        "Phường trao 20 suất học bổng, mỗi suất 1 triệu đồng.",
+        [("20 suất học bổng", 20, "suất học bổng", "exact")],
+        id="count-and-money",
+    ),
+    (
+        "Hội trao 50 phần quà, mỗi phần trị giá 500.000 đồng.",
+        [("50 phần quà", 50, "phần quà", "exact")],
+        "count-and-grouped-money",
+    ),
+    # Dates and durations are not counts.
+    (
+        "Chiến dịch kéo dài 15 ngày trên địa bàn phường.",
+        [],
+        "duration-days",
+    ),
+    (
+        "Kỷ niệm 76 năm Ngày Thương binh - Liệt sĩ.",
+        [],
+        "duration-years",
+    ),
+    (
+        "Trong 06 tháng đầu năm 2022, phường giải quyết việc làm cho 215 lao động.",
+        [("215 lao động", 215, "lao động", "exact")],
+        "half-year-then-count",
+    ),
+    (
+        "Năm 2023, phường có 1.245 hộ kinh doanh cá thể.",
+        [("1.245 hộ kinh doanh cá thể", 1245, "hộ kinh doanh cá thể", "exact")],
+        "year-then-count",
+    ),
+    (
+        "Ngày 12/7/2023, Hội Chữ thập đỏ tiếp nhận 45 đơn vị máu.",
+        [("45 đơn vị máu", 45, "đơn vị máu", "exact")],
+        "date-then-count",
+    ),
+    (
+        "Buổi lễ bắt đầu lúc 8 giờ sáng tại hội trường phường.",
+        [],
+        "clock-time",
+    ),
+    # Ordinals.
+    (
+        "Đại hội Hội Cựu chiến binh phường lần thứ 4 thành công tốt đẹp.",
+        [],
+        "ordinal-lan-thu",
+    ),
+    (
+        "Kỳ họp thứ 8 Hội đồng nhân dân phường đã thông qua các nghị quyết.",
+        [],
+        "ordinal-ky-hop-thu",
+    ),
+    (
+        "Phường tổ chức tiêm vắc xin đợt 1 cho trẻ em.",
+        [],
+        "ordinal-dot",
+    ),
+    # Names and identifiers.
+    (
+        "UBND Phường 6 tổ chức hội nghị tổng kết.",
+        [],
+        "name-phuong",
+    ),
+    (
+        "Ban điều hành Tổ dân phố 5 ra mắt mô hình mới.",
+        [],
+        "name-to-dan-pho",
+    ),
+    (
+        "Chi bộ 4 tổ chức sinh hoạt chuyên đề.",
+        [],
+        "name-chi-bo",
+    ),
+    (
+        "Khu phố 3 được công nhận khu phố văn hóa.",
+        [],
+        "name-khu-pho",
+    ),
+    (
+        "Tổ 10 ra mắt mô hình camera an ninh.",
+        [],
+        "name-to",
+    ),
+    (
+        "Phường tổ chức học tập Nghị quyết số 04-NQ/TW của Ban Chấp hành Trung ương.",
+        [],
+        "id-nghi-quyet",
+    ),
+    (
+        "Thực hiện Kế hoạch số 09 của Ban Thường vụ Quận ủy.",
+        [],
+        "id-ke-hoach-so",
+    ),
+    (
+        "Căn cứ Quyết định 217,218 của UBND quận, phường triển khai thực hiện.",
+        [],
+        "id-quyet-dinh-list",
+    ),
+    (
+        "Phường xây dựng mô hình khu phố “4 AN” trên địa bàn.",
+        [],
+        "slogan-4-an",
+    ),
+    (
+        "Phường phấn đấu xây dựng khu dân cư “5 không, 3 sạch”.",
+        [],
+        "slogan-5-khong-3-sach",
+    ),
+    (
+        "Lực lượng xung kích thực hiện tốt phương châm “4 tại chỗ”.",
+        [],
+        "slogan-4-tai-cho",
+    ),
+    (
+        "Đội tuyên truyền đến từng nhà dọc Quốc lộ 1A.",
+        [],
+        "id-quoc-lo",
+    ),
+    # Several counts in one sentence; a following number ends a unit.
+    (
+        "Kết quả, phường đã xây dựng 2 căn nhà đại đoàn kết, sửa chữa 4 căn và tặng 300 phần quà.",
+        [
+            ("2 căn nhà đại đoàn kết", 2, "căn nhà đại đoàn kết", "exact"),
+            ("4 căn", 4, "căn", "exact"),
+            ("300 phần quà", 300, "phần quà", "exact"),
+        ],
+        "three-counts",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), _rows(CASES))
+def test_count(text: str, expected: list) -> None:
+    doc = build_document("t.txt", text)
+    got = [
+        (doc.text[m.start : m.end], m.fields["value"], m.fields["unit"], m.fields["qualifier"])
+        for m in count.extract(doc)
+    ]
+    assert got == expected

@@ -1,0 +1,97 @@
+"""Unit recognition: level words, names, abbreviations, organisations, and what is not a unit."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors import unit
+from pipeline.document import build_document
+
+# (text, expected [(evidence, level, name)], id)
+CASES: list[tuple[str, list[tuple[str, str, str]], str]] = [
+    ("Đảng ủy Phường 6 tổ chức hội nghị.", [("Phường 6", "phường", "6")], "numbered-ward"),
+    (
+        "Đảng ủy phường Tân Quy Đông tổ chức hội nghị.",
+        [("phường Tân Quy Đông", "phường", "Tân Quy Đông")],
+        "named-ward",
+    ),
+    ("Hội nghị tại PHƯỜNG 6 đã diễn ra.", [("PHƯỜNG 6", "phường", "6")], "upper-case-level"),
+    (
+        # A hard-wrapped article: lines are cut anywhere, a name included.
+        "Sáng nay, Ủy ban nhân dân\nphường Hiệp\nNinh tổ chức ra quân làm sạch\nđường phố, khơi thông cống\n"
+        "rãnh với sự tham gia của\nđông đảo người dân.",
+        [("phường Hiệp\nNinh", "phường", "Hiệp Ninh")],
+        "line-break-in-name",
+    ),
+    ("Tổ dân phố số 3 ra mắt mô hình.", [("Tổ dân phố số 3", "tổ dân phố", "3")], "tdp-so"),
+    (
+        "Chi hội phụ nữ Tổ dân phố 5 và 11 thực hiện.",
+        [("Tổ dân phố 5", "tổ dân phố", "5"), ("Tổ dân phố 5 và 11", "tổ dân phố", "11")],
+        "two-numbers",
+    ),
+    (
+        "Các khu phố 1, 2 và 3 tham gia.",
+        [
+            ("khu phố 1", "khu phố", "1"),
+            ("khu phố 1, 2", "khu phố", "2"),
+            ("khu phố 1, 2 và 3", "khu phố", "3"),
+        ],
+        "three-numbers",
+    ),
+    ("Nhân dân khóm Mỹ Quới hưởng ứng.", [("khóm Mỹ Quới", "khóm", "Mỹ Quới")], "khom"),
+    ("Bà con ấp 7 đóng góp ngày công.", [("ấp 7", "ấp", "7")], "ap-number"),
+    ("Người dân Khu 3 tham gia dọn vệ sinh.", [("Khu 3", "khu", "3")], "khu-number"),
+    ("Công viên cây xanh phố 13 được cải tạo.", [("phố 13", "phố", "13")], "pho-number"),
+    ("Tổ 10 đã hoàn thành chỉ tiêu.", [("Tổ 10", "tổ", "10")], "to-number"),
+    ("Thôn Đông Hạ có 120 hộ.", [("Thôn Đông Hạ", "thôn", "Đông Hạ")], "thon"),
+    ("Xóm Chùa được công nhận.", [("Xóm Chùa", "xóm", "Chùa")], "xom"),
+    ("Bản Lướt tổ chức lễ hội.", [("Bản Lướt", "bản", "Lướt")], "ban"),
+    ("Nhân dân thị trấn Mỹ An đón Tết.", [("thị trấn Mỹ An", "thị trấn", "Mỹ An")], "thi-tran"),
+    ("UBND xã Tân Hội ra mắt mô hình.", [("xã Tân Hội", "xã", "Tân Hội")], "xa"),
+    ("Huyện Châu Thành triển khai kế hoạch.", [("Huyện Châu Thành", "huyện", "Châu Thành")], "huyen"),
+    ("Thị xã Hồng Lĩnh tổ chức lễ.", [("Thị xã Hồng Lĩnh", "thị xã", "Hồng Lĩnh")], "thi-xa"),
+    ("Tỉnh Đồng Tháp khen thưởng.", [("Tỉnh Đồng Tháp", "tỉnh", "Đồng Tháp")], "tinh"),
+    ("Thành phố Sa Đéc ra quân.", [("Thành phố Sa Đéc", "thành phố", "Sa Đéc")], "thanh-pho"),
+    ("Quận ủy Hoàn Kiếm tổ chức hội nghị.", [("Quận ủy Hoàn Kiếm", "quận", "Hoàn Kiếm")], "quan-uy"),
+    ("Quận uỷ Hoàn Kiếm tổ chức hội nghị.", [("Quận uỷ Hoàn Kiếm", "quận", "Hoàn Kiếm")], "quan-uy-tone"),
+    ("Thị ủy Hồng Lĩnh chỉ đạo.", [("Thị ủy Hồng Lĩnh", "thị xã", "Hồng Lĩnh")], "thi-uy"),
+    ("Tỉnh ủy Đồng Tháp chỉ đạo.", [("Tỉnh ủy Đồng Tháp", "tỉnh", "Đồng Tháp")], "tinh-uy"),
+    ("Chủ tịch UBND quận Hoàn Kiếm phát biểu.", [("quận Hoàn Kiếm", "quận", "Hoàn Kiếm")], "ubnd-quan"),
+    ("Công an phường Hàng Bồ ra quân.", [("phường Hàng Bồ", "phường", "Hàng Bồ")], "cong-an-phuong"),
+    ("Tại P.6, Q.3 đã có nhiều mô hình.", [("P.6", "phường", "6"), ("Q.3", "quận", "3")], "abbr-dot"),
+    ("Hộ dân P6 được hỗ trợ.", [("P6", "phường", "6")], "abbr-glued"),
+    ("Sinh viên TP HCM tình nguyện.", [("TP HCM", "thành phố", "HCM")], "tp-hcm"),
+    ("Sinh viên TP.HCM tình nguyện.", [("TP.HCM", "thành phố", "HCM")], "tp-dot-hcm"),
+    (
+        "Ban Chỉ huy Quân sự phường Vân Giang, Tổ dân phố 5 ra quân.",
+        [("phường Vân Giang", "phường", "Vân Giang"), ("Tổ dân phố 5", "tổ dân phố", "5")],
+        "two-levels",
+    ),
+    (
+        "Chi bộ Tổ dân phố số 3 phường Phan Chu Trinh họp.",
+        [("Tổ dân phố số 3", "tổ dân phố", "3"), ("phường Phan Chu Trinh", "phường", "Phan Chu Trinh")],
+        "unit-after-unit-number",
+    ),
+    # Not units.
+    ("Toàn phường có 7 khu phố và 21 Tổ dân phố.", [], "counts-of-units"),
+    ("Các khu phố đã đăng ký thi đua.", [], "level-without-name"),
+    ("UBND phường đã tổ chức hội nghị.", [], "ubnd-phuong-bare"),
+    ("Thành phố đã hoàn thành kế hoạch.", [], "thanh-pho-alone"),
+    ("Các đoàn thể chính trị - xã hội tham gia.", [], "xa-hoi"),
+    ("Thông qua phong trào, thôn mới được xây dựng.", [], "thong-qua"),
+    ("Quận Đoàn phối hợp tổ chức.", [], "quan-doan-organisation"),
+    ("Quận ủy đã chỉ đạo sát sao.", [], "quan-uy-bare"),
+    ("Tổ công tác đã làm việc.", [], "to-cong-tac"),
+    ("Khu vui chơi được xây dựng.", [], "khu-vui-choi"),
+    ("Phố đi bộ thu hút du khách.", [], "pho-di-bo"),
+    ("Nhà ở đường Lê Lợi được sửa chữa.", [], "street"),
+    ("Chủ tịch UBND phường Nguyễn Văn An phát biểu.", [], "person-after-level"),
+    ("Ghé thăm phố Huế buổi tối.", [], "pho-street-name"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [pytest.param(t, e, id=i) for t, e, i in CASES])
+def test_units(text: str, expected: list[tuple[str, str, str]]) -> None:
+    doc = build_document("t.txt", text)
+    got = [(text[m.start : m.end], m.fields["level"], m.fields["name"]) for m in unit.extract(doc)]
+    assert got == expected
