@@ -22,7 +22,7 @@ from gazetteer.link import LEVEL_GROUPS, article_context, candidates, link
 from gazetteer.register import load_register
 from pipeline.document import Document
 from pipeline.resources import load_yaml
-from pipeline.textnorm import fold, tolerant_pattern
+from pipeline.textnorm import fold, tolerant_alternation
 
 KIND = "unit"
 _FLAGS = regex.IGNORECASE | regex.VERSION1
@@ -50,13 +50,11 @@ def _patterns() -> _Patterns:
     data = load_yaml("extractors", "units.yaml")
     people = load_yaml("extractors", "people.yaml")
     words = [w for w in data["levels"] if not w.endswith(".") and w not in ("tp", "tx", "kp", "tdp", "kdc")]
-    words.sort(key=len, reverse=True)
-    level_alt = "|".join(f"(?:{tolerant_pattern(w)})" for w in words)
-    org_words = sorted(data["organisation_levels"], key=len, reverse=True)
-    org_alt = "|".join(f"(?:{tolerant_pattern(w)})" for w in org_words)
+    level_alt = tolerant_alternation(words)
+    org_alt = tolerant_alternation(list(data["organisation_levels"]))
     # Names are matched case-sensitively: a capital letter is what makes a word a name.
     name = rf"(?:(?:số{_GAP})?(?P<num>{_NUMBER})|(?-i:(?P<cap>{_WORD}(?:{_GAP}{_WORD})*)))"
-    not_name = "|".join(f"(?:{tolerant_pattern(w)})" for w in data["organisation_words"])
+    not_name = tolerant_alternation(data["organisation_words"])
     return _Patterns(
         level=regex.compile(
             rf"(?<!\w)(?P<level>{level_alt})(?!\w)(?P<sep>{_GAP})(?!(?:{not_name})(?!\w)){name}", _FLAGS

@@ -58,3 +58,8 @@ def tolerant_pattern(phrase: str) -> str:
                     variants.add(unicodedata.normalize("NFC", unicodedata.normalize("NFD", placed)))
         out.append("(?:" + "|".join(regex.escape(v) for v in sorted(variants, key=len, reverse=True)) + ")")
     return r"\s+".join(out)
+
+
+def tolerant_alternation(words: list[str]) -> str:
+    """An alternation of `tolerant_pattern`s, longest phrase first ("tổ dân phố" before "tổ")."""
+    return "|".join(f"(?:{tolerant_pattern(w)})" for w in sorted(set(words), key=len, reverse=True))

@@ -1,0 +1,150 @@
+"""Campaigns: a trigger word (phong trào thi đua, cuộc vận động, chương trình …) and its name.
+
+The name is the quotation that follows the trigger, possibly after a few
+lower-case modifiers ("chương trình chung tay vì người nghèo “…”"), or an
+unquoted name that starts with a capital ("chương trình Cà phê thanh niên
+khởi nghiệp") and ends before a preposition or at punctuation. `category` is
+the trigger as written, lower-cased. Words live in extractors/data/campaigns.yaml.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from extractors.base import Mention
+from extractors.quotes import quoted_at, unquote
+from pipeline.document import Document
+from pipeline.resources import load_yaml
+from pipeline.textnorm import fold, tolerant_alternation
+
+KIND = "campaign"
+_FLAGS = regex.IGNORECASE | regex.VERSION1
+
+
+@dataclass(frozen=True)
+class CampaignMention:
+    start: int
+    end: int
+    name: str
+    category: str
+    name_start: int
+    name_end: int
+
+
+@dataclass(frozen=True)
+class _Words:
+    trigger: regex.Pattern[str]
+    modifier_stop: regex.Pattern[str]
+    max_modifiers: int
+    name_end: regex.Pattern[str]
+    max_name_words: int
+    prize_ranks: frozenset[str]
+    known: tuple[str, ...]
+
+
+@cache
+def _words() -> _Words:
+    data = load_yaml("extractors", "campaigns.yaml")
+    alt = tolerant_alternation(data["triggers"])
+    stops = tolerant_alternation(data["modifier_stops"])
+    ends = tolerant_alternation(data["name_end_words"])
+    return _Words(
+        trigger=regex.compile(rf"(?<!\w)(?P<t>{alt})(?!\w)", _FLAGS),
+        modifier_stop=regex.compile(rf"(?<!\w)(?:{stops})(?!\w)", _FLAGS),
+        max_modifiers=int(data["max_modifier_words"]),
+        name_end=regex.compile(rf"\s(?:{ends})(?!\w)", _FLAGS),
+        max_name_words=int(data["max_name_words"]),
+        prize_ranks=frozenset(fold(r) for r in data["prize_ranks"]),
+        known=tuple(data["known_campaigns"]),
+    )
+
+
+def known_campaign_names() -> tuple[str, ...]:
+    return _words().known
+
+
+def _modifiers_end(text: str, pos: int, limit: int) -> int | None:
+    """After a trigger: skip up to N lower-case modifier words; where a quote may open, or None."""
+    w = _words()
+    cursor = pos
+    for _ in range(w.max_modifiers + 1):
+        m = regex.match(r"[ \t]*\n?[ \t]*", text[cursor:limit])
+        at = cursor + (m.end() if m else 0)
+        if at >= limit:
+            return None
+        if text[at] in '“"«„':
+            return cursor
+        word = regex.match(r"\p{Ll}+", text[at:limit])
+        if word is None or w.modifier_stop.match(text, at, limit):
+            return None
+        cursor = at + word.end()
+    return None
+
+
+def _unquoted_name(text: str, pos: int, limit: int) -> tuple[int, int] | None:
+    """A capitalised unquoted name right after the trigger, to its end."""
+    w = _words()
+    m = regex.match(r"[ \t]*\n?[ \t]*", text[pos:limit])
+    start = pos + (m.end() if m else 0)
+    if start >= limit or not text[start].isupper():
+        return None
+    end = limit
+    punct = regex.compile(r"[,;:.(…!?]|\n\s*\n").search(text, start, limit)
+    if punct:
+        end = punct.start()
+    stop = w.name_end.search(text, start, end)
+    if stop:
+        end = stop.start()
+    words = text[start:end].split()
+    if not words:
+        return None
+    if len(words) > w.max_name_words:
+        return None
+    if fold(" ".join(words[:2])) in w.prize_ranks or fold(words[0]) in w.prize_ranks:
+        return None
+    return start, start + len(text[start:end].rstrip())
+
+
+def find_campaigns(document: Document) -> list[CampaignMention]:
+    text = document.text
+    w = _words()
+    out: list[CampaignMention] = []
+    for sentence in document.content_sentences():
+        for m in w.trigger.finditer(text, sentence.start, sentence.end):
+            if not m["t"][0].isalpha():
+                continue
+            category = " ".join(m["t"].casefold().split())
+            quote_at = _modifiers_end(text, m.end(), sentence.end)
+            if quote_at is not None:
+                q = quoted_at(text, quote_at, sentence.end)
+                if q is not None:
+                    name = unquote(text[q.content_start : q.content_end])
+                    if name:
+                        out.append(
+                            CampaignMention(m.start(), q.end, name, category, q.content_start, q.content_end)
+                        )
+                    continue
+            span = _unquoted_name(text, m.end(), sentence.end)
+            if span is not None:
+                out.append(
+                    CampaignMention(m.start(), span[1], unquote(text[span[0] : span[1]]), category, *span)
+                )
+    return out
+
+
+def extract(document: Document) -> list[Mention]:
+    return [
+        Mention(KIND, c.start, c.end, {"name": c.name, "category": _category(c.category)})
+        for c in find_campaigns(document)
+    ]
+
+
+def _category(written: str) -> str:
+    """The trigger lower-cased, with the tone placement of the record's vocabulary."""
+    for trigger in load_yaml("extractors", "campaigns.yaml")["triggers"]:
+        if fold(trigger) == fold(written):
+            return str(trigger)
+    return written

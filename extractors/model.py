@@ -1,0 +1,326 @@
+"""Models: named models, exemplars and projects ("mô hình", "điển hình", "công trình"), with owners.
+
+Three shapes:
+- a trigger and a quoted or capitalised title: mô hình “Đồng phục chắp cánh ước mơ”,
+  mô hình Khéo trong vận động …; the title ends at ";", before the last " của "
+  (whose complement is the owner), or at the end of the sentence;
+- an owner and a verb before it: "Khối vận phường thực hiện mô hình “…”",
+  "Hội Cựu chiến binh phường ra mắt “…”", "cho Tập thể X với mô hình …";
+- a list after a colon ("các mô hình: A; B; C…"), split item by item on ";"
+  (on "," where the list has no ";"). A list left open ("…; ...") continues into
+  later paragraphs made of "title của owner" items.
+A quoted name that is a campaign's ("mô hình “Dân vận khéo”") is not a title.
+Words live in extractors/data/models.yaml.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from extractors import campaign as campaign_extractor
+from extractors import official as official_extractor
+from extractors.base import Mention
+from extractors.quotes import Quote, quoted_at, unquote
+from pipeline.document import Document
+from pipeline.resources import load_yaml
+from pipeline.spans import Span
+from pipeline.textnorm import fold, tolerant_alternation
+
+KIND = "model"
+_FLAGS = regex.IGNORECASE | regex.VERSION1
+_ELLIPSIS = regex.compile(r"…|\.{3}")
+
+
+@dataclass(frozen=True)
+class _Words:
+    trigger: regex.Pattern[str]
+    colon_after_trigger: regex.Pattern[str]
+    colon_after_list_word: regex.Pattern[str]
+    owner_verb: regex.Pattern[str]
+    owner_verb_before: regex.Pattern[str]
+    owner_opener: regex.Pattern[str]
+    owner_prefix: regex.Pattern[str]
+    title_end: regex.Pattern[str]
+    leading_trigger: regex.Pattern[str]
+    trigger_pair: regex.Pattern[str]
+
+
+@cache
+def _words() -> _Words:
+    data = load_yaml("extractors", "models.yaml")
+    trig = tolerant_alternation(data["triggers"])
+    n = int(data["max_words_before_colon"])
+    verbs = tolerant_alternation(data["owner_verbs"])
+    return _Words(
+        trigger=regex.compile(rf"(?<!\w)(?:{trig})(?!\w)", _FLAGS),
+        colon_after_trigger=regex.compile(rf"(?<!\w)(?:{trig})(?:,?\s+\p{{Ll}}+){{0,{n}}}\s*$", _FLAGS),
+        colon_after_list_word=regex.compile(rf"(?<!\w)(?:{tolerant_alternation(data['list_words'])})\s*$", _FLAGS),
+        owner_verb=regex.compile(rf"\s(?:{verbs})\s+(?=(?:{trig})(?!\w)|[“\"«])", _FLAGS),
+        owner_verb_before=regex.compile(rf"(?:^|\s)(?:{verbs})\s+$", _FLAGS),
+        owner_opener=regex.compile(rf"(?:[:;.]|(?<!\w)(?:{tolerant_alternation(data['owner_openers'])})(?!\w))", _FLAGS),
+        owner_prefix=regex.compile(rf"^(?:{tolerant_alternation(data['owner_prefixes'])})\s+", _FLAGS),
+        title_end=regex.compile(rf"\s(?:{tolerant_alternation(data['title_end_words'])})(?!\w)", _FLAGS),
+        leading_trigger=regex.compile(rf"^(?:{trig})(?:\s*,\s*(?:{trig}))?\s+", _FLAGS),
+        # "mô hình, điển hình “…”": a second trigger after a comma belongs to the first.
+        trigger_pair=regex.compile(rf"\s*,\s*(?:{trig})(?!\w)", _FLAGS),
+    )
+
+
+@dataclass(frozen=True)
+class ModelMention:
+    start: int
+    end: int
+    title: str
+    owner: str | None
+
+
+def _clean_title(raw: str) -> str:
+    title = unquote(raw)
+    title = _words().leading_trigger.sub("", title)
+    return title.strip(" .,;:…-–")
+
+
+def _campaign_keys(document: Document) -> set[str]:
+    names = [c.name for c in campaign_extractor.find_campaigns(document)]
+    names += list(campaign_extractor.known_campaign_names())
+    return {_key(n) for n in names}
+
+
+def _key(text: str) -> str:
+    return fold(regex.sub(r"[^\w\s]", " ", text))
+
+
+def _owner(raw: str) -> str | None:
+    """An owner as credited: honorific dropped, a person's titles cut, "Tập thể" dropped."""
+    owner = " ".join(raw.split()).strip(" .,;:…")
+    owner = _words().owner_prefix.sub("", owner)
+    person = official_extractor.person_name(owner)
+    if person is not None:
+        return person
+    return owner or None
+
+
+def _split_owner(text: str, start: int, end: int) -> tuple[int, str | None]:
+    """Where the title ends and who owns it: the complement of the last " của " in [start:end)."""
+    last = None
+    for m in regex.finditer(r"\s+của\s+", text[start:end]):
+        last = m
+    if last is None or start + last.start() <= start:
+        return end, None
+    owner = _owner(text[start + last.end() : end])
+    if owner is None:
+        return end, None
+    return start + last.start(), owner
+
+
+def _owner_before(text: str, floor: int, verb_start: int) -> tuple[int, str] | None:
+    """ "Khối vận phường thực hiện …": the noun phrase between the clause start and the verb."""
+    w = _words()
+    openers = list(w.owner_opener.finditer(text, floor, verb_start))
+    start = openers[-1].end() if openers else floor
+    while start < verb_start and text[start].isspace():
+        start += 1
+    raw = text[start:verb_start]
+    if not raw.strip() or not raw.strip()[0].isupper() or len(raw.split()) > 14:
+        return None
+    owner = _owner(raw)
+    return (start, owner) if owner else None
+
+
+def _unquoted_title_end(text: str, start: int, limit: int) -> int:
+    w = _words()
+    end = limit
+    semi = text.find(";", start, limit)
+    if semi >= 0:
+        end = semi
+    stop = w.title_end.search(text, start, end)
+    if stop:
+        end = stop.start()
+    return end
+
+
+def _inline(document: Document, sentence: Span, campaigns: set[str]) -> list[tuple[ModelMention, Span]]:
+    """Trigger + quoted or capitalised title, and owner-verb + quoted title; with the title's own span."""
+    text = document.text
+    w = _words()
+    out: list[tuple[ModelMention, Span]] = []
+    starts: list[tuple[int, int]] = []
+    for m in w.trigger.finditer(text, sentence.start, sentence.end):
+        after = m.end()
+        more = w.trigger_pair.match(text, after, sentence.end)
+        if more:
+            after = more.end()
+        starts.append((m.start(), after))
+    for m in w.owner_verb.finditer(text, sentence.start, sentence.end):
+        if text[m.end()] in '“"«':
+            starts.append((m.end(), m.end()))
+    for trigger_start, after in sorted(set(starts)):
+        q: Quote | None = quoted_at(text, after, sentence.end)
+        if q is not None:
+            title = _clean_title(text[q.content_start : q.content_end])
+            title_span = Span(q.content_start, q.content_end)
+            end = q.end
+        else:
+            at = after
+            while at < sentence.end and text[at] in " \t\n":
+                at += 1
+            if at >= sentence.end or not text[at].isupper() or text.count("\n", after, at) > 1:
+                continue
+            end = _unquoted_title_end(text, at, sentence.end)
+            title_end, _ = _split_owner(text, at, end)
+            title = _clean_title(text[at:title_end])
+            title_span = Span(at, title_end)
+        if not title or _key(title) in campaigns or any(_key(title).startswith(c + " ") for c in campaigns):
+            continue
+        start = trigger_start
+        owner = None
+        # Owner after: "… của X" up to ";" or the sentence end.
+        tail_end = _unquoted_title_end(text, end, sentence.end) if q is not None else end
+        if q is not None:
+            own = regex.match(r"\s+của\s+", text[end:tail_end])
+            if own:
+                owner = _owner(text[end + own.end() : tail_end])
+                end = tail_end if owner else end
+        else:
+            _, owner = _split_owner(text, title_span.start, end)
+        # Owner before: "X thực hiện mô hình …", "X ra mắt “…”".
+        verb = w.owner_verb_before.search(text, sentence.start, trigger_start)
+        if owner is None and verb is not None:
+            found = _owner_before(text, sentence.start, verb.start())
+            if found is not None:
+                start, owner = found
+        end = _trim_end(text, start, end)
+        out.append((ModelMention(start, end, title, owner), title_span))
+    return out
+
+
+def _trim_end(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1] in " \t\n.,;:…":
+        end -= 1
+    return end
+
+
+def _list_items(text: str, start: int, end: int) -> list[Span]:
+    """Items of a list in text[start:end): ";"-separated, or ","-separated when it has no ";"."""
+    body = text[start:end]
+    sep = ";" if ";" in body else ","
+    items: list[Span] = []
+    pos = start
+    for part in body.split(sep):
+        s, e = pos, pos + len(part)
+        pos = e + 1
+        while s < e and text[s] in " \t\n":
+            s += 1
+        e = _trim_end(text, s, e)
+        if e > s:
+            items.append(Span(s, e))
+    return items
+
+
+def _list_spans(document: Document, sentence: Span) -> list[tuple[Span, bool]]:
+    """Lists of models in a sentence: (the list's span after the colon, left open with "; ...")."""
+    text = document.text
+    w = _words()
+    out: list[tuple[Span, bool]] = []
+    for colon in regex.finditer(r":", text[sentence.start : sentence.end]):
+        c = sentence.start + colon.start()
+        clause_start = max(sentence.start, text.rfind(";", sentence.start, c) + 1)
+        head = text[clause_start:c]
+        is_list = bool(w.colon_after_trigger.search(head)) or (
+            bool(w.colon_after_list_word.search(head)) and bool(w.trigger.search(head))
+        )
+        if not is_list:
+            continue
+        ellipsis = _ELLIPSIS.search(text, c + 1, sentence.end)
+        end = ellipsis.start() if ellipsis else sentence.end
+        open_list = bool(ellipsis) and text[c + 1 : ellipsis.start()].rstrip().endswith(";")
+        out.append((Span(c + 1, end), open_list))
+    return out
+
+
+def _continuation_items(document: Document, paragraph: Span) -> list[Span] | None:
+    """A paragraph after an open list, made only of "title của Owner" items: its items, else None."""
+    text = document.text
+    end = _trim_end(text, paragraph.start, paragraph.end)
+    ellipsis = _ELLIPSIS.search(text, paragraph.start, end)
+    if ellipsis:
+        end = ellipsis.start()
+    items = [s for s in _list_items(text, paragraph.start, end) if s.end > s.start]
+    if not items:
+        return None
+    for item in items:
+        split_at, owner = _split_owner(text, item.start, item.end)
+        if owner is None or not owner[0].isupper() or split_at <= item.start:
+            return None
+    return items
+
+
+def _item_model(document: Document, item: Span) -> ModelMention | None:
+    text = document.text
+    title_end, owner = _split_owner(text, item.start, item.end)
+    title = _clean_title(text[item.start : title_end])
+    if not title:
+        return None
+    return ModelMention(item.start, item.end, title, owner)
+
+
+def find_models(document: Document) -> list[ModelMention]:
+    campaigns = _campaign_keys(document)
+    out: list[ModelMention] = []
+    open_list = False
+    list_paragraphs: set[int] = set()
+    for sentence in document.content_sentences():
+        inline = _inline(document, sentence, campaigns)
+        covered: list[Span] = []
+        for span, is_open in _list_spans(document, sentence):
+            open_list = open_list or is_open
+            list_paragraphs.add(document.paragraph_at(sentence.start).start)
+            for item in _list_items(document.text, span.start, span.end):
+                starting = [
+                    mm for mm, t in inline if item.start <= mm.start < item.end and t.start - item.start < 20
+                ]
+                if starting and document.text[item.start : starting[0].start].strip() == "":
+                    continue  # "mô hình “X” …" items: the inline models stand for the item
+                model = _item_model(document, item)
+                if model is not None:
+                    out.append(model)
+                    covered.append(item)
+        for mm, title_span in inline:
+            if any(c.start <= title_span.start < c.end for c in covered):
+                continue
+            out.append(mm)
+    if open_list:
+        out.extend(_continuations(document, list_paragraphs, campaigns, out))
+    out.sort(key=lambda mm: (mm.start, mm.end))
+    return out
+
+
+def _continuations(
+    document: Document, seen: set[int], campaigns: set[str], found: list[ModelMention]
+) -> list[ModelMention]:
+    """Items of the paragraphs that continue an open list; inline models inside them give way."""
+    first_list = min(seen)
+    out: list[ModelMention] = []
+    items_taken: list[Span] = []
+    for paragraph in document.paragraphs:
+        if paragraph.start <= first_list or paragraph.start in seen:
+            continue
+        if document.in_furniture(paragraph.start, paragraph.end):
+            continue
+        for item in _continuation_items(document, paragraph) or []:
+            model = _item_model(document, item)
+            if model is None or _key(model.title) in campaigns:
+                continue
+            out.append(model)
+            items_taken.append(item)
+    found[:] = [m for m in found if not any(i.start <= m.start < i.end for i in items_taken)]
+    return out
+
+
+def extract(document: Document) -> list[Mention]:
+    return [
+        Mention(KIND, m.start, m.end, {"title": m.title, "owner": m.owner}) for m in find_models(document)
+    ]

@@ -1,0 +1,263 @@
+"""Officials: a person's name with the positions the text gives them, as written.
+
+A name is a known surname followed by capitalised syllables (across a line
+break: "Biện\\nVăn Long"). Titles are read after the name ("Nguyễn Thị Tuyết
+Mai, QUV, Phó trưởng Ban Tuyên giáo Quận ủy", "Lê Hoàng Linh - Phó Bí thư …")
+and before it ("Phó Bí thư Quận ủy, Chủ tịch UBND quận Hoàn Kiếm Phạm Tuấn
+Long"), split where the text separates them by a comma, a dash or a semicolon.
+A person with an honorific ("đồng chí", "ông", "bà") and no title is kept with
+`titles: []`; a bare name is not. Authors, photo credits, historical figures
+and names that are part of a unit or street are never officials.
+
+Word lists: extractors/data/officials.yaml, people.yaml, abbreviations.tsv.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from extractors import unit as unit_extractor
+from extractors.base import Mention
+from pipeline.document import Document
+from pipeline.resources import load_tsv, load_yaml
+from pipeline.textnorm import fold, tolerant_alternation
+
+KIND = "official"
+_FLAGS = regex.VERSION1
+_GAP = r"[ \t]*(?:\n[ \t]*)?"
+_CAP = r"\p{Lu}\p{Ll}+"
+# Title separators: comma, semicolon, dashes; a hyphen only between words, not inside "ANCT-TTATXH".
+_SEPARATOR = regex.compile(r"\s*(?:[,;–—]|\s-\s|(?<=\p{Ll})-(?=\p{Lu})|-(?=\s))\s*", _FLAGS)
+
+
+def _phrases(words: list[str], *, case_insensitive: bool = False) -> str:
+    alt = tolerant_alternation(words)
+    return f"(?i:{alt})" if case_insensitive else alt
+
+
+@dataclass(frozen=True)
+class _Words:
+    name: regex.Pattern[str]
+    honorific_before: regex.Pattern[str]
+    honorific_word: regex.Pattern[str]
+    title_start: regex.Pattern[str]
+    segment_start: regex.Pattern[str]
+    title_end: regex.Pattern[str]
+    not_person_before: regex.Pattern[str]
+    historical: frozenset[str]
+    abbreviations: dict[str, str]
+    abbreviation: regex.Pattern[str]
+
+
+@cache
+def _words() -> _Words:
+    data = load_yaml("extractors", "officials.yaml")
+    people = load_yaml("extractors", "people.yaml")
+    abbreviations = {
+        row["abbreviation"]: row["expansion"] for row in load_tsv("extractors", "abbreviations.tsv")
+    }
+    surnames = _phrases(people["surnames"])
+    titles = _phrases(data["title_words"])
+    orgs = _phrases(data["organisation_words"])
+    levels = _phrases(list(load_yaml("extractors", "units.yaml")["levels"]), case_insensitive=True)
+    abbr = "|".join(regex.escape(a) for a in sorted(abbreviations, key=len, reverse=True))
+    acronym = rf"(?:{abbr}|\p{{Lu}}{{2,}})(?!\w)"
+    return _Words(
+        name=regex.compile(rf"(?<![\w.])(?:{surnames})(?:{_GAP}{_CAP}){{1,4}}(?!\w)", _FLAGS),
+        honorific_before=regex.compile(
+            rf"(?<!\w)(?P<h>{_phrases(data['honorifics'], case_insensitive=True)})\s+$"
+        ),
+        honorific_word=regex.compile(_phrases(data["honorifics"], case_insensitive=True)),
+        title_start=regex.compile(rf"(?<!\w)(?:{titles})(?!\w)", _FLAGS),
+        segment_start=regex.compile(
+            rf"(?:(?:{titles})(?!\w)|(?:{orgs})(?!\w)|{acronym}|(?:{levels})\s+(?:\p{{Lu}}|\d))", _FLAGS
+        ),
+        title_end=regex.compile(rf"\s(?i:{_phrases(data['title_end_words'])})(?!\w)", _FLAGS),
+        not_person_before=regex.compile(rf"(?<!\w)(?i:{_phrases(data['not_person_before'])})\s+$", _FLAGS),
+        historical=frozenset(fold(n) for n in data["historical_names"]),
+        abbreviations=abbreviations,
+        abbreviation=regex.compile(rf"(?<!\w)(?:{abbr})(?!\w)", _FLAGS),
+    )
+
+
+@dataclass(frozen=True)
+class OfficialMention:
+    start: int
+    end: int
+    name: str
+    name_start: int
+    name_end: int
+    titles: tuple[str, ...]
+    honorific: str | None
+
+
+def _clean(text: str) -> str:
+    return " ".join(text.split()).strip(" .,;:-–—")
+
+
+def _trim_name(text: str, start: int, end: int) -> int:
+    """The name ends before a word that opens a title or an organisation ("… Long Phó trưởng")."""
+    w = _words()
+    words = [m for m in regex.finditer(r"\S+", text[start:end])]
+    for i, m in enumerate(words[2:], 2):
+        if w.segment_start.match(text, start + m.start()):
+            return start + words[i - 1].end()
+    return end
+
+
+def _strip_honorific(text: str, start: int, end: int) -> int:
+    """ "Ông Hồ Bá Hữu": "Ông" is a surname too, but before another surname it is the honorific."""
+    w = _words()
+    first = regex.match(r"\S+", text[start:end])
+    if first is None:
+        return start
+    rest = _skip_space(text, start + first.end(), end)
+    if w.honorific_word.fullmatch(first.group()) and w.name.match(text, rest, end):
+        return rest
+    return start
+
+
+def _skip_space(text: str, pos: int, end: int) -> int:
+    while pos < end and text[pos].isspace():
+        pos += 1
+    return pos
+
+
+def _titles_after(text: str, pos: int, limit: int, word_ends: set[int]) -> tuple[list[str], int]:
+    """Titles written after the name, and where they end."""
+    w = _words()
+    titles: list[str] = []
+    end = pos
+    sep = _SEPARATOR.match(text, pos, limit)
+    if sep is None:
+        return titles, end
+    cursor = sep.end()
+    while cursor < limit:
+        if not w.segment_start.match(text, cursor, limit):
+            break
+        nxt = _SEPARATOR.search(text, cursor, limit)
+        seg_end = nxt.start() if nxt else limit
+        # An end word counts only as a whole underthesea word: "dự" ends a title, "dự án" does not.
+        stop = next((m for m in w.title_end.finditer(text, cursor, seg_end) if m.end() in word_ends), None)
+        if stop:
+            seg_end = stop.start()
+        title = _clean(text[cursor:seg_end])
+        if not title:
+            break
+        titles.append(title)
+        end = cursor + len(text[cursor:seg_end].rstrip(" \t\n.…"))
+        if stop or nxt is None or ";" in nxt.group():
+            break
+        cursor = nxt.end()
+    return titles, end
+
+
+def _titles_before(text: str, floor: int, name_start: int) -> tuple[list[str], int]:
+    """Titles written before the name ("Chủ tịch UBMTTQ quận Hoàn Kiếm Lê Hồng Phú"), and where they start."""
+    w = _words()
+    chunk_end = name_start
+    hon = w.honorific_before.search(text, floor, name_start)
+    if hon:
+        chunk_end = hon.start()
+    boundary = max(floor, *(text.rfind(c, floor, chunk_end) + 1 for c in ';:(“”".'))
+    titles: list[str] = []
+    start = chunk_end
+    seg_end = chunk_end
+    while seg_end > boundary:
+        seps = list(_SEPARATOR.finditer(text, boundary, seg_end))
+        seg_start = seps[-1].end() if seps else boundary
+        first = next(
+            (m for m in w.title_start.finditer(text, seg_start, seg_end) if text[m.start()].isupper()), None
+        )
+        if first is None:
+            break
+        title = _clean(text[first.start() : seg_end])
+        if not title:
+            break
+        titles.insert(0, title)
+        start = first.start()
+        if text[seg_start : first.start()].strip() or not seps:
+            break
+        seg_end = seps[-1].start()
+    return titles, start
+
+
+def find_officials(document: Document) -> list[OfficialMention]:
+    text = document.text
+    w = _words()
+    units = unit_extractor.find_units(document)
+    word_ends = set(document.word_ends.values())
+    out: list[OfficialMention] = []
+    for sentence in document.content_sentences():
+        floor = sentence.start
+        for m in w.name.finditer(text, sentence.start, sentence.end):
+            start, end = _strip_honorific(text, m.start(), m.end()), _trim_name(text, m.start(), m.end())
+            name = _clean(text[start:end])
+            if fold(name) in w.historical or document.is_author(start, end):
+                continue
+            if any(u.start < end and start < u.end for u in units):
+                continue  # "phường Trần Hưng Đạo"
+            if w.not_person_before.search(text, max(floor, start - 25), start):
+                continue
+            hon = w.honorific_before.search(text, max(floor, start - 15), start)
+            before, before_start = _titles_before(text, floor, start)
+            after, after_end = _titles_after(text, end, sentence.end, word_ends)
+            titles = before + after
+            if not titles and hon is None:
+                continue
+            first = min(x for x in (start, before_start if before else start, hon.start() if hon else start))
+            last = max(end, after_end)
+            out.append(
+                OfficialMention(
+                    first,
+                    last,
+                    name,
+                    start,
+                    end,
+                    tuple(titles),
+                    " ".join(hon["h"].split()).casefold() if hon else None,
+                )
+            )
+            floor = last
+    return out
+
+
+def person_name(phrase: str) -> str | None:
+    """The personal name a phrase opens with, honorific dropped ("đồng chí Ngô Thị Hiếu - Bí thư …")."""
+    w = _words()
+    hon = regex.match(rf"(?:{w.honorific_word.pattern})\s+", phrase)
+    rest = phrase[hon.end() :] if hon else phrase
+    m = w.name.match(rest)
+    if m is None:
+        return None
+    end = _trim_name(rest, m.start(), m.end())
+    # Without an honorific the name must stand alone: "Đoàn Thanh niên …" is an organisation.
+    if hon is None and rest[end:].strip() and not _SEPARATOR.match(rest, end):
+        return None
+    return _clean(rest[m.start() : end])
+
+
+def expand(title: str) -> str:
+    """A title with its abbreviations spelled out: "QUV" → "Quận ủy viên"."""
+    w = _words()
+    return w.abbreviation.sub(lambda m: w.abbreviations[m.group()], title)
+
+
+def extract(document: Document) -> list[Mention]:
+    return [
+        Mention(
+            KIND,
+            o.start,
+            o.end,
+            {
+                "name": o.name,
+                "titles": list(o.titles),
+                "titles_expanded": [expand(t) for t in o.titles],
+                "honorific": o.honorific,
+            },
+        )
+        for o in find_officials(document)
+    ]

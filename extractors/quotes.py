@@ -1,0 +1,66 @@
+"""Quoted names as the bulletins write them: “ ”, " ", « », doubled, broken or unclosed.
+
+Shared by the campaign and model extractors. `quoted_at` reads a quotation that
+opens at a position (after spaces) and returns where its content is, trimmed:
+`“” Dân vận khéo”` (a doubled opening) gives "Dân vận khéo"; an unclosed quote
+ends before " của ", at ";" or at the end of the sentence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+OPENERS = '“"«„'
+CLOSERS = {"“": '”"', '"': '"”', "«": "»", "„": '“”"'}
+_UNCLOSED_END = regex.compile(r"\s+của\s|;", regex.VERSION1)
+
+
+@dataclass(frozen=True)
+class Quote:
+    start: int  # the opening mark
+    end: int  # after the closing mark (== content_end when unclosed)
+    content_start: int
+    content_end: int
+    closed: bool
+
+
+def quoted_at(text: str, pos: int, limit: int) -> Quote | None:
+    """The quotation opening at `pos` (spaces and one line break skipped), or None."""
+    start = pos
+    while start < limit and text[start] in " \t\n" and text.count("\n", pos, start + 1) <= 1:
+        start += 1
+    if start >= limit or text[start] not in OPENERS:
+        return None
+    closers = CLOSERS[text[start]]
+    content = start + 1
+    if content < limit and text[content] in closers:
+        # “” X”: a doubled or broken opening, when a closing mark still follows.
+        if any(c in text[content + 1 : limit] for c in closers):
+            content += 1
+        else:
+            return None
+    close = min((i for i in (text.find(c, content, limit) for c in closers) if i >= 0), default=-1)
+    if close >= 0:
+        s, e = _trim(text, content, close)
+        return Quote(start, close + 1, s, e, True) if e > s else None
+    m = _UNCLOSED_END.search(text, content, limit)
+    end = m.start() if m else limit
+    s, e = _trim(text, content, end)
+    while e > s and text[e - 1] in ".,;:…":
+        e -= 1
+    return Quote(start, e, s, e, False) if e > s else None
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def unquote(text: str) -> str:
+    """A name without any quotation marks, whitespace (line breaks included) collapsed."""
+    return " ".join(regex.sub(r"[“”\"«»„]", " ", text).split())
