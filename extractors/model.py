@@ -53,14 +53,15 @@ def _words() -> _Words:
     data = load_yaml("extractors", "models.yaml")
     trig = tolerant_alternation(data["triggers"])
     n = int(data["max_words_before_colon"])
-    verbs = tolerant_alternation(data["owner_verbs"])
+    alt = tolerant_alternation
+    verbs = alt(data["owner_verbs"])
     return _Words(
         trigger=regex.compile(rf"(?<!\w)(?:{trig})(?!\w)", _FLAGS),
         colon_after_trigger=regex.compile(rf"(?<!\w)(?:{trig})(?:,?\s+\p{{Ll}}+){{0,{n}}}\s*$", _FLAGS),
-        colon_after_list_word=regex.compile(rf"(?<!\w)(?:{tolerant_alternation(data['list_words'])})\s*$", _FLAGS),
+        colon_after_list_word=regex.compile(rf"(?<!\w)(?:{alt(data['list_words'])})\s*$", _FLAGS),
         owner_verb=regex.compile(rf"\s(?:{verbs})\s+(?=(?:{trig})(?!\w)|[“\"«])", _FLAGS),
         owner_verb_before=regex.compile(rf"(?:^|\s)(?:{verbs})\s+$", _FLAGS),
-        owner_opener=regex.compile(rf"(?:[:;.]|(?<!\w)(?:{tolerant_alternation(data['owner_openers'])})(?!\w))", _FLAGS),
+        owner_opener=regex.compile(rf"(?:[:;.]|(?<!\w)(?:{alt(data['owner_openers'])})(?!\w))", _FLAGS),
         owner_prefix=regex.compile(rf"^(?:{tolerant_alternation(data['owner_prefixes'])})\s+", _FLAGS),
         title_end=regex.compile(rf"\s(?:{tolerant_alternation(data['title_end_words'])})(?!\w)", _FLAGS),
         leading_trigger=regex.compile(rf"^(?:{trig})(?:\s*,\s*(?:{trig}))?\s+", _FLAGS),
