@@ -47,6 +47,10 @@ class _Words:
     segment_start: regex.Pattern[str]
     title_end: regex.Pattern[str]
     not_person_before: regex.Pattern[str]
+    surnames: frozenset[str]
+    after_organisation: regex.Pattern[str]
+    noun_compounds: frozenset[str]
+    next_person: regex.Pattern[str]
     historical: frozenset[str]
     abbreviations: dict[str, str]
     abbreviation: regex.Pattern[str]
@@ -66,7 +70,8 @@ def _words() -> _Words:
     abbr = "|".join(regex.escape(a) for a in sorted(abbreviations, key=len, reverse=True))
     acronym = rf"(?:{abbr}|\p{{Lu}}{{2,}})(?!\w)"
     return _Words(
-        name=regex.compile(rf"(?<![\w.])(?:{surnames})(?:{_GAP}{_CAP}){{1,4}}(?!\w)", _FLAGS),
+        # Up to seven words, so that "Trường THCS Lê Quý Đôn Nguyễn Thị Hoa" can be split (see _person_start).
+        name=regex.compile(rf"(?<![\w.])(?:{surnames})(?:{_GAP}{_CAP}){{1,6}}(?!\w)", _FLAGS),
         honorific_before=regex.compile(
             rf"(?<!\w)(?P<h>{_phrases(data['honorifics'], case_insensitive=True)})\s+$"
         ),
@@ -78,6 +83,12 @@ def _words() -> _Words:
         title_end=regex.compile(rf"\s(?i:{_phrases(data['title_end_words'])})(?!\w)", _FLAGS),
         not_person_before=regex.compile(rf"(?<!\w)(?i:{_phrases(data['not_person_before'])})\s+$", _FLAGS),
         historical=frozenset(fold(n) for n in data["historical_names"]),
+        surnames=frozenset(fold(n) for n in people["surnames"]),
+        after_organisation=regex.compile(rf"(?<!\w)(?i:{_phrases(data['end_word_after'])})\s+$", _FLAGS),
+        noun_compounds=frozenset(fold(n) for n in data["title_noun_compounds"]),
+        next_person=regex.compile(
+            rf"\s+(?:và|cùng)\s+(?:(?i:{_phrases(data['honorifics'])})\s+|(?:{surnames})\s+\p{{Lu}})", _FLAGS
+        ),
         abbreviations=abbreviations,
         abbreviation=regex.compile(rf"(?<!\w)(?:{abbr})(?!\w)", _FLAGS),
     )
@@ -108,6 +119,18 @@ def _trim_name(text: str, start: int, end: int) -> int:
     return end
 
 
+def _person_start(text: str, start: int, end: int) -> int:
+    """In a long run of capitalised words the person is the last full name ("… Lê Quý Đôn Nguyễn Thị Hoa")."""
+    w = _words()
+    words = list(regex.finditer(r"\S+", text[start:end]))
+    if len(words) <= 4:
+        return start
+    for i in range(len(words) - 2, 1, -1):
+        if fold(words[i].group()) in w.surnames and 2 <= len(words) - i <= 4:
+            return start + words[i].start()
+    return start
+
+
 def _strip_honorific(text: str, start: int, end: int) -> int:
     """ "Ông Hồ Bá Hữu": "Ông" is a surname too, but before another surname it is the honorific."""
     w = _words()
@@ -126,7 +149,22 @@ def _skip_space(text: str, pos: int, end: int) -> int:
     return pos
 
 
-def _titles_after(text: str, pos: int, limit: int, word_ends: set[int]) -> tuple[list[str], int]:
+def _ends_title(text: str, m: regex.Match[str], words: dict[int, int]) -> bool:
+    """Whether an end word really ends the title.
+
+    It must be written in lower case ("Ủy ban Kiểm tra" is a name), begin an underthesea word
+    that is not a noun ("dự án"), and not follow an organisation word ("Ban điều hành").
+    """
+    w = _words()
+    start = m.start() + 1
+    if not text[start].islower() or start not in words:
+        return False
+    if fold(text[start : words[start]]) in w.noun_compounds:
+        return False
+    return not w.after_organisation.search(text, max(0, start - 12), start)
+
+
+def _titles_after(text: str, pos: int, limit: int, words: dict[int, int]) -> tuple[list[str], int]:
     """Titles written after the name, and where they end."""
     w = _words()
     titles: list[str] = []
@@ -140,8 +178,12 @@ def _titles_after(text: str, pos: int, limit: int, word_ends: set[int]) -> tuple
             break
         nxt = _SEPARATOR.search(text, cursor, limit)
         seg_end = nxt.start() if nxt else limit
-        # An end word counts only as a whole underthesea word: "dự" ends a title, "dự án" does not.
-        stop = next((m for m in w.title_end.finditer(text, cursor, seg_end) if m.end() in word_ends), None)
+        nxt_person = w.next_person.search(text, cursor, seg_end)
+        if nxt_person:
+            seg_end = nxt_person.start()
+        stop = next(
+            (m for m in w.title_end.finditer(text, cursor, seg_end) if _ends_title(text, m, words)), None
+        )
         if stop:
             seg_end = stop.start()
         title = _clean(text[cursor:seg_end])
@@ -149,7 +191,7 @@ def _titles_after(text: str, pos: int, limit: int, word_ends: set[int]) -> tuple
             break
         titles.append(title)
         end = cursor + len(text[cursor:seg_end].rstrip(" \t\n.…"))
-        if stop or nxt is None or ";" in nxt.group():
+        if stop or nxt_person or nxt is None or ";" in nxt.group():
             break
         cursor = nxt.end()
     return titles, end
@@ -189,12 +231,12 @@ def find_officials(document: Document) -> list[OfficialMention]:
     text = document.text
     w = _words()
     units = unit_extractor.find_units(document)
-    word_ends = set(document.word_ends.values())
     out: list[OfficialMention] = []
     for sentence in document.content_sentences():
         floor = sentence.start
         for m in w.name.finditer(text, sentence.start, sentence.end):
-            start, end = _strip_honorific(text, m.start(), m.end()), _trim_name(text, m.start(), m.end())
+            end = _trim_name(text, m.start(), m.end())
+            start = _person_start(text, _strip_honorific(text, m.start(), end), end)
             name = _clean(text[start:end])
             if fold(name) in w.historical or document.is_author(start, end):
                 continue
@@ -204,7 +246,7 @@ def find_officials(document: Document) -> list[OfficialMention]:
                 continue
             hon = w.honorific_before.search(text, max(floor, start - 15), start)
             before, before_start = _titles_before(text, floor, start)
-            after, after_end = _titles_after(text, end, sentence.end, word_ends)
+            after, after_end = _titles_after(text, end, sentence.end, document.word_ends)
             titles = before + after
             if not titles and hon is None:
                 continue

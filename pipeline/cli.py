@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Annotated
 
@@ -11,6 +12,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from gazetteer.sites import SitesFileError, load_sites
+from pipeline.evaluate import evaluate, format_table
 from pipeline.ingest import iter_input_files
 from pipeline.run import ArticleResult, run_batch
 from pipeline.writers import write_outputs
@@ -97,6 +99,29 @@ def extract(
     if not batch.articles:
         stderr.print("[red]error:[/red] no input could be processed; see errors.jsonl")
         raise typer.Exit(1)
+
+
+@app.command("eval")
+def eval_command(
+    gold_dir: Annotated[Path, typer.Argument(help="Folder of gold *.json files (see README: Evaluation).")],
+    out_dir: Annotated[Path, typer.Argument(help="Output folder of a run (articles.jsonl, records.jsonl).")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the figures as one JSON object.")] = False,
+    details: Annotated[bool, typer.Option("--details", help="List every missed and extra fact.")] = False,
+) -> None:
+    """Precision, recall and F1 per kind of a run against gold files, by the annotation guideline."""
+    for path, what in ((gold_dir, "gold folder"), (out_dir / "records.jsonl", "run output")):
+        if not path.exists():
+            stderr.print(f"[red]error:[/red] {what} not found: {path}")
+            raise typer.Exit(2)
+    try:
+        result, lines = evaluate(gold_dir, out_dir)
+    except (OSError, ValueError, KeyError) as exc:
+        stderr.print(f"[red]error:[/red] cannot evaluate: {type(exc).__name__}: {exc}")
+        raise typer.Exit(2) from exc
+    if as_json:
+        typer.echo(json.dumps(result, ensure_ascii=False))
+    else:
+        typer.echo(format_table(result, lines if details else None))
 
 
 if __name__ == "__main__":

@@ -1,0 +1,229 @@
+"""Evaluation against gold files: precision, recall and F1 per kind, by the annotation guideline.
+
+Matching rules (documented in the README for users who annotate their own gold):
+gold and predicted entries are first reduced to sets (repeated mentions of one
+fact count once), then matched one to one per article and kind:
+- date: same `from`/`to`; unit: same level, names equal after case folding,
+  NFC, tone-mark placement and a leading "số"; official: same name (titles are
+  scored apart, as the share of gold titles found among the matched person's);
+  campaign: same name, punctuation and quotes ignored; model: the shorter title's
+  words at least 80 % contained in the longer's (and at least half its length);
+  money: same amount; count: same value and same first word of unit.
+Articles are paired with gold files by the file name at the end of their `source`.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import regex
+
+from pipeline.records import KINDS
+from pipeline.textnorm import fold
+
+GOLD_KEY = {
+    "date": "dates",
+    "unit": "units",
+    "official": "officials",
+    "campaign": "campaigns",
+    "model": "models",
+    "money": "money",
+    "count": "counts",
+}
+Entry = dict[str, Any]
+
+
+def loose(value: object) -> str:
+    """Folded text with punctuation and quotes dropped."""
+    if value is None:
+        return ""
+    return fold(regex.sub(r"[^\w\s]", " ", str(value)))
+
+
+def _unit_name(value: object) -> str:
+    return regex.sub(r"^số\s+", "", loose(value))
+
+
+def _first_word(value: object) -> str:
+    words = loose(value).split()
+    return words[0] if words else ""
+
+
+def _number(value: object) -> float | None:
+    try:
+        return float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return None
+
+
+def _words_contained(a: object, b: object) -> bool:
+    wa, wb = loose(a).split(), loose(b).split()
+    if not wa or not wb:
+        return False
+    short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    pool = list(long_)
+    hits = 0
+    for word in short:
+        if word in pool:
+            pool.remove(word)
+            hits += 1
+    return hits / len(short) >= 0.8 and len(short) / len(long_) >= 0.5
+
+
+def _date_key(entry: Entry) -> tuple[str, str]:
+    return (str(entry.get("from", entry.get("date_from"))), str(entry.get("to", entry.get("date_to"))))
+
+
+KEY: dict[str, Callable[[Entry], object]] = {
+    "date": _date_key,
+    "unit": lambda e: (loose(e.get("level")), _unit_name(e.get("name"))),
+    "official": lambda e: loose(e.get("name")),
+    "campaign": lambda e: loose(e.get("name")),
+    "model": lambda e: loose(e.get("title")),
+    "money": lambda e: _number(e.get("amount")),
+    "count": lambda e: (_number(e.get("value")), _first_word(e.get("unit"))),
+}
+
+
+def same(kind: str, gold: Entry, pred: Entry) -> bool:
+    """Whether a predicted record matches a gold entry, by the guideline's rule for the kind."""
+    if kind == "model":
+        return _words_contained(gold.get("title"), pred.get("title"))
+    if kind in ("money", "count"):
+        value = KEY[kind](gold)
+        first = value[0] if isinstance(value, tuple) else value
+        return first is not None and value == KEY[kind](pred)
+    return KEY[kind](gold) == KEY[kind](pred)
+
+
+def dedupe(kind: str, entries: list[Entry]) -> list[Entry]:
+    seen: set[object] = set()
+    out: list[Entry] = []
+    for entry in entries:
+        key = KEY[kind](entry)
+        if key not in seen:
+            seen.add(key)
+            out.append(entry)
+    return out
+
+
+def match(kind: str, gold: list[Entry], pred: list[Entry]) -> list[tuple[Entry, Entry]]:
+    """Greedy one-to-one matching in gold order."""
+    pairs: list[tuple[Entry, Entry]] = []
+    used: set[int] = set()
+    for g in gold:
+        for i, p in enumerate(pred):
+            if i not in used and same(kind, g, p):
+                used.add(i)
+                pairs.append((g, p))
+                break
+    return pairs
+
+
+def _jsonl(path: Path) -> list[Entry]:
+    with path.open(encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def evaluate(gold_dir: Path, out_dir: Path) -> tuple[dict[str, Any], list[str]]:
+    """Scores of the run in `out_dir` against every gold file of `gold_dir`, and the per-fact details."""
+    articles = _jsonl(out_dir / "articles.jsonl")
+    records = _jsonl(out_dir / "records.jsonl")
+    by_file = {Path(str(a.get("source", ""))).name: a for a in articles}
+    by_article: dict[str, list[Entry]] = {}
+    for r in records:
+        by_article.setdefault(r.get("article_id", ""), []).append(r)
+
+    totals = {kind: [0, 0, 0] for kind in KINDS}  # matched, gold, predicted
+    title_hits = title_total = 0
+    published = [0, 0]
+    authors = [0, 0]
+    evidence_bad = evidence_total = 0
+    missing: list[str] = []
+    details: list[str] = []
+    for gold_path in sorted(gold_dir.glob("*.json")):
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        article = by_file.get(gold["file"])
+        if article is None:
+            missing.append(gold["file"])
+            recs: list[Entry] = []
+            text = ""
+        else:
+            recs = by_article.get(article.get("article_id", ""), [])
+            text = article.get("text") or ""
+            published[1] += 1
+            if str(article.get("published") or "")[:10] == str(gold.get("published") or "")[:10]:
+                published[0] += 1
+            for author in gold.get("authors") or []:
+                authors[1] += 1
+                if any(loose(author) == loose(x) for x in article.get("authors") or []):
+                    authors[0] += 1
+        for r in recs:
+            evidence_total += 1
+            s, e = r.get("start"), r.get("end")
+            if not (isinstance(s, int) and isinstance(e, int) and text[s:e] == r.get("text")):
+                evidence_bad += 1
+        for kind in KINDS:
+            g = dedupe(kind, gold.get(GOLD_KEY[kind]) or [])
+            p = dedupe(kind, [r for r in recs if r.get("kind") == kind])
+            pairs = match(kind, g, p)
+            totals[kind][0] += len(pairs)
+            totals[kind][1] += len(g)
+            totals[kind][2] += len(p)
+            if kind == "official":
+                for gg, pp in pairs:
+                    for title in gg.get("titles") or []:
+                        title_total += 1
+                        if any(loose(title) == loose(x) for x in pp.get("titles") or []):
+                            title_hits += 1
+            matched_g = {id(x) for x, _ in pairs}
+            matched_p = {id(y) for _, y in pairs}
+            name = gold["file"]
+            details += [f"  {name} {kind} MISSED {x.get('text')!r}" for x in g if id(x) not in matched_g]
+            details += [f"  {name} {kind} EXTRA  {y.get('text')!r}" for y in p if id(y) not in matched_p]
+
+    result: dict[str, Any] = {}
+    f1s: list[float] = []
+    for kind in KINDS:
+        m, n_gold, n_pred = totals[kind]
+        precision = m / n_pred if n_pred else (1.0 if not n_gold else 0.0)
+        recall = m / n_gold if n_gold else 1.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        result[kind] = {
+            "precision": round(precision, 3),
+            "recall": round(recall, 3),
+            "f1": round(f1, 3),
+            "gold": n_gold,
+            "predicted": n_pred,
+            "matched": m,
+        }
+        f1s.append(f1)
+    result["official_titles_recall"] = round(title_hits / title_total, 3) if title_total else None
+    result["published_accuracy"] = round(published[0] / published[1], 3) if published[1] else None
+    result["authors_recall"] = round(authors[0] / authors[1], 3) if authors[1] else None
+    result["evidence_mismatches"] = evidence_bad
+    result["records"] = evidence_total
+    result["articles_missing"] = missing
+    result["macro_f1"] = round(sum(f1s) / len(f1s), 3)
+    return result, details
+
+
+def format_table(result: dict[str, Any], details: list[str] | None = None) -> str:
+    lines = [f"{'kind':10} {'P':>6} {'R':>6} {'F1':>6} {'gold':>6} {'pred':>6}"]
+    for kind in KINDS:
+        r = result[kind]
+        figures = f"{r['precision']:6.3f} {r['recall']:6.3f} {r['f1']:6.3f}"
+        lines.append(f"{kind:10} {figures} {r['gold']:6d} {r['predicted']:6d}")
+    lines.append(f"official titles recall: {result['official_titles_recall']}")
+    lines.append(
+        f"published accuracy: {result['published_accuracy']}  authors recall: {result['authors_recall']}"
+    )
+    lines.append(f"evidence mismatches: {result['evidence_mismatches']} of {result['records']} records")
+    if result["articles_missing"]:
+        lines.append(f"articles with no output: {', '.join(result['articles_missing'])}")
+    lines += details or []
+    lines.append(f"macro F1 = {result['macro_f1']}")
+    return "\n".join(lines)

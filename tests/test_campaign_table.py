@@ -1,0 +1,339 @@
+"""The campaign extractor, table-driven: name (unquoted, whitespace collapsed) and category (trigger)."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors import campaign
+from pipeline.document import build_document
+
+
+def _rows(table: list) -> list:
+    """Plain (args..., id) tuples become pytest.param; pytest.param rows (xfail) pass through."""
+    return [row if type(row) is not tuple else pytest.param(*row[:-1], id=row[-1]) for row in table]
+
+
+def _xfail(*args: object, id: str, reason: str) -> object:
+    return pytest.param(*args, marks=pytest.mark.xfail(reason=reason), id=id)
+
+
+# Each expected mention: (name, category).
+CASES: list = [
+    # Each trigger with a quoted name.
+    (
+        "Phường tiếp tục đẩy mạnh phong trào thi đua “Dân vận khéo” trong cán bộ, công chức.",
+        [("Dân vận khéo", "phong trào thi đua")],
+        "phong-trao-thi-dua",
+    ),
+    (
+        "Chi hội Phụ nữ khu phố 2 thực hiện phong trào “Xanh - Sạch - Đẹp” tại khu dân cư.",
+        [("Xanh - Sạch - Đẹp", "phong trào")],
+        "phong-trao-dashes-in-name",
+    ),
+    (
+        "Thực hiện cuộc vận động “Người Việt Nam ưu tiên dùng hàng Việt Nam”, hội viên tích cực mua sắm hàng nội.",
+        [("Người Việt Nam ưu tiên dùng hàng Việt Nam", "cuộc vận động")],
+        "cuoc-van-dong",
+    ),
+    (
+        "Phường tổ chức chương trình “Tết sum vầy” cho 50 hộ.",
+        [("Tết sum vầy", "chương trình")],
+        "chuong-trinh",
+    ),
+    (
+        "Phường tổ chức Ngày hội “Gia đình hạnh phúc” nhân ngày Gia đình Việt Nam.",
+        [("Gia đình hạnh phúc", "ngày hội")],
+        "ngay-hoi-capitalised",
+    ),
+    (
+        "Phường ra quân chiến dịch “Làm cho thế giới sạch hơn” năm 2023.",
+        [("Làm cho thế giới sạch hơn", "chiến dịch")],
+        "chien-dich",
+    ),
+    (
+        "Phường tổ chức tháng cao điểm “An toàn giao thông” cho học sinh.",
+        [("An toàn giao thông", "tháng")],
+        "thang-cao-diem",
+    ),
+    (
+        "Phường phát động đợt cao điểm “Ngày vì người nghèo”.",
+        [("Ngày vì người nghèo", "đợt")],
+        "dot-cao-diem",
+    ),
+    (
+        "Hội LHPN phường tổ chức hội thi “Phụ nữ với pháp luật” thu hút 10 đội tham gia.",
+        [("Phụ nữ với pháp luật", "hội thi")],
+        "hoi-thi-name-with-voi",
+    ),
+    (
+        "Giải bóng đá “Cúp Tứ hùng” năm 2024 khai mạc tại sân vận động quận.",
+        [("Cúp Tứ hùng", "giải")],
+        "giai-bong-da",
+    ),
+    (
+        "Cuộc vận động “Ngày vì người nghèo” năm 2024 được phát động tại khu phố 5.",
+        [("Ngày vì người nghèo", "cuộc vận động")],
+        "sentence-initial-trigger",
+    ),
+    (
+        "Hội thi “Tiếng hát người cao tuổi” năm 2024 thu hút 15 tiết mục.",
+        [("Tiếng hát người cao tuổi", "hội thi")],
+        "hoi-thi-sentence-initial",
+    ),
+    # Quote styles.
+    (
+        "Học sinh tham gia chương trình «Tiếp sức mùa thi» tại các điểm thi.",
+        [("Tiếp sức mùa thi", "chương trình")],
+        "guillemets",
+    ),
+    (
+        'Chi đoàn thực hiện chương trình "Thắp sáng đường quê" tại khu phố 4.',
+        [("Thắp sáng đường quê", "chương trình")],
+        "straight-quotes",
+    ),
+    (
+        'Phong trào thi đua"Dân vận khéo" được lan tỏa đến từng khu phố.',
+        [("Dân vận khéo", "phong trào thi đua")],
+        "glued-straight-quote",
+    ),
+    (
+        "Hội Cựu chiến binh hưởng ứng phong trào “” Dân vận khéo” trên địa bàn.",
+        [("Dân vận khéo", "phong trào")],
+        "doubled-opening-quote",
+    ),
+    (
+        'Hội Cựu chiến binh tham gia phong trào ""Cựu chiến binh giúp nhau giảm nghèo"" ở khu dân cư.',
+        [("Cựu chiến binh giúp nhau giảm nghèo", "phong trào")],
+        "doubled-straight-quotes",
+    ),
+    (
+        "Hội LHPN phường hưởng ứng cuộc vận động “ Ngày vì người nghèo” năm 2023.",
+        [("Ngày vì người nghèo", "cuộc vận động")],
+        "stray-space-after-open-quote",
+    ),
+    (
+        "Phường ra quân chiến dịch “ Giờ Trái đất ” năm 2024.",
+        [("Giờ Trái đất", "chiến dịch")],
+        "stray-spaces-both-sides",
+    ),
+    (
+        "Tham gia cuộc vận động “Toàn dân đoàn kết xây dựng đời sống văn hóa của Mặt trận Tổ quốc.",
+        [("Toàn dân đoàn kết xây dựng đời sống văn hóa", "cuộc vận động")],
+        "unclosed-quote-ends-before-cua",
+    ),
+    (
+        "Hội LHPN phường thực hiện chương trình “Phụ nữ Thủ đô\nđoàn kết, sáng tạo” giai đoạn 2021 - 2026.",
+        [("Phụ nữ Thủ đô đoàn kết, sáng tạo", "chương trình")],
+        "line-break-inside-quote-collapsed",
+    ),
+    # Lower-case modifiers between trigger and quote.
+    (
+        "Hưởng ứng phong trào thi đua đặc biệt “Chung sức xây dựng phường văn minh, hiện đại”, các khu phố ra quân.",
+        [("Chung sức xây dựng phường văn minh, hiện đại", "phong trào thi đua")],
+        "modifier-dac-biet",
+    ),
+    (
+        "Ủy ban MTTQ phường triển khai chương trình chung tay vì người nghèo “Không để ai bị bỏ lại phía sau” "
+        "năm 2024.",
+        [("Không để ai bị bỏ lại phía sau", "chương trình")],
+        "modifiers-chung-tay-vi-nguoi-ngheo",
+    ),
+    (
+        "Phường triển khai đợt sinh hoạt chính trị “Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh”.",
+        [("Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh", "đợt")],
+        "modifiers-sinh-hoat-chinh-tri",
+    ),
+    (
+        "Phường hưởng ứng đợt thi đua cao điểm “100 ngày đêm hoàn thành chỉ tiêu” năm 2024.",
+        [("100 ngày đêm hoàn thành chỉ tiêu", "đợt")],
+        "modifiers-thi-dua-cao-diem",
+    ),
+    (
+        "Đợt ra quân “Tuổi trẻ chung tay phòng chống dịch bệnh” thu hút 200 đoàn viên.",
+        [("Tuổi trẻ chung tay phòng chống dịch bệnh", "đợt")],
+        "modifier-ra-quan",
+    ),
+    (
+        "Hội viên hưởng ứng cuộc vận động xây dựng gia đình “5 không, 3 sạch”.",
+        [("5 không, 3 sạch", "cuộc vận động")],
+        "modifiers-xay-dung-gia-dinh",
+    ),
+    # Unquoted capitalised names: to punctuation or before a preposition.
+    (
+        "Đoàn phường tổ chức chương trình Cà phê thanh niên khởi nghiệp; thu hút 100 đoàn viên tham gia.",
+        [("Cà phê thanh niên khởi nghiệp", "chương trình")],
+        "unquoted-ends-at-semicolon",
+    ),
+    (
+        "Đoàn phường phát động chiến dịch Mùa hè xanh năm 2024.",
+        [("Mùa hè xanh", "chiến dịch")],
+        "unquoted-ends-before-nam",
+    ),
+    (
+        "Phường tổ chức Ngày hội Đại đoàn kết toàn dân tộc tại khu phố 2.",
+        [("Đại đoàn kết toàn dân tộc", "ngày hội")],
+        "unquoted-ends-before-tai",
+    ),
+    (
+        "Đoàn viên tham gia chiến dịch Hoa phượng đỏ cho thiếu nhi khu phố.",
+        [("Hoa phượng đỏ", "chiến dịch")],
+        "unquoted-ends-before-cho",
+    ),
+    (
+        "Ban Chỉ huy Quân sự phường tổ chức hội thi Dân quân giỏi cho lực lượng dân quân.",
+        [("Dân quân giỏi", "hội thi")],
+        "unquoted-hoi-thi",
+    ),
+    (
+        "Hưởng ứng Tháng Nhân đạo năm 2024, Hội Chữ thập đỏ phường trao 100 phần quà.",
+        [("Nhân đạo", "tháng")],
+        "unquoted-thang-nhan-dao",
+    ),
+    (
+        "Phường tổ chức Tháng Thanh niên năm 2024 với nhiều hoạt động ý nghĩa.",
+        [("Thanh niên", "tháng")],
+        "unquoted-thang-thanh-nien",
+    ),
+    (
+        "Phường thực hiện Chương trình Mục tiêu quốc gia giảm nghèo bền vững giai đoạn 2021 - 2025.",
+        [("Mục tiêu quốc gia giảm nghèo bền vững", "chương trình")],
+        "unquoted-ends-before-giai-doan",
+    ),
+    (
+        "Phường tổ chức chương trình Gây quỹ vì người nghèo tại Nhà văn hóa phường.",
+        [("Gây quỹ vì người nghèo", "chương trình")],
+        "unquoted-keeps-vi",
+    ),
+    (
+        "Phường tổ chức chương trình Chủ nhật đỏ để vận động hiến máu tình nguyện.",
+        [("Chủ nhật đỏ", "chương trình")],
+        "unquoted-ends-before-de",
+    ),
+    (
+        "Tuổi trẻ phường tích cực hưởng ứng Chương trình Tiếp sức mùa thi.",
+        [("Tiếp sức mùa thi", "chương trình")],
+        "unquoted-ends-at-full-stop",
+    ),
+    (
+        "Phường tổ chức giải Việt dã truyền thống năm 2024.",
+        [("Việt dã truyền thống", "giải")],
+        "unquoted-giai",
+    ),
+    (
+        "Phường ra quân chiến dịch Giờ Trái đất với thông điệp “Tắt đèn, bật tương lai”.",
+        [("Giờ Trái đất", "chiến dịch")],
+        "unquoted-ends-before-voi-slogan-ignored",
+    ),
+    _xfail(
+        "Đoàn phường tổ chức chương trình Tiếp sức đến trường nhằm hỗ trợ học sinh khó khăn.",
+        [("Tiếp sức đến trường", "chương trình")],
+        id="unquoted-name-containing-den",
+        reason="'đến' is a name_end word, so the name is cut to 'Tiếp sức' (borderline)",
+    ),
+    # Several campaigns in one sentence; a second quote after a stop word is not one.
+    (
+        "Phường phát động phong trào thi đua “Chung tay xây dựng nông thôn mới”, cuộc vận động “Ngày vì người nghèo”.",
+        [
+            ("Chung tay xây dựng nông thôn mới", "phong trào thi đua"),
+            ("Ngày vì người nghèo", "cuộc vận động"),
+        ],
+        "two-campaigns",
+    ),
+    (
+        "Phong trào “Toàn dân đoàn kết xây dựng đời sống văn hóa” gắn với cuộc vận động "
+        "“Toàn dân đoàn kết xây dựng nông thôn mới, đô thị văn minh”.",
+        [
+            ("Toàn dân đoàn kết xây dựng đời sống văn hóa", "phong trào"),
+            ("Toàn dân đoàn kết xây dựng nông thôn mới, đô thị văn minh", "cuộc vận động"),
+        ],
+        "gan-voi-second-trigger",
+    ),
+    (
+        "Phường hưởng ứng phong trào thi đua “Dân vận khéo”, phong trào “Ngày Chủ nhật xanh” "
+        "và chương trình “Mỗi tuần một việc tốt”.",
+        [
+            ("Dân vận khéo", "phong trào thi đua"),
+            ("Ngày Chủ nhật xanh", "phong trào"),
+            ("Mỗi tuần một việc tốt", "chương trình"),
+        ],
+        "three-campaigns",
+    ),
+    (
+        "Phường triển khai phong trào “Toàn dân bảo vệ an ninh Tổ quốc” với nội dung “5 không”.",
+        [("Toàn dân bảo vệ an ninh Tổ quốc", "phong trào")],
+        "voi-noi-dung-only-first",
+    ),
+    (
+        "Đội đạt giải Nhì hội thi “Tuyên truyền viên giỏi” cấp quận.",
+        [("Tuyên truyền viên giỏi", "hội thi")],
+        "giai-nhi-then-hoi-thi",
+    ),
+    # Not campaigns.
+    (
+        "Chủ đề năm 2023 “Dân chủ, kỷ cương, đổi mới, hiệu quả” được triển khai sâu rộng.",
+        [],
+        "chu-de-no-trigger",
+    ),
+    ("Các hộ gia đình thực hiện nội dung “5 không” trong xây dựng gia đình văn hóa.", [], "noi-dung-5-khong"),
+    ("Chủ đề của hội nghị là “Đoàn kết, dân chủ, kỷ cương, sáng tạo”.", [], "chu-de-la"),
+    ("Phường thực hiện phương châm “Dân biết, dân bàn, dân làm, dân kiểm tra”.", [], "phuong-cham"),
+    ("Đơn vị thực hiện tốt khẩu hiệu “Ở đâu cần thanh niên có, việc gì khó có thanh niên”.", [], "khau-hieu"),
+    (
+        "Phường phát động phong trào thi đua với chủ đề “Đoàn kết, sáng tạo, về đích”.",
+        [],
+        "trigger-voi-chu-de",
+    ),
+    ("Đội văn nghệ khu phố 3 đạt giải Nhất tại hội diễn.", [], "giai-nhat"),
+    ("Đội tuyên truyền đạt giải Khuyến khích tại hội thi.", [], "giai-khuyen-khich"),
+    ("Đội văn nghệ phường đạt giải A tại liên hoan.", [], "giai-a"),
+    ("Đội bóng khu phố 1 giành giải Ba tại giải bóng đá phường.", [], "giai-ba-and-lower-case-giai"),
+    ("Trong tháng 7, phường tổ chức thăm hỏi các gia đình chính sách.", [], "thang-7"),
+    ("Tháng 7 năm 2024, Phường tổ chức nhiều hoạt động đền ơn đáp nghĩa.", [], "thang-7-sentence-initial"),
+    ("Đợt 1 năm 2024, phường đã tổ chức tiếp nhận 25 công dân nhập ngũ.", [], "dot-1"),
+    ("Phường hoàn thành đợt 2 tiêm vắc xin cho trẻ em.", [], "dot-2"),
+    ("Phường tiếp tục thực hiện chương trình xây dựng nông thôn mới.", [], "lower-case-after-chuong-trinh"),
+    ("Phường hưởng ứng Tháng hành động vì an toàn thực phẩm.", [], "lower-case-after-thang"),
+    ("Phường phát động cuộc vận động ủng hộ đồng bào bị thiên tai.", [], "lower-case-after-cuoc-van-dong"),
+    ("Phường triển khai Chương trình mục tiêu quốc gia giảm nghèo bền vững.", [], "lower-case-after-capital"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), _rows(CASES))
+def test_campaign(text: str, expected: list) -> None:
+    doc = build_document("t.txt", text)
+    got = [(m.fields["name"], m.fields["category"]) for m in campaign.extract(doc)]
+    assert got == expected
+
+
+# The evidence span runs from the trigger and contains the name.
+SPAN_CASES: list = [
+    (
+        "Phường tiếp tục đẩy mạnh phong trào thi đua “Dân vận khéo” trong cán bộ, công chức.",
+        "phong trào thi đua “Dân vận khéo”",
+        "span-quoted",
+    ),
+    (
+        "Ủy ban MTTQ phường triển khai chương trình chung tay vì người nghèo “Không để ai bị bỏ lại phía sau” "
+        "năm 2024.",
+        "chương trình chung tay vì người nghèo “Không để ai bị bỏ lại phía sau”",
+        "span-with-modifiers",
+    ),
+    (
+        "Đoàn phường tổ chức chương trình Cà phê thanh niên khởi nghiệp; thu hút 100 đoàn viên tham gia.",
+        "chương trình Cà phê thanh niên khởi nghiệp",
+        "span-unquoted",
+    ),
+    (
+        'Phong trào thi đua"Dân vận khéo" được lan tỏa đến từng khu phố.',
+        'Phong trào thi đua"Dân vận khéo"',
+        "span-glued-quote",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "evidence"), _rows(SPAN_CASES))
+def test_campaign_span(text: str, evidence: str) -> None:
+    doc = build_document("t.txt", text)
+    (m,) = campaign.extract(doc)
+    assert doc.text[m.start : m.end] == evidence
+    assert m.fields["name"] in doc.text[m.start : m.end]

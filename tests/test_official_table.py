@@ -1,0 +1,472 @@
+"""The official extractor, table-driven: name, titles as written, honorific and expanded titles."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors import official
+from pipeline.document import build_document
+
+
+def _rows(table: list) -> list:
+    """Plain (args..., id) tuples become pytest.param; pytest.param rows (xfail) pass through."""
+    return [row if type(row) is not tuple else pytest.param(*row[:-1], id=row[-1]) for row in table]
+
+
+def _xfail(*args: object, id: str, reason: str) -> object:
+    return pytest.param(*args, marks=pytest.mark.xfail(reason=reason), id=id)
+
+
+# A hard-wrapped bulletin (5+ short lines): names run across line breaks.
+WRAPPED = (
+    "Sáng ngày 15/3, Đảng ủy phường tổ chức hội nghị sơ kết công tác quý I\n"
+    "năm 2024. Tham dự hội nghị có đồng chí Biện\n"
+    "Văn Long, Phó trưởng Công an quận; đồng chí Nguyễn Thị\n"
+    "Thu Trang, Bí thư Đảng ủy phường cùng các đồng chí trong Ban\n"
+    "Thường vụ Đảng ủy và bí thư các chi bộ trực thuộc trên địa bàn\n"
+    "phường. Hội nghị đã thảo luận và thống nhất các nhiệm vụ trọng tâm"
+)
+
+# Each expected mention: (name, titles as written).
+CASES: list = [
+    # Titles after the name, split on commas; abbreviations kept as written.
+    (
+        "Dự hội nghị có đồng chí Nguyễn Thị Tuyết Mai, QUV, Phó trưởng Ban Tuyên giáo Quận ủy.",
+        [("Nguyễn Thị Tuyết Mai", ["QUV", "Phó trưởng Ban Tuyên giáo Quận ủy"])],
+        "quv-comma",
+    ),
+    (
+        "Đồng chí Đinh Công Bằng, UVBTV Quận ủy, Bí thư Đảng ủy phường dự và phát biểu.",
+        [("Đinh Công Bằng", ["UVBTV Quận ủy", "Bí thư Đảng ủy phường"])],
+        "uvbtv-two-titles-before-du",
+    ),
+    (
+        "Đồng chí Nguyễn Thành Trung, TUV, Bí thư Quận ủy đến dự.",
+        [("Nguyễn Thành Trung", ["TUV", "Bí thư Quận ủy"])],
+        "tuv-den-du",
+    ),
+    (
+        "Đồng chí Lương Thị Kim Oanh, TUV, Chủ tịch Hội LHPN Thành phố đến dự.",
+        [("Lương Thị Kim Oanh", ["TUV", "Chủ tịch Hội LHPN Thành phố"])],
+        "tuv-hoi-lhpn",
+    ),
+    (
+        "Đồng chí Bùi Thị Thu Hà, ĐUV, Chủ tịch Hội LHPN phường trao tặng quà cho hội viên.",
+        [("Bùi Thị Thu Hà", ["ĐUV", "Chủ tịch Hội LHPN phường"])],
+        "duv-trao-tang",
+    ),
+    (
+        "Đồng chí Trần Minh Quang, QUV, Bí thư Đảng ủy phường Bến Nghé tặng hoa chúc mừng.",
+        [("Trần Minh Quang", ["QUV", "Bí thư Đảng ủy phường Bến Nghé"])],
+        "quv-ward-name-in-title",
+    ),
+    (
+        "Đồng chí Lê Thị Thu Hằng, Phó Chủ tịch UBND phường, Trưởng Ban chỉ đạo phòng chống dịch phường, "
+        "chủ trì cuộc họp.",
+        [("Lê Thị Thu Hằng", ["Phó Chủ tịch UBND phường", "Trưởng Ban chỉ đạo phòng chống dịch phường"])],
+        "two-titles-then-comma-verb",
+    ),
+    (
+        "Đồng chí Nguyễn Văn Thắng, Bí thư Đảng ủy, Chủ tịch HĐND phường nhấn mạnh vai trò của khu dân cư.",
+        [("Nguyễn Văn Thắng", ["Bí thư Đảng ủy", "Chủ tịch HĐND phường"])],
+        "two-titles-nhan-manh",
+    ),
+    (
+        "Đồng chí Đào Ngọc Sơn,Phó Bí thư Đoàn phường điều hành chương trình.",
+        [("Đào Ngọc Sơn", ["Phó Bí thư Đoàn phường"])],
+        "comma-without-space",
+    ),
+    # Dash forms: spaced hyphen, en dash, glued hyphen.
+    (
+        "Tham dự có ông Lê Hoàng Linh - Phó Bí thư Thường trực Đảng uỷ - Trưởng Ban Chỉ đạo phường.",
+        [("Lê Hoàng Linh", ["Phó Bí thư Thường trực Đảng uỷ", "Trưởng Ban Chỉ đạo phường"])],
+        "dash-two-titles",
+    ),
+    (
+        "Đồng chí Nguyễn Khánh Hoa-Phó Bí thư Chi bộ khu phố 3 điều hành hội nghị.",
+        [("Nguyễn Khánh Hoa", ["Phó Bí thư Chi bộ khu phố 3"])],
+        "glued-dash",
+    ),
+    (
+        "Đồng chí Nguyễn Văn Hùng – Trưởng Ban Dân vận Quận ủy – dự và phát biểu chỉ đạo.",
+        [("Nguyễn Văn Hùng", ["Trưởng Ban Dân vận Quận ủy"])],
+        "en-dash",
+    ),
+    (
+        "Đồng chí Lý Văn Hùng - Bí thư Đoàn phường phát động ra quân.",
+        [("Lý Văn Hùng", ["Bí thư Đoàn phường"])],
+        "dash-phat-dong",
+    ),
+    (
+        "Bà Nguyễn Thị Hường - Chủ tịch Hội Người cao tuổi phường cảm ơn các nhà hảo tâm.",
+        [("Nguyễn Thị Hường", ["Chủ tịch Hội Người cao tuổi phường"])],
+        "dash-cam-on",
+    ),
+    (
+        "Đồng chí Mai Thị Thanh Tâm - Phó Chủ tịch UBND phường.",
+        [("Mai Thị Thanh Tâm", ["Phó Chủ tịch UBND phường"])],
+        "dash-title-ends-sentence",
+    ),
+    (
+        "Thiếu tá Tạ Quang Vinh - Chính trị viên Ban CHQS phường quán triệt nhiệm vụ.",
+        [("Tạ Quang Vinh", ["Thiếu tá", "Chính trị viên Ban CHQS phường"])],
+        "rank-before-dash-after",
+    ),
+    (
+        "Đ/c Trần Thị Lan - Phó Chủ tịch UBND phường trao 20 suất quà.",
+        [("Trần Thị Lan", ["Phó Chủ tịch UBND phường"])],
+        "dc-abbreviated-honorific",
+    ),
+    # Titles before the name.
+    (
+        "Phó Bí thư Quận ủy, Chủ tịch UBND quận Hoàn Kiếm Phạm Tuấn Long trao quyết định cho các cán bộ.",
+        [("Phạm Tuấn Long", ["Phó Bí thư Quận ủy", "Chủ tịch UBND quận Hoàn Kiếm"])],
+        "titles-before",
+    ),
+    (
+        "Chủ tịch UBMTTQ quận Hoàn Kiếm Lê Hồng Phú phát biểu tại buổi lễ.",
+        [("Lê Hồng Phú", ["Chủ tịch UBMTTQ quận Hoàn Kiếm"])],
+        "title-before-ubmttq",
+    ),
+    (
+        "Thượng tá Đỗ Minh Tuấn, Trưởng Công an phường báo cáo tình hình ANTT.",
+        [("Đỗ Minh Tuấn", ["Thượng tá", "Trưởng Công an phường"])],
+        "rank-before-title-after",
+    ),
+    (
+        "Đại tá Nguyễn Văn Hải, Chỉ huy trưởng BCHQS quận đến dự.",
+        [("Nguyễn Văn Hải", ["Đại tá", "Chỉ huy trưởng BCHQS quận"])],
+        "dai-ta-bchqs",
+    ),
+    (
+        "Trung tá Lê Văn Phúc, Phó Trưởng Công an phường, phổ biến các quy định về PCCC.",
+        [("Lê Văn Phúc", ["Trung tá", "Phó Trưởng Công an phường"])],
+        "trung-ta",
+    ),
+    (
+        "Bác sĩ Nguyễn Thành Long, Trưởng Trạm Y tế phường hướng dẫn người dân cách phòng bệnh sốt xuất huyết.",
+        [("Nguyễn Thành Long", ["Bác sĩ", "Trưởng Trạm Y tế phường"])],
+        "bac-si",
+    ),
+    _xfail(
+        "Phó Chủ tịch UBND phường Lê Thị Kim Chi khen ngợi các tình nguyện viên.",
+        [("Lê Thị Kim Chi", ["Phó Chủ tịch UBND phường"])],
+        id="title-before-ending-in-phuong",
+        reason="'phường' in not_person_before drops a title-first official whose title ends in 'phường'",
+    ),
+    _xfail(
+        "Hiệu trưởng Trường THCS Lê Quý Đôn Nguyễn Thị Hoa phát biểu.",
+        [("Nguyễn Thị Hoa", ["Hiệu trưởng Trường THCS Lê Quý Đôn"])],
+        id="school-name-then-person",
+        reason="name regex runs the school name into the person: 'Lê Quý Đôn Nguyễn Thị'",
+    ),
+    # The title ends before the verb that follows it.
+    (
+        "Đồng chí Võ Văn Thành, Chủ tịch UBND phường phát biểu khai mạc hội nghị.",
+        [("Võ Văn Thành", ["Chủ tịch UBND phường"])],
+        "ends-before-phat-bieu",
+    ),
+    (
+        "Đồng chí Huỳnh Văn Tâm, Phó Chủ tịch HĐND phường chủ trì hội nghị.",
+        [("Huỳnh Văn Tâm", ["Phó Chủ tịch HĐND phường"])],
+        "ends-before-chu-tri",
+    ),
+    (
+        "Ông Hồ Bá Hữu, Tổ trưởng tổ dân phố 5 cho biết người dân rất phấn khởi.",
+        [("Hồ Bá Hữu", ["Tổ trưởng tổ dân phố 5"])],
+        "ends-before-cho-biet",
+    ),
+    (
+        "Ông Ngô Văn Sáu, Trưởng khu phố 2, chia sẻ kinh nghiệm.",
+        [("Ngô Văn Sáu", ["Trưởng khu phố 2"])],
+        "ends-at-comma",
+    ),
+    (
+        "Bà Dương Thị Mỹ, Chi hội trưởng Chi hội Phụ nữ khu phố 4 động viên hội viên.",
+        [("Dương Thị Mỹ", ["Chi hội trưởng Chi hội Phụ nữ khu phố 4"])],
+        "ends-before-dong-vien",
+    ),
+    (
+        "Chị Trương Thị Ngọc Ánh, Bí thư Chi đoàn khu phố 1 cho biết.",
+        [("Trương Thị Ngọc Ánh", ["Bí thư Chi đoàn khu phố 1"])],
+        "chi-bi-thu-chi-doan",
+    ),
+    (
+        "Phát biểu tại hội nghị, đồng chí Vũ Thị Hạnh, Phó Bí thư Thường trực Đảng ủy phường đề nghị "
+        "các chi bộ tiếp tục quán triệt nghị quyết.",
+        [("Vũ Thị Hạnh", ["Phó Bí thư Thường trực Đảng ủy phường"])],
+        "ends-before-de-nghi",
+    ),
+    (
+        "Theo bà Phạm Thị Lan, Chủ tịch Hội Cựu chiến binh phường, hội đã vận động được 20 triệu đồng.",
+        [("Phạm Thị Lan", ["Chủ tịch Hội Cựu chiến binh phường"])],
+        "theo-ba",
+    ),
+    (
+        "Theo đồng chí Phạm Quốc Hưng, Phó Chủ tịch UBND phường, năm 2024 phường phấn đấu hoàn thành 100% chỉ tiêu.",
+        [("Phạm Quốc Hưng", ["Phó Chủ tịch UBND phường"])],
+        "theo-dong-chi",
+    ),
+    (
+        "Đồng chí Võ Thị Kim Loan, Chủ tịch UBMTTQVN phường trao 30 suất học bổng.",
+        [("Võ Thị Kim Loan", ["Chủ tịch UBMTTQVN phường"])],
+        "ends-before-trao-number",
+    ),
+    (
+        "Tiếp đó, đồng chí Hồ Thị Thanh, Chủ tịch Hội Chữ thập đỏ phường trao tặng 20 suất quà.",
+        [("Hồ Thị Thanh", ["Chủ tịch Hội Chữ thập đỏ phường"])],
+        "ends-before-trao-tang",
+    ),
+    (
+        "Đồng chí Phan Thanh Tùng, Phó Chủ tịch Thường trực UBND quận 3 thăm và tặng quà.",
+        [("Phan Thanh Tùng", ["Phó Chủ tịch Thường trực UBND quận 3"])],
+        "ends-before-tham",
+    ),
+    (
+        "Đồng chí Nguyễn Văn Thắng, Bí thư Đảng ủy phường cùng lãnh đạo UBND phường đến thăm.",
+        [("Nguyễn Văn Thắng", ["Bí thư Đảng ủy phường"])],
+        "ends-before-cung",
+    ),
+    (
+        "Đồng chí Huỳnh Thị Ngọc Diễm, Phó trưởng Ban Dân vận Quận ủy, đến dự.",
+        [("Huỳnh Thị Ngọc Diễm", ["Phó trưởng Ban Dân vận Quận ủy"])],
+        "comma-den-du",
+    ),
+    (
+        "Ông Đặng Văn Tùng, Phó Chủ tịch HĐND phường.",
+        [("Đặng Văn Tùng", ["Phó Chủ tịch HĐND phường"])],
+        "title-ends-sentence",
+    ),
+    (
+        "Nguyễn Thị Hạnh, Bí thư Chi đoàn khu phố 2 cho biết đơn vị đã trồng 200 cây xanh.",
+        [("Nguyễn Thị Hạnh", ["Bí thư Chi đoàn khu phố 2"])],
+        "no-honorific-title-after",
+    ),
+    (
+        "Ông Ông Văn Tài, Trưởng khu phố 1 cho biết.",
+        [("Ông Văn Tài", ["Trưởng khu phố 1"])],
+        "surname-ong-after-honorific-ong",
+    ),
+    _xfail(
+        "Đồng chí Bùi Thị Thu Hà, ĐUV, Chủ tịch Hội LHPN phường trao quà cho hội viên.",
+        [("Bùi Thị Thu Hà", ["ĐUV", "Chủ tịch Hội LHPN phường"])],
+        id="ends-before-trao-qua",
+        reason="underthesea tokenises 'trao quà' as one word, so end word 'trao' is missed",
+    ),
+    _xfail(
+        "Ông Trần Văn Lộc, Trưởng ban công tác Mặt trận khu phố 7 thăm hỏi các hộ.",
+        [("Trần Văn Lộc", ["Trưởng ban công tác Mặt trận khu phố 7"])],
+        id="ends-before-tham-hoi",
+        reason="'thăm hỏi' is one token, so end word 'thăm' is missed; title runs to sentence end",
+    ),
+    _xfail(
+        "Đồng chí Lâm Văn Phát, Chủ nhiệm Ủy ban Kiểm tra Đảng ủy phường công bố quyết định.",
+        [("Lâm Văn Phát", ["Chủ nhiệm Ủy ban Kiểm tra Đảng ủy phường"])],
+        id="uy-ban-kiem-tra",
+        reason="capitalised 'Kiểm tra' in the organisation name matches end word 'kiểm tra'",
+    ),
+    _xfail(
+        "Đồng chí Nguyễn Thị Bích Ngọc, Bí thư Chi bộ, Trưởng ban điều hành khu phố 8 chia sẻ.",
+        [("Nguyễn Thị Bích Ngọc", ["Bí thư Chi bộ", "Trưởng ban điều hành khu phố 8"])],
+        id="truong-ban-dieu-hanh",
+        reason="'điều hành' inside the title 'Trưởng ban điều hành khu phố' is taken as the verb",
+    ),
+    # Honorific only: kept, with no titles.
+    ("Buổi lễ có sự tham dự của bà Trần Thị Hồng.", [("Trần Thị Hồng", [])], "honorific-only-ba"),
+    (
+        "Thay mặt lãnh đạo phường, ông Lê Văn Bình trao 50 suất quà cho hộ nghèo.",
+        [("Lê Văn Bình", [])],
+        "honorific-only-then-verb",
+    ),
+    ("Đến thăm gia đình có anh Nguyễn Hữu Phước.", [("Nguyễn Hữu Phước", [])], "honorific-anh"),
+    (
+        "Cô Lê Thị Mai cho biết năm học này nhà trường có 800 học sinh.",
+        [("Lê Thị Mai", [])],
+        "honorific-co",
+    ),
+    ("Cụ Nguyễn Văn Tư năm nay đã 95 tuổi.", [("Nguyễn Văn Tư", [])], "honorific-cu"),
+    ("Khen thưởng em Nguyễn Minh Khôi, học sinh lớp 9A.", [("Nguyễn Minh Khôi", [])], "honorific-em"),
+    (
+        "Ông Trần Văn Đức, 72 tuổi, ở khu phố 5 phấn khởi khi nhận quà.",
+        [("Trần Văn Đức", [])],
+        "honorific-age-not-title",
+    ),
+    # Lists: one record each.
+    (
+        "Đến dự có đồng chí Phan Văn Mãi, Bí thư Đảng ủy phường; đồng chí Đặng Thị Lan, Chủ tịch UBMTTQ phường.",
+        [("Phan Văn Mãi", ["Bí thư Đảng ủy phường"]), ("Đặng Thị Lan", ["Chủ tịch UBMTTQ phường"])],
+        "semicolon-list-two",
+    ),
+    (
+        "Tham dự có các đồng chí: Nguyễn Văn Thắng, Bí thư Đảng ủy phường; Trần Thị Mai, Chủ tịch UBND phường; "
+        "Lê Văn Tư, Chủ tịch UBMTTQ phường.",
+        [
+            ("Nguyễn Văn Thắng", ["Bí thư Đảng ủy phường"]),
+            ("Trần Thị Mai", ["Chủ tịch UBND phường"]),
+            ("Lê Văn Tư", ["Chủ tịch UBMTTQ phường"]),
+        ],
+        "colon-then-semicolon-list",
+    ),
+    (
+        "Tham dự hội nghị có đồng chí Nguyễn Văn Minh, Phó Bí thư Đảng ủy phường, đồng chí Trần Thị Hà, "
+        "Phó Chủ tịch UBND phường.",
+        [("Nguyễn Văn Minh", ["Phó Bí thư Đảng ủy phường"]), ("Trần Thị Hà", ["Phó Chủ tịch UBND phường"])],
+        "comma-list-with-honorifics",
+    ),
+    _xfail(
+        "Đồng chí Trần Văn Nam, Chủ tịch UBND phường; đồng chí Lê Thị Hoa, Phó Chủ tịch UBND phường "
+        "và đồng chí Phạm Văn Cường, Trưởng Công an phường.",
+        [
+            ("Trần Văn Nam", ["Chủ tịch UBND phường"]),
+            ("Lê Thị Hoa", ["Phó Chủ tịch UBND phường"]),
+            ("Phạm Văn Cường", ["Trưởng Công an phường"]),
+        ],
+        id="list-joined-by-va",
+        reason="title runs on through 'và đồng chí Phạm Văn Cường'",
+    ),
+    # Names across a hard line break.
+    (
+        WRAPPED,
+        [("Biện Văn Long", ["Phó trưởng Công an quận"]), ("Nguyễn Thị Thu Trang", ["Bí thư Đảng ủy phường"])],
+        "hard-wrapped-names",
+    ),
+    # Not officials: bare names, historical figures, places, authors and photo credits.
+    ("Nguyễn Văn An cùng gia đình đến nhận quà.", [], "bare-name"),
+    ("Cán bộ, đảng viên học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh.", [], "tu-tuong-hcm"),
+    ("Lễ kỷ niệm ngày sinh Chủ tịch Hồ Chí Minh được tổ chức trang trọng.", [], "chu-tich-hcm-historical"),
+    ("Bài viết về tấm gương Võ Thị Sáu được đoàn viên chia sẻ.", [], "tam-guong-vo-thi-sau"),
+    ("Đoàn đến dâng hoa tại tượng đài Lý Tự Trọng.", [], "tuong-dai-ly-tu-trong"),
+    ("Công trình được xây dựng trên đường Lê Lợi.", [], "duong-le-loi"),
+    ("Tuyến đường Nguyễn Văn Trỗi được chỉnh trang sạch đẹp.", [], "duong-nguyen-van-troi"),
+    ("Lễ khai giảng diễn ra tại Trường Nguyễn Du.", [], "truong-nguyen-du"),
+    ("Lớp học được tổ chức tại trường Tiểu học Nguyễn Thị Minh Khai.", [], "truong-tieu-hoc"),
+    ("Hội nghị được tổ chức tại phường Trần Hưng Đạo.", [], "phuong-tran-hung-dao"),
+    ("Chợ Bến Thành và chợ Phạm Văn Hai đông khách dịp Tết.", [], "cho-pham-van-hai"),
+    (
+        "Ủy ban nhân dân phường tổ chức hội nghị tổng kết công tác năm 2023.\n\nTác giả bài viết: Nguyễn Hoàng Yến",
+        [],
+        "byline-author",
+    ),
+    (
+        "Các đại biểu dâng hương tại Nhà bia tưởng niệm liệt sĩ phường. (Ảnh: Trần Văn Bình)",
+        [],
+        "photo-credit",
+    ),
+    ("Đoàn viên thanh niên ra quân dọn vệ sinh môi trường.\n\nTin, ảnh: Lê Minh Tâm", [], "tin-anh-credit"),
+    (
+        "Đồng chí Nguyễn Văn Hòa, Bí thư Đảng ủy phường phát biểu chỉ đạo.\n\nTác giả bài viết: Quỳnh Yên",
+        [("Nguyễn Văn Hòa", ["Bí thư Đảng ủy phường"])],
+        "official-with-byline",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), _rows(CASES))
+def test_official(text: str, expected: list) -> None:
+    doc = build_document("t.txt", text)
+    got = [(m.fields["name"], m.fields["titles"]) for m in official.extract(doc)]
+    assert got == expected
+
+
+# Each expected mention: (name, honorific, titles_expanded).
+DETAIL_CASES: list = [
+    (
+        "Dự hội nghị có đồng chí Nguyễn Thị Tuyết Mai, QUV, Phó trưởng Ban Tuyên giáo Quận ủy.",
+        [("Nguyễn Thị Tuyết Mai", "đồng chí", ["Quận ủy viên", "Phó trưởng Ban Tuyên giáo Quận ủy"])],
+        "quv-expanded",
+    ),
+    (
+        "Phó Bí thư Quận ủy, Chủ tịch UBND quận Hoàn Kiếm Phạm Tuấn Long trao quyết định cho các cán bộ.",
+        [("Phạm Tuấn Long", None, ["Phó Bí thư Quận ủy", "Chủ tịch Ủy ban nhân dân quận Hoàn Kiếm"])],
+        "ubnd-expanded-no-honorific",
+    ),
+    (
+        "Tham dự có ông Lê Hoàng Linh - Phó Bí thư Thường trực Đảng uỷ - Trưởng Ban Chỉ đạo phường.",
+        [("Lê Hoàng Linh", "ông", ["Phó Bí thư Thường trực Đảng uỷ", "Trưởng Ban Chỉ đạo phường"])],
+        "ong-lower-case",
+    ),
+    (
+        "Bà Nguyễn Thị Hường - Chủ tịch Hội Người cao tuổi phường cảm ơn các nhà hảo tâm.",
+        [("Nguyễn Thị Hường", "bà", ["Chủ tịch Hội Người cao tuổi phường"])],
+        "ba-capitalised-lowered",
+    ),
+    (
+        "Đồng chí Đinh Công Bằng, UVBTV Quận ủy, Bí thư Đảng ủy phường dự và phát biểu.",
+        [("Đinh Công Bằng", "đồng chí", ["Ủy viên Ban Thường vụ Quận ủy", "Bí thư Đảng ủy phường"])],
+        "uvbtv-expanded",
+    ),
+    (
+        "Đồng chí Bùi Thị Thu Hà, ĐUV, Chủ tịch Hội LHPN phường trao tặng quà cho hội viên.",
+        [("Bùi Thị Thu Hà", "đồng chí", ["Đảng ủy viên", "Chủ tịch Hội Liên hiệp Phụ nữ phường"])],
+        "duv-lhpn-expanded",
+    ),
+    (
+        "Đồng chí Võ Thị Kim Loan, Chủ tịch UBMTTQVN phường trao 30 suất học bổng.",
+        [("Võ Thị Kim Loan", "đồng chí", ["Chủ tịch Ủy ban Mặt trận Tổ quốc Việt Nam phường"])],
+        "ubmttqvn-longest-abbreviation",
+    ),
+    (
+        "Đại tá Nguyễn Văn Hải, Chỉ huy trưởng BCHQS quận đến dự.",
+        [("Nguyễn Văn Hải", None, ["Đại tá", "Chỉ huy trưởng Ban Chỉ huy Quân sự quận"])],
+        "bchqs-expanded",
+    ),
+    (
+        "Đ/c Trần Thị Lan - Phó Chủ tịch UBND phường trao 20 suất quà.",
+        [("Trần Thị Lan", "đ/c", ["Phó Chủ tịch Ủy ban nhân dân phường"])],
+        "dc-honorific",
+    ),
+    ("Buổi lễ có sự tham dự của bà Trần Thị Hồng.", [("Trần Thị Hồng", "bà", [])], "honorific-only-detail"),
+    (
+        "Chị Trương Thị Ngọc Ánh, Bí thư Chi đoàn khu phố 1 cho biết.",
+        [("Trương Thị Ngọc Ánh", "chị", ["Bí thư Chi đoàn khu phố 1"])],
+        "chi-honorific",
+    ),
+    (
+        WRAPPED,
+        [
+            ("Biện Văn Long", "đồng chí", ["Phó trưởng Công an quận"]),
+            ("Nguyễn Thị Thu Trang", "đồng chí", ["Bí thư Đảng ủy phường"]),
+        ],
+        "hard-wrapped-honorifics",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), _rows(DETAIL_CASES))
+def test_official_detail(text: str, expected: list) -> None:
+    doc = build_document("t.txt", text)
+    got = [
+        (m.fields["name"], m.fields["honorific"], m.fields["titles_expanded"]) for m in official.extract(doc)
+    ]
+    assert got == expected
+
+
+# The evidence span contains the name (whitespace collapsed: names may cross a line break).
+SPAN_CASES: list = [
+    (
+        "Dự hội nghị có đồng chí Nguyễn Thị Tuyết Mai, QUV, Phó trưởng Ban Tuyên giáo Quận ủy.",
+        ["Nguyễn Thị Tuyết Mai"],
+        "span-name-after-honorific",
+    ),
+    (
+        "Phó Bí thư Quận ủy, Chủ tịch UBND quận Hoàn Kiếm Phạm Tuấn Long trao quyết định cho các cán bộ.",
+        ["Phạm Tuấn Long"],
+        "span-title-before",
+    ),
+    (
+        "Đến dự có đồng chí Phan Văn Mãi, Bí thư Đảng ủy phường; đồng chí Đặng Thị Lan, Chủ tịch UBMTTQ phường.",
+        ["Phan Văn Mãi", "Đặng Thị Lan"],
+        "span-list",
+    ),
+    (WRAPPED, ["Biện Văn Long", "Nguyễn Thị Thu Trang"], "span-across-line-break"),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), _rows(SPAN_CASES))
+def test_official_span_contains_name(text: str, names: list) -> None:
+    doc = build_document("t.txt", text)
+    mentions = official.extract(doc)
+    assert [m.fields["name"] for m in mentions] == names
+    for m, name in zip(mentions, names, strict=True):
+        assert name in " ".join(doc.text[m.start : m.end].split())
+        assert not doc.text[m.start : m.end].endswith((" ", ".", ","))
