@@ -12,6 +12,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from gazetteer.sites import SitesFileError, load_sites
+from pipeline.audit import AuditInputError, run_audit
+from pipeline.audit_report import write_audit
 from pipeline.evaluate import evaluate, format_table
 from pipeline.ingest import iter_input_files
 from pipeline.run import ArticleResult, run_batch
@@ -98,6 +100,51 @@ def extract(
         stderr.print(table)
     if not batch.articles:
         stderr.print("[red]error:[/red] no input could be processed; see errors.jsonl")
+        raise typer.Exit(1)
+
+
+@app.command()
+def audit(
+    out_dir: Annotated[Path, typer.Argument(help="Output folder of `bantin extract`.")],
+    claims: Annotated[
+        Path | None,
+        typer.Option(help="CSV of reported figures: ward or source, kind, value, [unit], [date], [note]."),
+    ] = None,
+    report: Annotated[
+        Path | None, typer.Option(help="Where audit.json and audit.html go (default: OUT_DIR).")
+    ] = None,
+    strict: Annotated[
+        bool, typer.Option(help="Also exit 1 when a claim is contradicted, not found or invalid.")
+    ] = False,
+) -> None:
+    """Check every record against its source text; check claims; flag inconsistent totals and shares.
+
+    Exit code 1 when a record or article fails its check (evidence, value or text changed after
+    extraction), 2 when the inputs cannot be read.
+    """
+    try:
+        result = run_audit(out_dir, claims)
+    except AuditInputError as exc:
+        stderr.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from exc
+    json_path, html_path = write_audit(result, report or out_dir)
+    data = result.to_json()
+    summary = data["summary"]
+    typer.echo(
+        f"records: {summary['records']} checked, {summary['records_failed']} failed; "
+        f"articles changed: {summary['articles_changed']}; flags: {summary['flags']}"
+    )
+    for problem in data["article_problems"]:
+        typer.echo(f"ARTICLE  {problem}")
+    for r in data["records_failed"]:
+        typer.echo(f"FAILED   {r['kind']} {r['record_id']} {r['text']!r}: {'; '.join(r['problems'])}")
+    for c in data["claims"]:
+        typer.echo(f"{c['status'].upper():13} line {c['line']}: {c['kind']} {c['value']} — {c['reason']}")
+    for f in data["flags"]:
+        typer.echo(f"FLAG     {f['kind']}: {f['reason']}")
+    typer.echo(f"report: {html_path} ({json_path.name})")
+    bad_claims = any(c["status"] != "supported" for c in data["claims"])
+    if result.failed or (strict and bad_claims):
         raise typer.Exit(1)
 
 

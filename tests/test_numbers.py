@@ -12,7 +12,7 @@ D = Decimal
 
 
 def _rows(table: list) -> list:
-    """Plain (args..., id) tuples become pytest.param; pytest.param rows (xfail) pass through."""
+    """Plain (args..., id) tuples become pytest.param; pytest.param rows pass through."""
     return [row if type(row) is not tuple else pytest.param(*row[:-1], id=row[-1]) for row in table]
 
 

@@ -9,12 +9,13 @@ from pipeline.document import build_document
 
 
 def _rows(table: list) -> list:
-    """Plain (args..., id) tuples become pytest.param; pytest.param rows (xfail) pass through."""
+    """Plain (args..., id) tuples become pytest.param; pytest.param rows pass through."""
     return [row if type(row) is not tuple else pytest.param(*row[:-1], id=row[-1]) for row in table]
 
 
-def _xfail(*args: object, id: str, reason: str) -> object:
-    return pytest.param(*args, marks=pytest.mark.xfail(reason=reason), id=id)
+def _case(*args: object, id: str, was: str) -> object:
+    """A case that once failed; `was` says what the bug was, so a regression reads as that bug."""
+    return pytest.param(*args, id=id)
 
 
 # A hard-wrapped bulletin (5+ short lines): names run across line breaks.
@@ -148,17 +149,17 @@ CASES: list = [
         [("Nguyễn Thành Long", ["Bác sĩ", "Trưởng Trạm Y tế phường"])],
         "bac-si",
     ),
-    _xfail(
+    _case(
         "Phó Chủ tịch UBND phường Lê Thị Kim Chi khen ngợi các tình nguyện viên.",
         [("Lê Thị Kim Chi", ["Phó Chủ tịch UBND phường"])],
         id="title-before-ending-in-phuong",
-        reason="'phường' in not_person_before drops a title-first official whose title ends in 'phường'",
+        was="'phường' in not_person_before drops a title-first official whose title ends in 'phường'",
     ),
-    _xfail(
+    _case(
         "Hiệu trưởng Trường THCS Lê Quý Đôn Nguyễn Thị Hoa phát biểu.",
         [("Nguyễn Thị Hoa", ["Hiệu trưởng Trường THCS Lê Quý Đôn"])],
         id="school-name-then-person",
-        reason="name regex runs the school name into the person: 'Lê Quý Đôn Nguyễn Thị'",
+        was="name regex runs the school name into the person: 'Lê Quý Đôn Nguyễn Thị'",
     ),
     # The title ends before the verb that follows it.
     (
@@ -247,29 +248,29 @@ CASES: list = [
         [("Ông Văn Tài", ["Trưởng khu phố 1"])],
         "surname-ong-after-honorific-ong",
     ),
-    _xfail(
+    _case(
         "Đồng chí Bùi Thị Thu Hà, ĐUV, Chủ tịch Hội LHPN phường trao quà cho hội viên.",
         [("Bùi Thị Thu Hà", ["ĐUV", "Chủ tịch Hội LHPN phường"])],
         id="ends-before-trao-qua",
-        reason="underthesea tokenises 'trao quà' as one word, so end word 'trao' is missed",
+        was="underthesea tokenises 'trao quà' as one word, so end word 'trao' is missed",
     ),
-    _xfail(
+    _case(
         "Ông Trần Văn Lộc, Trưởng ban công tác Mặt trận khu phố 7 thăm hỏi các hộ.",
         [("Trần Văn Lộc", ["Trưởng ban công tác Mặt trận khu phố 7"])],
         id="ends-before-tham-hoi",
-        reason="'thăm hỏi' is one token, so end word 'thăm' is missed; title runs to sentence end",
+        was="'thăm hỏi' is one token, so end word 'thăm' is missed; title runs to sentence end",
     ),
-    _xfail(
+    _case(
         "Đồng chí Lâm Văn Phát, Chủ nhiệm Ủy ban Kiểm tra Đảng ủy phường công bố quyết định.",
         [("Lâm Văn Phát", ["Chủ nhiệm Ủy ban Kiểm tra Đảng ủy phường"])],
         id="uy-ban-kiem-tra",
-        reason="capitalised 'Kiểm tra' in the organisation name matches end word 'kiểm tra'",
+        was="capitalised 'Kiểm tra' in the organisation name matches end word 'kiểm tra'",
     ),
-    _xfail(
+    _case(
         "Đồng chí Nguyễn Thị Bích Ngọc, Bí thư Chi bộ, Trưởng ban điều hành khu phố 8 chia sẻ.",
         [("Nguyễn Thị Bích Ngọc", ["Bí thư Chi bộ", "Trưởng ban điều hành khu phố 8"])],
         id="truong-ban-dieu-hanh",
-        reason="'điều hành' inside the title 'Trưởng ban điều hành khu phố' is taken as the verb",
+        was="'điều hành' inside the title 'Trưởng ban điều hành khu phố' is taken as the verb",
     ),
     # Honorific only: kept, with no titles.
     ("Buổi lễ có sự tham dự của bà Trần Thị Hồng.", [("Trần Thị Hồng", [])], "honorific-only-ba"),
@@ -313,7 +314,7 @@ CASES: list = [
         [("Nguyễn Văn Minh", ["Phó Bí thư Đảng ủy phường"]), ("Trần Thị Hà", ["Phó Chủ tịch UBND phường"])],
         "comma-list-with-honorifics",
     ),
-    _xfail(
+    _case(
         "Đồng chí Trần Văn Nam, Chủ tịch UBND phường; đồng chí Lê Thị Hoa, Phó Chủ tịch UBND phường "
         "và đồng chí Phạm Văn Cường, Trưởng Công an phường.",
         [
@@ -322,7 +323,7 @@ CASES: list = [
             ("Phạm Văn Cường", ["Trưởng Công an phường"]),
         ],
         id="list-joined-by-va",
-        reason="title runs on through 'và đồng chí Phạm Văn Cường'",
+        was="title runs on through 'và đồng chí Phạm Văn Cường'",
     ),
     # Names across a hard line break.
     (

@@ -1,0 +1,601 @@
+"""Audit: every record checked against its source, claims checked against the records, consistency flags.
+
+- Records: the article text at `[start:end]` must be the record's `text`, the
+  article must still hash to its `article_id`, the record must validate, and
+  re-extracting the article must give the stored value at that span (amount,
+  count, dates, name, titles …). A value edited after extraction is named.
+- Claims (a CSV of reported figures): supported, contradicted or not found,
+  with the evidence sentences.
+- Flags, not verdicts: a total that differs from the parts listed beside it;
+  a percentage that contradicts the counts it is computed from.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import regex
+from pydantic import ValidationError
+
+from extractors import registry
+from gazetteer.register import name_keys
+from pipeline import ids
+from pipeline.document import build_document
+from pipeline.records import validate_record
+from pipeline.resources import alternation, load_yaml
+from pipeline.textnorm import fold
+
+# The fields that carry a record's value, per kind: what an edit after extraction would change.
+VALUE_FIELDS: dict[str, tuple[str, ...]] = {
+    "date": ("date_from", "date_to"),
+    "unit": ("level", "name"),
+    "official": ("name", "titles"),
+    "campaign": ("name", "category"),
+    "model": ("title", "owner"),
+    "money": ("amount", "qualifier"),
+    "count": ("value", "unit", "qualifier"),
+}
+CLAIM_KINDS = ("money", "count", "date")
+Row = dict[str, Any]
+
+
+@dataclass
+class Outputs:
+    articles: dict[str, Row]
+    records: list[Row]
+
+
+class AuditInputError(ValueError):
+    """The outputs or the claims file cannot be read; the message says which and why."""
+
+
+def load_outputs(out_dir: Path) -> Outputs:
+    articles: dict[str, Row] = {}
+    records: list[Row] = []
+    for name, sink in (("articles.jsonl", None), ("records.jsonl", records)):
+        path = out_dir / name
+        if not path.exists():
+            raise AuditInputError(f"{path} not found: is {out_dir} the output folder of `bantin extract`?")
+        with path.open(encoding="utf-8") as fh:
+            for number, line in enumerate(fh, 1):
+                if not line.strip():
+                    continue
+                try:
+                    row = json.loads(line)
+                except json.JSONDecodeError as exc:
+                    raise AuditInputError(f"{path}:{number}: not JSON: {exc}") from exc
+                if sink is None:
+                    articles[row.get("article_id", "")] = row
+                else:
+                    sink.append(row)
+    return Outputs(articles, records)
+
+
+# --- records -------------------------------------------------------------------------------------
+
+
+@dataclass
+class RecordCheck:
+    record_id: str
+    article_id: str
+    kind: str
+    text: str
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def status(self) -> str:
+        return "failed" if self.problems else "ok"
+
+
+def _re_extracted(source: str, text: str) -> dict[tuple[str, int, int], list[dict[str, Any]]]:
+    document = build_document(source, text)
+    found: dict[tuple[str, int, int], list[dict[str, Any]]] = {}
+    for kind, extract in registry().items():
+        for mention in extract(document):
+            found.setdefault((kind, mention.start, mention.end), []).append(mention.fields)
+    return found
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return float(value)
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+def _value_problem(record: Row, candidates: list[dict[str, Any]]) -> str | None:
+    fields = VALUE_FIELDS.get(record.get("kind", ""), ())
+    stored = {f: _plain(record.get(f)) for f in fields}
+    for fields_found in candidates:
+        if all(_plain(fields_found.get(f)) == stored[f] for f in fields):
+            return None
+    if not candidates:
+        return "no such record is extracted from the evidence any more"
+    found = candidates[0]
+    diffs = [
+        f"{f}: stored {stored[f]!r}, evidence says {_plain(found.get(f))!r}"
+        for f in fields
+        if _plain(found.get(f)) != stored[f]
+    ]
+    return "value does not match its evidence (" + "; ".join(diffs) + ")"
+
+
+def check_records(outputs: Outputs) -> tuple[list[RecordCheck], list[str]]:
+    """Every record's evidence and value; and the articles whose text no longer matches their id."""
+    checks: list[RecordCheck] = []
+    article_problems: list[str] = []
+    re_extracted: dict[str, dict[tuple[str, int, int], list[dict[str, Any]]]] = {}
+    for article_id, article in outputs.articles.items():
+        text = article.get("text") or ""
+        if ids.article_id(text) != article_id:
+            article_problems.append(
+                f"{article.get('source')}: article text changed after extraction "
+                f"(it hashes to {ids.article_id(text)}, not {article_id})"
+            )
+    for record in outputs.records:
+        check = RecordCheck(
+            str(record.get("record_id")),
+            str(record.get("article_id")),
+            str(record.get("kind")),
+            str(record.get("text")),
+        )
+        checks.append(check)
+        article = outputs.articles.get(check.article_id)
+        if article is None:
+            check.problems.append(f"article {check.article_id} is not in articles.jsonl")
+            continue
+        text = article.get("text") or ""
+        start, end = record.get("start"), record.get("end")
+        if not (isinstance(start, int) and isinstance(end, int)):
+            check.problems.append("start/end are not offsets")
+            continue
+        if text[start:end] != record.get("text"):
+            found = text[start:end]
+            check.problems.append(
+                f"evidence mismatch: article[{start}:{end}] is {found!r}, record says {record.get('text')!r}"
+            )
+            continue
+        try:
+            validate_record(record, text)
+        except ValidationError as exc:
+            check.problems.append("invalid record: " + "; ".join(e["msg"] for e in exc.errors()))
+            continue
+        if ids.article_id(text) != check.article_id:
+            check.problems.append("its article's text changed after extraction")
+            continue
+        if check.article_id not in re_extracted:
+            re_extracted[check.article_id] = _re_extracted(str(article.get("source")), text)
+        problem = _value_problem(record, re_extracted[check.article_id].get((check.kind, start, end), []))
+        if problem:
+            check.problems.append(problem)
+    return checks, article_problems
+
+
+# --- claims --------------------------------------------------------------------------------------
+
+
+@dataclass
+class Claim:
+    line: int
+    ward: str
+    source: str
+    kind: str
+    value: str
+    unit: str
+    date: str
+    note: str
+
+
+@dataclass
+class ClaimResult:
+    claim: Claim
+    status: str  # supported, contradicted, not_found, invalid
+    reason: str
+    evidence: list[Row] = field(default_factory=list)
+
+
+def read_claims(path: Path) -> list[Claim]:
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as fh:
+            reader = csv.DictReader(fh)
+            columns = {c.strip().casefold() for c in reader.fieldnames or []}
+            if not {"kind", "value"} <= columns or not ({"ward", "source"} & columns):
+                has = ", ".join(sorted(columns))
+                raise AuditInputError(
+                    f"{path}: needs the columns kind, value and ward or source (has: {has})"
+                )
+            claims = []
+            for number, row in enumerate(reader, 2):
+                low = {(k or "").strip().casefold(): (v or "").strip() for k, v in row.items()}
+                claims.append(
+                    Claim(
+                        number,
+                        low.get("ward", ""),
+                        low.get("source", ""),
+                        low.get("kind", "").casefold(),
+                        low.get("value", ""),
+                        low.get("unit", ""),
+                        low.get("date", ""),
+                        low.get("note", ""),
+                    )
+                )
+            return claims
+    except (OSError, UnicodeDecodeError, csv.Error) as exc:
+        raise AuditInputError(f"{path}: cannot read the claims file: {exc}") from exc
+
+
+@cache
+def _ward_abbreviations() -> tuple[tuple[regex.Pattern[str], str], ...]:
+    levels = load_yaml("extractors", "units.yaml")["levels"]
+    out = []
+    for written, level in levels.items():
+        if written.endswith("."):
+            out.append((regex.compile(rf"^{regex.escape(written)}\s*", regex.IGNORECASE), level + " "))
+    out.append((regex.compile(r"^P(?=\d)"), "phường "))
+    return tuple(out)
+
+
+def ward_key(written: str) -> tuple[str | None, str]:
+    """("phường", "6") for "Phường 6", "P.6", "P6", "phường 06"; the level is None when not written."""
+    text = " ".join(written.split())
+    for pattern, replacement in _ward_abbreviations():
+        text = pattern.sub(replacement, text, count=1)
+    level = None
+    for candidate in ("thị trấn", "phường", "xã"):
+        if fold(text).startswith(fold(candidate) + " "):
+            level = candidate
+    return level, name_keys(text)[0]
+
+
+def _period(value: str) -> tuple[dt.date, dt.date] | None:
+    """ "2023" → the year, "2023-07" → the month, "2023-07-12" → the day, "A..B" → a range."""
+    value = value.strip()
+    if not value:
+        return None
+    if ".." in value:
+        a, b = value.split("..", 1)
+        first, last = _period(a), _period(b)
+        return (first[0], last[1]) if first and last else None
+    try:
+        if regex.fullmatch(r"\d{4}", value):
+            y = int(value)
+            return dt.date(y, 1, 1), dt.date(y, 12, 31)
+        if regex.fullmatch(r"\d{4}-\d{2}", value):
+            y, m = map(int, value.split("-"))
+            nxt = dt.date(y + (m == 12), m % 12 + 1, 1)
+            return dt.date(y, m, 1), nxt - dt.timedelta(days=1)
+        day = dt.date.fromisoformat(value)
+        return day, day
+    except ValueError:
+        return None
+
+
+def _matching_articles(claim: Claim, outputs: Outputs) -> list[Row]:
+    articles = list(outputs.articles.values())
+    if claim.source:
+        wanted = claim.source.replace("\\", "/")
+        articles = [
+            a
+            for a in articles
+            if str(a.get("source", "")).replace("\\", "/").endswith(wanted)
+            or Path(str(a.get("source", ""))).name == Path(wanted).name
+        ]
+    if claim.ward:
+        level, key = ward_key(claim.ward)
+
+        def about_ward(article: Row) -> bool:
+            wards = (
+                [article["ward"]]
+                if article.get("ward")
+                else [
+                    r
+                    for r in outputs.records
+                    if r.get("article_id") == article.get("article_id")
+                    and r.get("kind") == "unit"
+                    and r.get("level") in ("phường", "xã", "thị trấn")
+                ]
+            )
+            return any(
+                name_keys(str(w.get("name", "")))[0] == key and (level is None or w.get("level") == level)
+                for w in wards
+            )
+
+        articles = [a for a in articles if about_ward(a)]
+    period = _period(claim.date)
+    if period is not None:
+        articles = [a for a in articles if _article_in_period(a, period, outputs)]
+    return articles
+
+
+def _article_in_period(article: Row, period: tuple[dt.date, dt.date], outputs: Outputs) -> bool:
+    if article.get("published"):
+        published = dt.date.fromisoformat(str(article["published"])[:10])
+        return period[0] <= published <= period[1]
+    for r in outputs.records:
+        if r.get("article_id") == article.get("article_id") and r.get("kind") == "date":
+            first, last = dt.date.fromisoformat(r["date_from"]), dt.date.fromisoformat(r["date_to"])
+            if first <= period[1] and period[0] <= last:
+                return True
+    return False
+
+
+def _first_word(text: str) -> str:
+    words = fold(regex.sub(r"[^\w\s%]", " ", text)).split()
+    return words[0] if words else ""
+
+
+def check_claim(claim: Claim, outputs: Outputs) -> ClaimResult:
+    if claim.kind not in CLAIM_KINDS:
+        return ClaimResult(
+            claim, "invalid", f"kind must be one of {', '.join(CLAIM_KINDS)}, not {claim.kind!r}"
+        )
+    if claim.kind == "date":
+        wanted_dates = _period(claim.value)
+        if wanted_dates is None:
+            return ClaimResult(
+                claim, "invalid", f"date value {claim.value!r} is not YYYY, YYYY-MM, YYYY-MM-DD or A..B"
+            )
+    else:
+        try:
+            number = Decimal(claim.value.replace(" ", ""))
+        except ArithmeticError:
+            return ClaimResult(claim, "invalid", f"value {claim.value!r} is not a number")
+    articles = _matching_articles(claim, outputs)
+    if not articles:
+        return ClaimResult(claim, "not_found", "no article matches the claim's ward/source/date")
+    ids_ = {a["article_id"] for a in articles}
+    same_kind = [r for r in outputs.records if r.get("article_id") in ids_ and r.get("kind") == claim.kind]
+    if claim.kind == "count" and claim.unit:
+        same_kind = [r for r in same_kind if _first_word(str(r.get("unit", ""))) == _first_word(claim.unit)]
+
+    def equal(r: Row) -> bool:
+        if claim.kind == "date":
+            return wanted_dates == (
+                dt.date.fromisoformat(r["date_from"]),
+                dt.date.fromisoformat(r["date_to"]),
+            )
+        field_name = "amount" if claim.kind == "money" else "value"
+        return Decimal(str(r.get(field_name))) == number
+
+    supporting = [r for r in same_kind if equal(r)]
+    if supporting:
+        return ClaimResult(claim, "supported", f"{len(supporting)} record(s) state this value", supporting)
+    if claim.kind == "date":
+        assert wanted_dates is not None
+        granularity = "day" if wanted_dates[0] == wanted_dates[1] else None
+        same_kind = [r for r in same_kind if granularity is None or r.get("granularity") == granularity]
+    if same_kind:
+        values = ", ".join(sorted({_shown_value(r) for r in same_kind}))
+        return ClaimResult(claim, "contradicted", f"the articles state {values}", same_kind)
+    what = f"{claim.kind} records" + (
+        f" of unit {claim.unit!r}" if claim.unit and claim.kind == "count" else ""
+    )
+    return ClaimResult(claim, "not_found", f"no {what} in the {len(articles)} matching article(s)")
+
+
+def _shown_value(record: Row) -> str:
+    if record.get("kind") == "money":
+        return f"{record['amount']:,} đồng".replace(",", ".")
+    if record.get("kind") == "count":
+        return f"{record['value']} {record['unit']}"
+    return f"{record.get('date_from')}..{record.get('date_to')}"
+
+
+# --- consistency ---------------------------------------------------------------------------------
+
+
+@dataclass
+class Flag:
+    article_id: str
+    kind: str  # total_mismatch, percentage_mismatch
+    reason: str
+    records: list[Row]
+    sentence: str
+
+
+@cache
+def _audit_words() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]]:
+    data = load_yaml("pipeline", "audit.yaml")
+    total = regex.compile(
+        rf"(?<!\w)(?:{alternation(data['total_words'])})(?:\s+\S+){{0,3}}\s*$", regex.IGNORECASE
+    )
+    parts = regex.compile(rf"(?<!\w)(?:{alternation(data['parts_words'])})(?!\w)", regex.IGNORECASE)
+    base = regex.compile(rf"(?<!\w)(?:{alternation(data['base_words'])})\s*$", regex.IGNORECASE)
+    return total, parts, base
+
+
+def _figure(record: Row) -> Decimal:
+    return Decimal(str(record["amount"] if record["kind"] == "money" else record["value"]))
+
+
+def _same_measure(a: Row, b: Row) -> bool:
+    if a["kind"] != b["kind"]:
+        return False
+    return a["kind"] == "money" or _first_word(str(a.get("unit"))) == _first_word(str(b.get("unit")))
+
+
+def consistency_flags(outputs: Outputs) -> list[Flag]:
+    total_words, parts_words, base_words = _audit_words()
+    flags: list[Flag] = []
+    by_article: dict[str, list[Row]] = {}
+    for r in outputs.records:
+        if r.get("kind") in ("money", "count"):
+            by_article.setdefault(str(r.get("article_id")), []).append(r)
+    for article_id, figures in by_article.items():
+        text = outputs.articles.get(article_id, {}).get("text") or ""
+        figures.sort(key=lambda r: r["start"])
+        for r in figures:
+            clause_start = (
+                max(
+                    text.rfind(";", 0, r["start"]),
+                    text.rfind("\n\n", 0, r["start"]),
+                    text.rfind(". ", 0, r["start"]),
+                )
+                + 1
+            )
+            if not total_words.search(text[max(clause_start, r["start"] - 40) : r["start"]]):
+                continue
+            if r.get("qualifier") != "exact" or (r["kind"] == "count" and r.get("unit") == "%"):
+                continue
+            clause_end = min(
+                x for x in (text.find(";", r["end"]), text.find(". ", r["end"]), len(text)) if x >= 0
+            )
+            before = [
+                p
+                for p in figures
+                if clause_start <= p["start"] and p["end"] <= r["start"] and _same_measure(p, r)
+            ]
+            after = [
+                p
+                for p in figures
+                if r["end"] <= p["start"] and p["end"] <= clause_end and _same_measure(p, r)
+            ]
+            parts = after if parts_words.search(text[r["end"] : clause_end]) and len(after) >= 2 else before
+            if len(parts) < 2 or any(p.get("qualifier") != "exact" for p in parts):
+                continue
+            total = sum((_figure(p) for p in parts), Decimal(0))
+            if total != _figure(r):
+                flags.append(
+                    Flag(
+                        article_id,
+                        "total_mismatch",
+                        f"total {_shown_value(r)} but the parts listed beside it add up to "
+                        f"{_shown_value({**r, 'amount': int(total), 'value': float(total)})}",
+                        [r, *parts],
+                        r.get("sentence", ""),
+                    )
+                )
+        for pct in (r for r in figures if r["kind"] == "count" and r.get("unit") == "%"):
+            counts = [
+                c
+                for c in figures
+                if c["kind"] == "count" and c.get("unit") != "%" and c.get("sentence") == pct.get("sentence")
+            ]
+            bases = [c for c in counts if base_words.search(text[max(0, c["start"] - 25) : c["start"]])]
+            part = next((c for c in reversed(counts) if c["end"] <= pct["start"] and c not in bases), None)
+            bases = [b for b in bases if part is not None and _same_measure(b, part)]
+            if part is None or not bases:
+                continue
+            base = _figure(bases[0])
+            if base == 0:
+                continue
+            share = _figure(part) / base * 100
+            if abs(share - _figure(pct)) > 1:
+                flags.append(
+                    Flag(
+                        article_id,
+                        "percentage_mismatch",
+                        f"{_figure(pct)}% stated, but {_shown_value(part)} of {_shown_value(bases[0])} "
+                        f"is {share.quantize(Decimal('0.01'))}%",
+                        [pct, part, bases[0]],
+                        pct.get("sentence", ""),
+                    )
+                )
+    return flags
+
+
+# --- the report ----------------------------------------------------------------------------------
+
+
+@dataclass
+class AuditReport:
+    checks: list[RecordCheck]
+    article_problems: list[str]
+    claims: list[ClaimResult]
+    flags: list[Flag]
+
+    @property
+    def failed(self) -> bool:
+        return bool(self.article_problems) or any(c.problems for c in self.checks)
+
+    def to_json(self) -> dict[str, Any]:
+        failed = [c for c in self.checks if c.problems]
+        claims_by_status: dict[str, int] = {}
+        for c in self.claims:
+            claims_by_status[c.status] = claims_by_status.get(c.status, 0) + 1
+        return {
+            "summary": {
+                "records": len(self.checks),
+                "records_failed": len(failed),
+                "articles_changed": len(self.article_problems),
+                "claims": claims_by_status,
+                "flags": len(self.flags),
+            },
+            "article_problems": self.article_problems,
+            "records_failed": [
+                {
+                    "record_id": c.record_id,
+                    "article_id": c.article_id,
+                    "kind": c.kind,
+                    "text": c.text,
+                    "problems": c.problems,
+                }
+                for c in failed
+            ],
+            "claims": [
+                {
+                    "line": r.claim.line,
+                    "ward": r.claim.ward,
+                    "source": r.claim.source,
+                    "kind": r.claim.kind,
+                    "value": r.claim.value,
+                    "unit": r.claim.unit,
+                    "date": r.claim.date,
+                    "note": r.claim.note,
+                    "status": r.status,
+                    "reason": r.reason,
+                    "evidence": [_evidence(e) for e in r.evidence],
+                }
+                for r in self.claims
+            ],
+            "flags": [
+                {
+                    "article_id": f.article_id,
+                    "kind": f.kind,
+                    "reason": f.reason,
+                    "sentence": f.sentence,
+                    "records": [_evidence(e) for e in f.records],
+                }
+                for f in self.flags
+            ],
+        }
+
+
+def _evidence(record: Row) -> Row:
+    keep = (
+        "record_id",
+        "article_id",
+        "kind",
+        "text",
+        "start",
+        "end",
+        "sentence",
+        "amount",
+        "value",
+        "unit",
+        "date_from",
+        "date_to",
+    )
+    return {k: record[k] for k in keep if k in record}
+
+
+def run_audit(out_dir: Path, claims_path: Path | None = None) -> AuditReport:
+    outputs = load_outputs(out_dir)
+    checks, article_problems = check_records(outputs)
+    claims = [check_claim(c, outputs) for c in read_claims(claims_path)] if claims_path else []
+    return AuditReport(checks, article_problems, claims, consistency_flags(outputs))
+
+
+def statuses(results: Iterable[ClaimResult]) -> list[str]:
+    return [r.status for r in results]
