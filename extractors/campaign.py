@@ -109,6 +109,11 @@ def _unquoted_name(text: str, pos: int, limit: int) -> tuple[int, int] | None:
 
 
 def find_campaigns(document: Document) -> list[CampaignMention]:
+    """Every campaign mention of the article (computed once per document)."""
+    return document.memo("campaign.mentions", lambda: _find_campaigns(document))
+
+
+def _find_campaigns(document: Document) -> list[CampaignMention]:
     text = document.text
     w = _words()
     out: list[CampaignMention] = []

@@ -18,10 +18,10 @@ from functools import cache
 import regex
 
 from extractors import date as date_extractor
-from extractors.base import Mention
+from extractors.base import Mention, sentence_quantities
 from extractors.money import currency_follows
 from pipeline.document import Document
-from pipeline.numbers import Quantity, find_quantities
+from pipeline.numbers import Quantity
 from pipeline.resources import alternation, load_yaml
 from pipeline.textnorm import fold
 
@@ -149,10 +149,10 @@ def _parallel_follows(text: str, pos: int, limit: int, unit_start: int) -> bool:
 def extract(document: Document) -> list[Mention]:
     text = document.text
     w = _words()
-    date_spans = [(a.start, a.end) for a in date_extractor.find_atoms(document)]
+    date_spans = [(a.start, a.end) for a in date_extractor.find_atoms(document)]  # memoised per document
     out: list[Mention] = []
     for sentence in document.content_sentences():
-        for q in find_quantities(text, sentence.start, sentence.end):
+        for q in sentence_quantities(document, sentence):
             if any(s < q.end and q.start < e for s, e in date_spans):
                 continue
             if currency_follows(text, q.end, sentence.end) or w.duration.match(text, q.end, sentence.end):

@@ -327,6 +327,10 @@ def _granularity(atom: Atom) -> str:
 
 def find_atoms(document: Document) -> list[Atom]:
     """Every date expression of the article, year resolved; those left without a year are dropped."""
+    return document.memo("date.atoms", lambda: _find_atoms(document))
+
+
+def _find_atoms(document: Document) -> list[Atom]:
     text = document.text
     by_sentence: list[tuple[Span, list[Atom]]] = []
     for sentence in document.sentences:

@@ -12,9 +12,8 @@ from functools import cache
 
 import regex
 
-from extractors.base import Mention
+from extractors.base import Mention, sentence_quantities
 from pipeline.document import Document
-from pipeline.numbers import find_quantities
 from pipeline.resources import load_yaml
 
 KIND = "money"
@@ -44,7 +43,7 @@ def extract(document: Document) -> list[Mention]:
     pattern = _currency_after()
     out: list[Mention] = []
     for sentence in document.content_sentences():
-        for q in find_quantities(text, sentence.start, sentence.end):
+        for q in sentence_quantities(document, sentence):
             m = pattern.match(text, q.end, sentence.end)
             if not m:
                 continue

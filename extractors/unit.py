@@ -126,7 +126,11 @@ def _trim_name(text: str, start: int, end: int, level: str) -> tuple[int, int] |
 
 
 def find_units(document: Document) -> list[UnitMention]:
-    """Every unit mention of the article, before linking."""
+    """Every unit mention of the article, before linking (computed once per document)."""
+    return document.memo("unit.mentions", lambda: _find_units(document))
+
+
+def _find_units(document: Document) -> list[UnitMention]:
     text = document.text
     p = _patterns()
     found: list[UnitMention] = []

@@ -7,8 +7,10 @@ passed read-only to every extractor, so each extractor is a pure function of it.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any, TypeVar
 
 from spacy.tokens import Doc
 
@@ -17,6 +19,8 @@ from pipeline.metadata import Metadata, extract_metadata, split_lines
 from pipeline.nlp import build_doc
 from pipeline.segment import lines_hard_wrapped, paragraphs, sentences
 from pipeline.spans import Span, SpanIndex
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -32,6 +36,7 @@ class Document:
     doc: Doc
     # Filled by the CLI from --region / the sites file: hints for the gazetteer.
     hints: dict[str, str] = field(default_factory=dict)
+    _memo: dict[str, Any] = field(default_factory=dict, repr=False)
 
     @property
     def title(self) -> str | None:
@@ -63,7 +68,16 @@ class Document:
     @cached_property
     def word_ends(self) -> dict[int, int]:
         """Start offset → end offset of every word token (underthesea words: "học sinh" is one)."""
+        ends = self.doc.user_data.get("word_ends")
+        if isinstance(ends, dict):
+            return ends
         return {t.idx: t.idx + len(t.text) for t in self.doc if not t.is_space}
+
+    def memo(self, key: str, compute: Callable[[], T]) -> T:
+        """A per-document result computed once and shared by extractors (date atoms, units …)."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]  # type: ignore[no-any-return]
 
     def content_sentences(self) -> list[Span]:
         """Sentences that are not page furniture."""

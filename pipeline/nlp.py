@@ -87,6 +87,7 @@ def build_doc(text: str, sentences: Sequence[Span]) -> Doc:
     words: list[str] = []
     spaces: list[bool] = []
     sent_starts: list[bool] = []
+    word_ends: dict[int, int] = {}
     pos = 0
 
     def add_gap(upto: int) -> None:
@@ -110,6 +111,7 @@ def build_doc(text: str, sentences: Sequence[Span]) -> Doc:
         for k, tok in enumerate(tokenize_sentence(text, sentence)):
             add_gap(tok.start)
             words.append(text[tok.start : tok.end])
+            word_ends[tok.start] = tok.end
             spaces.append(False)
             sent_starts.append(k == 0)
             pos = tok.end
@@ -119,4 +121,6 @@ def build_doc(text: str, sentences: Sequence[Span]) -> Doc:
     doc = Doc(vocab_pipeline().vocab, words=words, spaces=spaces, sent_starts=sent_starts)
     if doc.text != text:
         raise AlignmentError("spaCy Doc does not reproduce the article text")
+    # Word spans by start offset, kept beside the Doc: extractors look words up by offset often.
+    doc.user_data["word_ends"] = word_ends
     return doc

@@ -48,6 +48,7 @@ class _Grammar:
     zero_filler: frozenset[str]
     scales: dict[str, int]
     glued: frozenset[str]
+    starters: frozenset[str]  # words that can open a number phrase
     before: tuple[tuple[regex.Pattern[str], str], ...]
     after: tuple[tuple[regex.Pattern[str], str], ...]
     locative: regex.Pattern[str]
@@ -77,6 +78,9 @@ def grammar() -> _Grammar:
         zero_filler=frozenset(data["zero_filler"]),
         scales=scales,
         glued=frozenset(w.casefold() for w in data["glued_suffixes"]),
+        starters=frozenset(
+            [*digits, *(w.casefold() for w in data["ten"]), *(w.casefold() for w in data["hundred"])]
+        ),
         before=tuple((p, q) for p, q, _ in before),
         after=tuple(after),
         locative=regex.compile(rf"(?<!\w)(?:{alternation(data['locative_before'])})\s+$", _FLAGS),
@@ -332,11 +336,13 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
     """Every number phrase in text[start:end] with its value and qualifier, longest phrase first."""
     end = len(text) if end is None else end
     toks = _tokens(text, start, end)
+    g = grammar()
     out: list[Quantity] = []
     i = 0
     while i < len(toks):
         tok = toks[i]
-        read = _read(text, toks, i) if tok.kind in ("num", "word") and _left_ok(text, tok) else None
+        starts = tok.kind == "num" or (tok.kind == "word" and tok.low in g.starters)
+        read = _read(text, toks, i) if starts and _left_ok(text, tok) else None
         if read is None:
             i += 1
             continue
