@@ -42,6 +42,8 @@ class _Words:
     owner_verb: regex.Pattern[str]
     owner_verb_before: regex.Pattern[str]
     owner_opener: regex.Pattern[str]
+    address_after_comma: regex.Pattern[str]
+    trailing_verbs: regex.Pattern[str]
     owner_prefix: regex.Pattern[str]
     title_end: regex.Pattern[str]
     leading_trigger: regex.Pattern[str]
@@ -61,7 +63,9 @@ def _words() -> _Words:
         colon_after_list_word=regex.compile(rf"(?<!\w)(?:{alt(data['list_words'])})\s*$", _FLAGS),
         owner_verb=regex.compile(rf"\s(?:{verbs})\s+(?=(?:{trig})(?!\w)|[“\"«])", _FLAGS),
         owner_verb_before=regex.compile(rf"(?:^|\s)(?:{verbs})\s+$", _FLAGS),
-        owner_opener=regex.compile(rf"(?:[:;.]|(?<!\w)(?:{alt(data['owner_openers'])})(?!\w))", _FLAGS),
+        owner_opener=regex.compile(rf"(?:[:;.,]|(?<!\w)(?:{alt(data['owner_openers'])})(?!\w))", _FLAGS),
+        address_after_comma=regex.compile(rf"\s*(?:{alt(data['address_levels'])})\s+\p{{Lu}}", _FLAGS),
+        trailing_verbs=regex.compile(rf"(?:\s+(?:{alt(data['owner_trailing_verbs'])}))+\s*$", _FLAGS),
         owner_prefix=regex.compile(rf"^(?:{tolerant_alternation(data['owner_prefixes'])})\s+", _FLAGS),
         title_end=regex.compile(rf"\s(?:{tolerant_alternation(data['title_end_words'])})(?!\w)", _FLAGS),
         leading_trigger=regex.compile(rf"^(?:{trig})(?:\s*,\s*(?:{trig}))?\s+", _FLAGS),
@@ -121,11 +125,21 @@ def _owner_before(text: str, floor: int, verb_start: int) -> tuple[int, str] | N
     """ "Khối vận phường thực hiện …": the noun phrase between the clause start and the verb."""
     w = _words()
     openers = list(w.owner_opener.finditer(text, floor, verb_start))
+    # "Sáng 12/5, Hội … ra mắt": a comma opens the owner, unless an address goes on after it
+    # ("Trường mầm non …, quận Hoàn Kiếm với mô hình").
+    while openers and openers[-1].group() == "," and w.address_after_comma.match(text, openers[-1].end()):
+        openers.pop()
+    if openers and openers[-1].group() == ",":
+        # "Đồng chí Trần Thị Lan, Trưởng khu phố 1 xây dựng mô hình": the person before the comma.
+        before = openers[-2].end() if len(openers) > 1 else floor
+        person = official_extractor.person_name(text[before : openers[-1].start()].strip())
+        if person is not None:
+            return before, person
     start = openers[-1].end() if openers else floor
     while start < verb_start and text[start].isspace():
         start += 1
-    raw = text[start:verb_start]
-    if not raw.strip() or not raw.strip()[0].isupper() or len(raw.split()) > 14:
+    raw = w.trailing_verbs.sub("", text[start:verb_start])
+    if not raw.strip() or not raw.strip()[0].isupper() or len(raw.split()) > 20:
         return None
     owner = _owner(raw)
     return (start, owner) if owner else None

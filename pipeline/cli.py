@@ -16,6 +16,7 @@ from pipeline.audit import AuditInputError, run_audit
 from pipeline.audit_report import write_audit
 from pipeline.evaluate import evaluate, format_table
 from pipeline.ingest import iter_input_files
+from pipeline.load import LoadError, load, parse_target
 from pipeline.run import ArticleResult, run_batch
 from pipeline.writers import write_outputs
 
@@ -47,6 +48,10 @@ def extract(
     sites: Annotated[
         Path | None,
         typer.Option(help="YAML file mapping source folders or domains to a region and ward (see README)."),
+    ] = None,
+    db: Annotated[
+        str | None,
+        typer.Option(help="Also load the outputs into this database (as `bantin load --db`)."),
     ] = None,
 ) -> None:
     """Extract records from INPUT files into OUT: articles, records and errors as JSONL and Parquet."""
@@ -101,6 +106,38 @@ def extract(
     if not batch.articles:
         stderr.print("[red]error:[/red] no input could be processed; see errors.jsonl")
         raise typer.Exit(1)
+    if db is not None:
+        try:
+            result = load(out, parse_target(db, out))
+        except LoadError as exc:
+            stderr.print(f"[red]error:[/red] {exc}")
+            raise typer.Exit(1) from exc
+        if not quiet:
+            stderr.print(f"loaded {result.articles} articles into the database")
+
+
+@app.command("load")
+def load_command(
+    out_dir: Annotated[Path, typer.Argument(help="Output folder of `bantin extract`.")],
+    db: Annotated[
+        str | None,
+        typer.Option(
+            help="postgresql://user:password@host:port/db, or a DuckDB file (default OUT_DIR/bantin.duckdb)."
+        ),
+    ] = None,
+) -> None:
+    """Load a run's articles and records into DuckDB or PostgreSQL, in one transaction, idempotently."""
+    try:
+        target = parse_target(db, out_dir)
+        result = load(out_dir, target)
+    except LoadError as exc:
+        stderr.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(1) from exc
+    stderr.print(
+        f"loaded {result.articles} articles and {sum(result.records.values())} records into "
+        f"{target.kind} ({target.location if target.kind == 'duckdb' else 'server'}); "
+        f"{result.removed} records no longer produced were removed"
+    )
 
 
 @app.command()

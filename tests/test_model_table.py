@@ -1,0 +1,351 @@
+"""The model extractor, table-driven: quoted and capitalised titles, owners, lists after a colon."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors import model
+from pipeline.document import build_document
+
+
+def _rows(table: list) -> list:
+    """Plain (args..., id) tuples become pytest.param; pytest.param rows pass through."""
+    return [row if type(row) is not tuple else pytest.param(*row[:-1], id=row[-1]) for row in table]
+
+
+def _case(*args: object, id: str, was: str) -> object:
+    """A case that once failed; `was` says what the bug was, so a regression reads as that bug."""
+    return pytest.param(*args, id=id)
+
+
+# Each expected mention: (title, owner).
+CASES: list = [
+    # Quoted titles after a trigger, each quote style.
+    (
+        "Nhiều mạnh thường quân đồng hành cùng mô hình “Đồng phục chắp cánh ước mơ” tặng đồng phục cho học sinh.",
+        [("Đồng phục chắp cánh ước mơ", None)],
+        "curly-quotes",
+    ),
+    (
+        'Tổ dân phố 5 duy trì mô hình "Tuyến hẻm xanh - sạch - đẹp" trong nhiều năm liền.',
+        [("Tuyến hẻm xanh - sạch - đẹp", "Tổ dân phố 5")],
+        "straight-quotes-owner-before-duy-tri",
+    ),
+    (
+        "Nhiều hộ dân hưởng ứng mô hình «Thùng rác nghĩa tình» do tổ dân phố phát động.",
+        [("Thùng rác nghĩa tình", None)],
+        "guillemets",
+    ),
+    (
+        "Phường biểu dương điển hình “Người tốt việc tốt” trong phong trào thi đua yêu nước.",
+        [("Người tốt việc tốt", None)],
+        "dien-hinh-quoted",
+    ),
+    (
+        "Đoàn phường gắn biển công trình “Tuyến đường cờ Tổ quốc” chào mừng ngày Quốc khánh 2/9.",
+        [("Tuyến đường cờ Tổ quốc", None)],
+        "cong-trinh-quoted",
+    ),
+    (
+        "Đoàn viên hăng hái hưởng ứng mô hình “Ngày Chủ nhật   xanh” tại các tuyến hẻm.",
+        [("Ngày Chủ nhật xanh", None)],
+        "whitespace-collapsed",
+    ),
+    (
+        "Mô hình “Bữa cơm yêu thương” đã hỗ trợ hơn 300 suất ăn mỗi tháng cho người lao động nghèo.",
+        [("Bữa cơm yêu thương", None)],
+        "sentence-initial-trigger",
+    ),
+    # Owner after the title: "… của X".
+    (
+        "Phường ghi nhận mô hình “Thắp sáng đường quê” của Đoàn thanh niên phường.",
+        [("Thắp sáng đường quê", "Đoàn thanh niên phường")],
+        "owner-cua-after-quote",
+    ),
+    (
+        "Ban Thường vụ Quận đoàn tuyên dương công trình “Tủ sách thiếu nhi” của Chi đoàn khu phố 2; "
+        "đồng thời trao giấy khen cho 5 đoàn viên.",
+        [("Tủ sách thiếu nhi", "Chi đoàn khu phố 2")],
+        "owner-cua-stops-at-semicolon",
+    ),
+    # Owner before a verb.
+    (
+        "Hội Phụ nữ phường thực hiện mô hình “Tiết kiệm vì chị em nghèo” từ năm 2020.",
+        [("Tiết kiệm vì chị em nghèo", "Hội Phụ nữ phường")],
+        "owner-before-thuc-hien",
+    ),
+    (
+        "Hội Cựu chiến binh phường ra mắt “Tổ tự quản an ninh trật tự khu phố 4” vào sáng nay.",
+        [("Tổ tự quản an ninh trật tự khu phố 4", "Hội Cựu chiến binh phường")],
+        "owner-before-ra-mat-quote",
+    ),
+    (
+        "Ủy ban Mặt trận Tổ quốc phường xây dựng mô hình “Khu dân cư không rác thải nhựa”.",
+        [("Khu dân cư không rác thải nhựa", "Ủy ban Mặt trận Tổ quốc phường")],
+        "owner-before-xay-dung",
+    ),
+    (
+        "Công an phường triển khai mô hình “Camera an ninh kết nối cộng đồng” tại 6 khu phố.",
+        [("Camera an ninh kết nối cộng đồng", "Công an phường")],
+        "owner-before-trien-khai",
+    ),
+    (
+        "Chủ tịch UBND phường trao giấy khen cho Tập thể Công an phường Tân Định với mô hình “Tổ liên gia an toàn”.",
+        [("Tổ liên gia an toàn", "Công an phường Tân Định")],
+        "tap-the-dropped",
+    ),
+    (
+        "Quận ủy khen thưởng cho Tập thể Hội Nông dân phường với mô hình Vườn rau sạch trong khu dân cư.",
+        [("Vườn rau sạch trong khu dân cư", "Hội Nông dân phường")],
+        "tap-the-unquoted-title",
+    ),
+    (
+        "Phường biểu dương mô hình “Dòng kênh xanh” của đồng chí Nguyễn Văn An - Bí thư Chi bộ khu phố 6.",
+        [("Dòng kênh xanh", "Nguyễn Văn An")],
+        "owner-person-with-title",
+    ),
+    (
+        "Đồng chí Trần Thị Lan, Trưởng khu phố 1 xây dựng mô hình “Tiếng kẻng an ninh”.",
+        [("Tiếng kẻng an ninh", "Trần Thị Lan")],
+        "owner-person-before-verb",
+    ),
+    # Unquoted capitalised titles.
+    (
+        "Ban Chỉ đạo biểu dương mô hình Khéo trong vận động nhân dân giữ gìn vệ sinh môi trường.",
+        [("Khéo trong vận động nhân dân giữ gìn vệ sinh môi trường", None)],
+        "unquoted-to-sentence-end",
+    ),
+    (
+        "Phường duy trì mô hình Câu lạc bộ dưỡng sinh người cao tuổi của Hội Người cao tuổi phường.",
+        [("Câu lạc bộ dưỡng sinh người cao tuổi", "Hội Người cao tuổi phường")],
+        "unquoted-owner-last-cua",
+    ),
+    (
+        "Phường nhân rộng mô hình Tủ bánh mì 0 đồng nhằm hỗ trợ người lao động nghèo.",
+        [("Tủ bánh mì 0 đồng", "Phường")],
+        "unquoted-stops-before-nham",
+    ),
+    (
+        "Tổ dân phố 7 có mô hình Nhặt rác vì môi trường; Tổ dân phố 8 có câu lạc bộ văn nghệ.",
+        [("Nhặt rác vì môi trường", None)],
+        "unquoted-stops-at-semicolon",
+    ),
+    (
+        "Đoàn viên tham gia mô hình Góc học tập cho em với sự đồng hành của các nhà hảo tâm.",
+        [("Góc học tập cho em", None)],
+        "unquoted-stops-before-voi",
+    ),
+    (
+        "Phường thực hiện mô hình Chợ văn minh thương mại của Ban quản lý chợ Tân Định và tiểu thương.",
+        [("Chợ văn minh thương mại", "Ban quản lý chợ Tân Định và tiểu thương")],
+        "unquoted-owner-with-va",
+    ),
+    # Several models in one sentence.
+    (
+        "Phường có mô hình “Tổ tự quản đường hoa” và mô hình “Camera giám sát” ở khu phố 3.",
+        [("Tổ tự quản đường hoa", None), ("Camera giám sát", None)],
+        "two-quoted-in-one-sentence",
+    ),
+    # Lists after a colon.
+    (
+        "Năm qua, phường đã xây dựng các mô hình: Tổ tự quản môi trường; Hẻm văn minh; Nhà sạch vườn đẹp.",
+        [("Tổ tự quản môi trường", None), ("Hẻm văn minh", None), ("Nhà sạch vườn đẹp", None)],
+        "list-semicolons",
+    ),
+    (
+        "Các mô hình tiêu biểu: Bếp ăn tình thương; Tủ thuốc nhân đạo; Quỹ học bổng khuyến học.",
+        [("Bếp ăn tình thương", None), ("Tủ thuốc nhân đạo", None), ("Quỹ học bổng khuyến học", None)],
+        "list-tieu-bieu",
+    ),
+    (
+        "Hội Phụ nữ duy trì các mô hình như: vốn ủy thác, góp vốn xoay vòng, tổ hợp tác,… đã giúp nhiều "
+        "chị em thoát nghèo.",
+        [("vốn ủy thác", None), ("góp vốn xoay vòng", None), ("tổ hợp tác", None)],
+        "list-nhu-commas",
+    ),
+    (
+        "Phường có nhiều mô hình hay được quận khen thưởng gồm: Tổ hòa giải giỏi; Khu phố không ma túy.",
+        [("Tổ hòa giải giỏi", None), ("Khu phố không ma túy", None)],
+        "list-gom-trigger-earlier",
+    ),
+    (
+        "Các mô hình: Đèn đường chiếu sáng của Chi bộ khu phố 2; Giếng nước sạch của Hội Cựu chiến binh.",
+        [
+            ("Đèn đường chiếu sáng", "Chi bộ khu phố 2"),
+            ("Giếng nước sạch", "Hội Cựu chiến binh"),
+        ],
+        "list-items-with-owners",
+    ),
+    (
+        "Các công trình thanh niên: tuyến hẻm sáng, sân chơi thiếu nhi, bức tranh bích họa.",
+        [("tuyến hẻm sáng", None), ("sân chơi thiếu nhi", None), ("bức tranh bích họa", None)],
+        "list-cong-trinh-two-words-before-colon",
+    ),
+    (
+        "Đoàn phường ra mắt các mô hình: mô hình “Tuổi trẻ giữ đường”; mô hình “Chủ nhật vì cộng đồng”.",
+        [("Tuổi trẻ giữ đường", None), ("Chủ nhật vì cộng đồng", None)],
+        "list-items-start-with-trigger",
+    ),
+    (
+        "Các điển hình: ông Lê Văn Hai; bà Nguyễn Thị Ba.",
+        [("ông Lê Văn Hai", None), ("bà Nguyễn Thị Ba", None)],
+        "list-dien-hinh-people",
+    ),
+    # Colons that do not open a list of models.
+    (
+        "Phường có mô hình “Nhà nhân ái” và đạt kết quả trên 5 lĩnh vực: kinh tế; văn hóa; xã hội.",
+        [("Nhà nhân ái", None)],
+        "colon-after-other-noun",
+    ),
+    (
+        "Kết quả: phường đã vận động xây dựng 2 căn nhà tình thương.",
+        [],
+        "colon-no-trigger",
+    ),
+    (
+        "Các mô hình của các đoàn thể chính trị - xã hội trên địa bàn phường trong thời gian qua: "
+        "hoạt động hiệu quả.",
+        [],
+        "too-many-words-before-colon",
+    ),
+    # Not models: the campaign's own name, lower-case text, themes.
+    (
+        "Năm 2023, phường có 12 mô hình “Dân vận khéo” được công nhận.",
+        [],
+        "campaign-name-not-title",
+    ),
+    (
+        'Quận đã công nhận 26 mô hình "Dân vận khéo" cấp quận.',
+        [],
+        "campaign-name-straight-quotes",
+    ),
+    (
+        "Phường biểu dương các mô hình, điển hình “Dân vận khéo” tiêu biểu năm 2024.",
+        [],
+        "trigger-pair-campaign",
+    ),
+    (
+        "Hội nghị đề ra giải pháp xây dựng mô hình hộ gia đình an toàn về phòng cháy chữa cháy.",
+        [],
+        "lower-case-unquoted",
+    ),
+    (
+        "Công trình được khởi công từ tháng 3 và hoàn thành đúng tiến độ.",
+        [],
+        "bare-cong-trinh",
+    ),
+    (
+        "Hội thi có chủ đề “Phụ nữ phường tự tin, sáng tạo, hội nhập”.",
+        [],
+        "theme-without-trigger",
+    ),
+    (
+        "Đoàn viên thanh niên phường hưởng ứng Tháng Thanh niên năm 2024 với nhiều hoạt động ý nghĩa.",
+        [],
+        "no-trigger-at-all",
+    ),
+    # More owners, titles and lists.
+    _case(
+        "Sáng 12/5, Hội Cựu chiến binh phường ra mắt “Tổ tự quản an ninh trật tự khu phố 4”.",
+        [("Tổ tự quản an ninh trật tự khu phố 4", "Hội Cựu chiến binh phường")],
+        id="owner-after-date-adverbial",
+        was="owner before the verb keeps the leading time adverbial 'Sáng 12/5,'",
+    ),
+    _case(
+        "Năm 2024, Hội Phụ nữ phường thực hiện mô hình “Phụ nữ phường nói không với túi ni lông”.",
+        [("Phụ nữ phường nói không với túi ni lông", "Hội Phụ nữ phường")],
+        id="owner-after-year-adverbial",
+        was="owner before the verb keeps the leading time adverbial 'Năm 2024,'",
+    ),
+    _case(
+        "Chi đoàn khu phố 3 ra quân thực hiện mô hình “Ngày Chủ nhật xanh” tại các tuyến hẻm.",
+        [("Ngày Chủ nhật xanh", "Chi đoàn khu phố 3")],
+        id="owner-before-two-verbs",
+        was="owner before the verb keeps an earlier verb: 'Chi đoàn khu phố 3 ra quân'",
+    ),
+    _case(
+        "Khối vận phường đăng ký với mô hình Khéo trong vận động nhân dân giữ gìn vệ sinh môi trường.",
+        [("Khéo trong vận động nhân dân giữ gìn vệ sinh môi trường", "Khối vận phường")],
+        id="owner-before-dang-ky-voi",
+        was="owner before 'với' keeps the verb: 'Khối vận phường đăng ký'",
+    ),
+    (
+        "Phường tuyên dương mô hình Tổ an ninh của khu phố 2 của Công an phường.",
+        [("Tổ an ninh của khu phố 2", "Công an phường")],
+        "unquoted-last-cua-is-owner",
+    ),
+    (
+        "Đoàn phường biểu dương các mô hình: Thư viện xanh; Góc đọc sách cộng đồng; Sân chơi an toàn…",
+        [("Thư viện xanh", None), ("Góc đọc sách cộng đồng", None), ("Sân chơi an toàn", None)],
+        "list-trailing-ellipsis",
+    ),
+    (
+        "Kinh tế phát triển ổn định; các mô hình hiệu quả gồm có: Nuôi cá lồng; Trồng nấm sạch.",
+        [("Nuôi cá lồng", None), ("Trồng nấm sạch", None)],
+        "list-clause-after-semicolon",
+    ),
+    (
+        "Các mô hình do hội viên tự quản: tổ tiết kiệm; nhóm tín dụng.",
+        [],
+        "four-words-before-colon-not-list",
+    ),
+    (
+        "Hội Chữ thập đỏ phường ra mắt “Bếp cháo dinh dưỡng” của bệnh viện quận.",
+        [("Bếp cháo dinh dưỡng", "bệnh viện quận")],
+        "owner-cua-wins-over-owner-before",
+    ),
+    # Across sentences: each sentence read on its own.
+    (
+        "Phường thực hiện mô hình “Cây ATM gạo”. Đoàn viên tham gia mô hình Hũ gạo tình thương của Hội Chữ thập đỏ.",
+        [("Cây ATM gạo", "Phường"), ("Hũ gạo tình thương", "Hội Chữ thập đỏ")],
+        "two-sentences",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), _rows(CASES))
+def test_model(text: str, expected: list) -> None:
+    doc = build_document("t.txt", text)
+    got = [(m.fields["title"], m.fields["owner"]) for m in model.extract(doc)]
+    assert got == expected
+
+
+# The evidence span holds the title's words: (text, title).
+SPAN_CASES: list = [
+    (
+        "Năm 2024, phường triển khai mô hình “Đồng phục chắp cánh ước mơ” tặng đồng phục.",
+        "Đồng phục chắp cánh ước mơ",
+        "span-quoted",
+    ),
+    (
+        "Hội Phụ nữ phường thực hiện mô hình “Tiết kiệm vì chị em nghèo” từ năm 2020.",
+        "Tiết kiệm vì chị em nghèo",
+        "span-owner-before",
+    ),
+    (
+        "Phường duy trì mô hình Câu lạc bộ dưỡng sinh người cao tuổi của Hội Người cao tuổi phường.",
+        "Câu lạc bộ dưỡng sinh người cao tuổi",
+        "span-unquoted-with-owner",
+    ),
+    (
+        "Các mô hình tiêu biểu: Bếp ăn tình thương; Tủ thuốc nhân đạo.",
+        "Tủ thuốc nhân đạo",
+        "span-list-item",
+    ),
+    (
+        "Chi đoàn khu phố 3 ra quân thực hiện mô hình “Ngày Chủ nhật   xanh” tại các tuyến hẻm.",
+        "Ngày Chủ nhật xanh",
+        "span-collapsed-whitespace",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "title"), _rows(SPAN_CASES))
+def test_model_span_holds_title(text: str, title: str) -> None:
+    doc = build_document("t.txt", text)
+    mentions = [m for m in model.extract(doc) if m.fields["title"] == title]
+    assert len(mentions) == 1
+    m = mentions[0]
+    evidence = " ".join(doc.text[m.start : m.end].split())
+    assert title in evidence
+    assert 0 <= m.start < m.end <= len(doc.text)
