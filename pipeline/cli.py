@@ -3,22 +3,30 @@
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 from rich.table import Table
 
 from gazetteer.sites import SitesFileError, load_sites
 from pipeline.audit import AuditInputError, run_audit
 from pipeline.audit_report import write_audit
+from pipeline.batch import RunConfig, default_workers, run_to_dir
 from pipeline.evaluate import evaluate, format_table
-from pipeline.ingest import iter_input_files
+from pipeline.ingest import DEFAULT_MAX_BYTES, InputItem, iter_inputs
 from pipeline.load import LoadError, load, parse_target
-from pipeline.run import ArticleResult, run_batch
-from pipeline.writers import write_outputs
+from pipeline.run import ArticleResult
 
 app = typer.Typer(
     add_completion=False, no_args_is_help=True, help="Vietnamese ward bulletins to validated records."
@@ -34,7 +42,8 @@ def main() -> None:
 @app.command()
 def extract(
     inputs: Annotated[
-        list[Path], typer.Argument(help="Bulletin files or folders (folders: every *.txt, recursively).")
+        list[Path],
+        typer.Argument(help="Files or folders (folders: every *.txt, *.html, *.htm, *.jsonl, recursively)."),
     ],
     out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("outputs"),
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
@@ -53,6 +62,15 @@ def extract(
         str | None,
         typer.Option(help="Also load the outputs into this database (as `bantin load --db`)."),
     ] = None,
+    workers: Annotated[
+        int | None, typer.Option(help="Worker processes (default: the machine's cores).", min=1)
+    ] = None,
+    resume: Annotated[
+        bool, typer.Option(help="Keep what an earlier (or killed) run into OUT did, and do the rest.")
+    ] = False,
+    max_bytes: Annotated[
+        int, typer.Option(help="Larger inputs are reported as errors, not processed.", min=1)
+    ] = DEFAULT_MAX_BYTES,
 ) -> None:
     """Extract records from INPUT files into OUT: articles, records and errors as JSONL and Parquet."""
     site_map = None
@@ -62,8 +80,8 @@ def extract(
         except SitesFileError as exc:
             stderr.print(f"[red]error:[/red] {exc}")
             raise typer.Exit(2) from exc
-    files = list(iter_input_files(inputs))
-    if not files:
+    items = list(iter_inputs(inputs))
+    if not items:
         stderr.print(f"[red]error:[/red] no input files found in {', '.join(map(str, inputs))}")
         raise typer.Exit(2)
 
@@ -71,39 +89,49 @@ def extract(
         TextColumn("[bold]extract"),
         BarColumn(),
         MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]}"),
         TimeElapsedColumn(),
+        TextColumn("ETA"),
+        TimeRemainingColumn(),
         TextColumn("{task.fields[current]}"),
         console=stderr,
         disable=quiet,
         transient=True,
     )
+    config = RunConfig(hints={"region": region} if region else {}, sites=site_map, max_bytes=max_bytes)
+    started = time.perf_counter()
     with progress:
-        task = progress.add_task("extract", total=len(files), current="")
+        task = progress.add_task("extract", total=len(items), current="", rate="")
 
-        def on_file(path: Path, result: ArticleResult) -> None:
+        def on_result(item: InputItem, result: ArticleResult) -> None:
             for err in result.errors:
                 if err["stage"] == "ingest" and not quiet:
                     progress.console.print(f"[yellow]skipped[/yellow] {err['source']}: {err['reason']}")
-            progress.update(task, advance=1, current=path.name)
+            done = progress.tasks[0].completed + 1
+            rate = done / max(1e-9, time.perf_counter() - started)
+            progress.update(task, advance=1, current=Path(item.label).name, rate=f"{rate:.1f} articles/s")
 
-        batch = run_batch(
-            files, hints={"region": region} if region else None, on_file=on_file, sites=site_map
+        summary = run_to_dir(
+            items, out, config, workers=workers or default_workers(), resume=resume, on_result=on_result
         )
-    write_outputs(out, batch.articles, batch.records, batch.errors)
 
     if not quiet:
         table = Table(title=f"bantin extract → {out}", show_header=True)
         table.add_column("what")
         table.add_column("count", justify="right")
-        table.add_row("input files", str(batch.inputs))
-        table.add_row("articles", str(len(batch.articles)))
-        for kind, n in batch.records_per_kind().items():
+        table.add_row("inputs", str(summary.inputs))
+        if summary.skipped:
+            table.add_row("already done (--resume)", str(summary.skipped))
+        table.add_row("articles", str(summary.articles))
+        if summary.duplicates:
+            table.add_row("identical copies merged", str(summary.duplicates))
+        for kind, n in summary.records.items():
             table.add_row(f"  {kind}", str(n))
-        table.add_row("records", str(len(batch.records)))
-        table.add_row("errors", str(len(batch.errors)))
-        table.add_row("seconds", f"{batch.seconds:.1f}")
+        table.add_row("records", str(sum(summary.records.values())))
+        table.add_row("errors", str(summary.errors))
+        table.add_row("seconds", f"{summary.seconds:.1f}")
         stderr.print(table)
-    if not batch.articles:
+    if not summary.articles:
         stderr.print("[red]error:[/red] no input could be processed; see errors.jsonl")
         raise typer.Exit(1)
     if db is not None:

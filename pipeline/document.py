@@ -7,7 +7,8 @@ passed read-only to every extractor, so each extractor is a pure function of it.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from contextlib import suppress
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, TypeVar
@@ -84,9 +85,25 @@ class Document:
         return [s for s in self.sentences if not self.furniture.any_overlap(s.start, s.end)]
 
 
-def build_document(source: str, text: str) -> Document:
-    """Analyse one decoded article."""
+def build_document(
+    source: str,
+    text: str,
+    *,
+    title: str | None = None,
+    published: str | None = None,
+    authors: Sequence[str] = (),
+) -> Document:
+    """Analyse one decoded article; `title`, `published` and `authors` (from a page's metadata) fill in
+    what the text itself does not say."""
     meta = extract_metadata(text)
+    if meta.title is None and title:
+        meta.title = title.strip()
+    if meta.published is None and published:
+        with suppress(ValueError):
+            meta.published = dt.date.fromisoformat(published[:10])
+    for author in authors:
+        if author not in meta.authors:
+            meta.authors.append(author)
     furniture = SpanIndex(meta.furniture)
     # Shape (hard-wrapped or not) is judged on the article's own lines, not its furniture.
     content_lines = [

@@ -165,6 +165,8 @@ class Article(BaseModel):
     published: dt.date | None
     authors: list[str]
     ward: WardLink | None = None
+    encoding: str = "utf-8"  # as found: utf-8, utf-16, windows-1258, tcvn3, vni …
+    sources: list[str] = Field(default_factory=list)  # every source with this same text
     text: str
 
 

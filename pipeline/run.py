@@ -23,7 +23,7 @@ from gazetteer.link import article_ward
 from gazetteer.sites import Sites
 from pipeline import ids
 from pipeline.document import Document, build_document
-from pipeline.ingest import IngestError, iter_input_files, read_article
+from pipeline.ingest import DEFAULT_MAX_BYTES, IngestError, InputItem, iter_inputs, read_item
 from pipeline.records import KINDS, Article, ErrorEntry, validate_record
 
 
@@ -32,6 +32,7 @@ class ArticleResult:
     article: dict[str, Any]
     records: list[dict[str, Any]]
     errors: list[dict[str, Any]]
+    skipped: bool = False
 
 
 @dataclass
@@ -147,26 +148,70 @@ def process_document(document: Document, extractors: dict[str, Extractor]) -> Ar
     return ArticleResult(article=article, records=records, errors=errors)
 
 
-def process_file(
-    path: Path, extractors: dict[str, Extractor], hints: dict[str, str] | None = None
+def process_item(
+    item: InputItem,
+    extractors: dict[str, Extractor],
+    hints: dict[str, str] | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    skip_ids: frozenset[str] = frozenset(),
 ) -> ArticleResult:
-    """One input file through the whole pipeline; ingest problems become error entries."""
-    source = str(path)
+    """One input through the whole pipeline; ingest problems become error entries.
+
+    An article whose id is in `skip_ids` (already done, for --resume) comes back with
+    `skipped` set and nothing extracted.
+    """
     try:
-        raw = read_article(path)
+        raw = read_item(item, max_bytes)
     except IngestError as exc:
         return ArticleResult(article={}, records=[], errors=[_error(exc.source, "ingest", exc.reason)])
+    if ids.article_id(raw.text) in skip_ids:
+        return ArticleResult(
+            article={"article_id": ids.article_id(raw.text)}, records=[], errors=[], skipped=True
+        )
     try:
-        document = build_document(raw.source, raw.text)
+        document = build_document(
+            raw.source, raw.text, title=raw.title, published=raw.published, authors=raw.authors
+        )
     except Exception as exc:  # analysis failure: report it, keep the batch going
         return ArticleResult(
             article={},
             records=[],
-            errors=[_error(source, "extract", f"analysis failed: {type(exc).__name__}: {exc}")],
+            errors=[_error(raw.source, "extract", f"analysis failed: {type(exc).__name__}: {exc}")],
         )
     if hints:
         document.hints.update(hints)
-    return process_document(document, extractors)
+    result = process_document(document, extractors)
+    result.article["encoding"] = raw.encoding
+    result.article["sources"] = [raw.source]
+    return result
+
+
+def process_file(
+    path: Path, extractors: dict[str, Extractor], hints: dict[str, str] | None = None
+) -> ArticleResult:
+    """One input file through the whole pipeline (see `process_item`)."""
+    return process_item(InputItem(str(path)), extractors, hints)
+
+
+class Deduper:
+    """Identical articles (same text, same id) become one, listing every source."""
+
+    def __init__(self) -> None:
+        self.first: dict[str, dict[str, Any]] = {}
+
+    def add(self, result: ArticleResult) -> bool:
+        """True when the result is a new article; else its source joins the first copy's."""
+        if not result.article:
+            return True
+        article_id = result.article["article_id"]
+        if article_id in self.first:
+            sources = self.first[article_id].setdefault("sources", [])
+            for source in result.article.get("sources", [result.article.get("source")]):
+                if source not in sources:
+                    sources.append(source)
+            return False
+        self.first[article_id] = result.article
+        return True
 
 
 def run_batch(
@@ -175,40 +220,25 @@ def run_batch(
     on_file: Callable[[Path, ArticleResult], None] | None = None,
     sites: Sites | None = None,
 ) -> BatchResult:
-    """Process every input file; `on_file` is called after each (for progress).
+    """Process every input in this process, results held in memory (for small runs and tests).
 
-    `hints` apply to every file (`region`); `sites` adds per-source hints.
+    `hints` apply to every input (`region`); `sites` adds per-source hints. The CLI uses
+    `pipeline.batch.run_to_dir`, which streams, runs workers and resumes.
     """
     started = time.perf_counter()
     extractors = registry()
     batch = BatchResult()
-    first_source: dict[str, str] = {}
-    for path in iter_input_files(inputs):
+    dedupe = Deduper()
+    for item in iter_inputs(inputs):
         batch.inputs += 1
-        file_hints = {**(hints or {}), **(sites.hints_for(str(path)) if sites else {})}
-        result = process_file(path, extractors, file_hints)
-        if result.article:
-            article_id = result.article["article_id"]
-            if article_id in first_source:
-                # Same text, same article_id: a second copy would duplicate keys downstream.
-                result = ArticleResult(
-                    article={},
-                    records=[],
-                    errors=[
-                        _error(
-                            str(path),
-                            "ingest",
-                            f"duplicate of {first_source[article_id]} (same text)",
-                            article_id=article_id,
-                        )
-                    ],
-                )
-            else:
-                first_source[article_id] = result.article["source"]
+        file_hints = {**(hints or {}), **(sites.hints_for(item.label) if sites else {})}
+        result = process_item(item, extractors, file_hints)
+        if dedupe.add(result):
+            if result.article:
                 batch.articles.append(result.article)
-        batch.records.extend(result.records)
+            batch.records.extend(result.records)
         batch.errors.extend(result.errors)
         if on_file is not None:
-            on_file(path, result)
+            on_file(Path(item.path), result)
     batch.seconds = time.perf_counter() - started
     return batch

@@ -102,36 +102,112 @@ def _column_converter(arrow_type: pa.DataType) -> Callable[[Any], Any]:
     return lambda v: v
 
 
-def write_parquet(target: Path, model: type[BaseModel], rows: list[dict[str, Any]]) -> int:
-    """Write rows (model_dump(mode='json') dicts) as a typed Parquet file, atomically."""
-    schema = arrow_schema(model)
+def _table(schema: pa.Schema, rows: list[dict[str, Any]]) -> pa.Table:
     columns: dict[str, list[Any]] = {}
     for f in schema:
         convert = _column_converter(f.type)
         columns[f.name] = [convert(row.get(f.name)) for row in rows]
-    table = pa.Table.from_pydict(columns, schema=schema)
+    return pa.Table.from_pydict(columns, schema=schema)
+
+
+def write_parquet(target: Path, model: type[BaseModel], rows: list[dict[str, Any]]) -> int:
+    """Write rows (model_dump(mode='json') dicts) as a typed Parquet file, atomically."""
     with atomic_path(target) as tmp:
-        pq.write_table(table, tmp)
+        pq.write_table(_table(arrow_schema(model), rows), tmp)
     return len(rows)
+
+
+class _ParquetStream:
+    """A Parquet file written in row groups as rows come, so memory stays bounded."""
+
+    def __init__(self, path: Path, model: type[BaseModel], batch: int) -> None:
+        self.schema = arrow_schema(model)
+        self.writer = pq.ParquetWriter(path, self.schema)
+        self.rows: list[dict[str, Any]] = []
+        self.batch = batch
+
+    def add(self, row: dict[str, Any]) -> None:
+        self.rows.append(row)
+        if len(self.rows) >= self.batch:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.rows:
+            self.writer.write_table(_table(self.schema, self.rows))
+            self.rows = []
+
+    def close(self) -> None:
+        self.flush()
+        self.writer.close()
+
+
+class OutputWriter:
+    """All output files of a run, written as rows come and renamed into place together on success.
+
+    Used as a context manager: on an exception every temporary file is removed and the
+    previous outputs (if any) stay as they were.
+    """
+
+    def __init__(self, out_dir: Path, batch: int = 2000) -> None:
+        self.out_dir = out_dir
+        self.batch = batch
+        self._temps: dict[Path, Path] = {}
+
+    def _temp(self, name: str) -> Path:
+        target = self.out_dir / name
+        fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=self.out_dir)
+        os.close(fd)
+        self._temps[target] = Path(tmp)
+        return Path(tmp)
+
+    def __enter__(self) -> OutputWriter:
+        self.out_dir.mkdir(parents=True, exist_ok=True)
+        self._jsonl = {
+            name: open(self._temp(f"{name}.jsonl"), "w", encoding="utf-8")  # noqa: SIM115
+            for name in ("articles", "records", "errors")
+        }
+        self._parquet = {"articles": _ParquetStream(self._temp("articles.parquet"), Article, self.batch)}
+        for kind, model in MODEL_BY_KIND.items():
+            self._parquet[kind] = _ParquetStream(self._temp(f"{kind}.parquet"), model, self.batch)
+        return self
+
+    def add_article(self, article: dict[str, Any]) -> None:
+        self._jsonl["articles"].write(json.dumps(article, ensure_ascii=False) + "\n")
+        self._parquet["articles"].add(article)
+
+    def add_record(self, record: dict[str, Any]) -> None:
+        self._jsonl["records"].write(json.dumps(record, ensure_ascii=False) + "\n")
+        self._parquet[record["kind"]].add(record)
+
+    def add_error(self, error: dict[str, Any]) -> None:
+        self._jsonl["errors"].write(json.dumps(error, ensure_ascii=False) + "\n")
+
+    def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
+        for fh in self._jsonl.values():
+            fh.close()
+        for stream in self._parquet.values():
+            stream.close()
+        if exc_type is None:
+            mode = 0o666 & ~_umask()
+            for target, tmp in self._temps.items():
+                os.chmod(tmp, mode)
+                os.replace(tmp, target)
+        for tmp in self._temps.values():
+            if tmp.exists():
+                tmp.unlink()
 
 
 def write_outputs(
     out_dir: Path, articles: list[dict[str, Any]], records: list[dict[str, Any]], errors: list[dict[str, Any]]
 ) -> dict[str, Path]:
-    """All output files of one run; returns their paths by name."""
-    out_dir.mkdir(parents=True, exist_ok=True)
-    paths = {
-        "articles.jsonl": out_dir / "articles.jsonl",
-        "records.jsonl": out_dir / "records.jsonl",
-        "errors.jsonl": out_dir / "errors.jsonl",
-        "articles.parquet": out_dir / "articles.parquet",
-    }
-    write_jsonl(paths["articles.jsonl"], articles)
-    write_jsonl(paths["records.jsonl"], records)
-    write_jsonl(paths["errors.jsonl"], errors)
-    write_parquet(paths["articles.parquet"], Article, articles)
-    for kind, model in MODEL_BY_KIND.items():
-        path = out_dir / f"{kind}.parquet"
-        write_parquet(path, model, [r for r in records if r["kind"] == kind])
-        paths[path.name] = path
-    return paths
+    """All output files of one run held in memory; returns their paths by name."""
+    with OutputWriter(out_dir) as writer:
+        for article in articles:
+            writer.add_article(article)
+        for record in records:
+            writer.add_record(record)
+        for error in errors:
+            writer.add_error(error)
+    names = ["articles.jsonl", "records.jsonl", "errors.jsonl", "articles.parquet"]
+    names += [f"{kind}.parquet" for kind in MODEL_BY_KIND]
+    return {name: out_dir / name for name in names}

@@ -49,9 +49,10 @@ def test_newlines_are_normalised(raw: str, expected: str) -> None:
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "binary"),
         (bytes(range(1, 32)) * 10, "binary"),
         ("Phường Hiệp Ninh".encode("cp1258", errors="replace") + b"\xff\xfe\xfa", "not valid UTF-8"),
-        (b"Ph\xc6\xb0\xe1\xbb", "not valid UTF-8"),
+        (b"Ph\xc6\xb0\xe1\xbb", "truncated UTF-8"),
+        (b"Gr\xfc\xdfe aus M\xfcnchen und viele W\xfcnsche", "not Vietnamese in Windows-1258, TCVN3 or VNI"),
     ],
-    ids=["empty", "whitespace", "png", "control-bytes", "latin-bytes", "truncated-utf8"],
+    ids=["empty", "whitespace", "png", "control-bytes", "latin-bytes", "truncated-utf8", "german-latin1"],
 )
 def test_bad_inputs_raise_a_clear_reason(data: bytes, reason: str) -> None:
     with pytest.raises(IngestError) as info:
@@ -65,12 +66,12 @@ def test_missing_file_is_reported(tmp_path: Path) -> None:
         read_article(tmp_path / "absent.txt")
 
 
-def test_folders_expand_recursively_to_txt_files(tmp_path: Path) -> None:
+def test_folders_expand_recursively_to_input_files(tmp_path: Path) -> None:
     (tmp_path / "a" / "b").mkdir(parents=True)
-    for name in ["a/1.txt", "a/b/2.txt", "a/b/skip.html", "3.txt"]:
+    for name in ["a/1.txt", "a/b/2.txt", "a/b/page.html", "a/b/old.HTM", "a/pages.jsonl", "a/skip.pdf", "3.txt"]:
         (tmp_path / name).write_text(SAMPLE, encoding="utf-8")
     found = [p.relative_to(tmp_path).as_posix() for p in iter_input_files([tmp_path, tmp_path / "3.txt"])]
-    assert found == ["3.txt", "a/1.txt", "a/b/2.txt"]
+    assert found == ["3.txt", "a/1.txt", "a/b/2.txt", "a/b/old.HTM", "a/b/page.html", "a/pages.jsonl"]
 
 
 def test_one_bad_file_among_good_ones_loses_nothing(tmp_path: Path) -> None:
@@ -97,12 +98,12 @@ def test_one_bad_file_among_good_ones_loses_nothing(tmp_path: Path) -> None:
     assert "UTF-8" in by_file["latin1.txt"]["reason"]
 
 
-def test_a_duplicate_article_is_reported_not_written_twice(tmp_path: Path) -> None:
+def test_identical_articles_become_one_listing_both_sources(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_bytes(CORPUS_FILES[2].read_bytes())
     (tmp_path / "b.txt").write_bytes(codecs.BOM_UTF8 + CORPUS_FILES[2].read_bytes())
     batch = run_batch([tmp_path])
-    assert [Path(a["source"]).name for a in batch.articles] == ["a.txt"]
+    [article] = batch.articles
+    assert [Path(s).name for s in article["sources"]] == ["a.txt", "b.txt"]
+    assert Path(article["source"]).name == "a.txt"
     assert len({r["record_id"] for r in batch.records}) == len(batch.records)
-    [error] = batch.errors
-    assert Path(error["source"]).name == "b.txt"
-    assert "duplicate of" in error["reason"] and "a.txt" in error["reason"]
+    assert batch.errors == []

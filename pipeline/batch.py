@@ -1,0 +1,209 @@
+"""Batch runs at scale: worker processes, streaming outputs, and runs that resume after a crash.
+
+Each input's result is appended, in input order, to a journal
+(`OUT/.bantin/journal.jsonl`, one line per input, flushed as it is written) and
+nothing else is held in memory. When every input is done the outputs are built
+from the journal, streaming, and renamed into place: identical articles become
+one that lists every source, and each output file appears whole or not at all.
+
+`--resume` keeps the journal of an earlier run into the same OUT (a torn last
+line from a killed run is dropped) and skips the articles it already holds, by
+`article_id`; so a run killed at any moment and resumed ends with complete
+outputs and no duplicate records. Workers are processes (spawned, each loading
+the models once); results come back in input order, so the same input gives
+byte-identical outputs whatever the number of workers.
+"""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import os
+import shutil
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from extractors import Extractor, registry
+from gazetteer.sites import Sites
+from pipeline.ingest import DEFAULT_MAX_BYTES, InputItem
+from pipeline.records import KINDS
+from pipeline.run import ArticleResult, process_item
+from pipeline.writers import OutputWriter
+
+JOURNAL_DIR = ".bantin"
+JOURNAL = "journal.jsonl"
+
+
+@dataclass(frozen=True)
+class RunConfig:
+    hints: dict[str, str] = field(default_factory=dict)
+    sites: Sites | None = None
+    max_bytes: int = DEFAULT_MAX_BYTES
+    skip_ids: frozenset[str] = frozenset()
+
+
+@dataclass
+class RunSummary:
+    inputs: int = 0
+    done: int = 0
+    skipped: int = 0  # already in the journal (--resume)
+    articles: int = 0
+    duplicates: int = 0
+    records: dict[str, int] = field(default_factory=lambda: {k: 0 for k in KINDS})
+    errors: int = 0
+    seconds: float = 0.0
+
+
+_WORKER: dict[str, Any] = {}
+
+
+def _init_worker(config: RunConfig) -> None:
+    """Load the models once per worker: the registry, the register, and underthesea (by a warm-up)."""
+    from pipeline.document import build_document
+
+    _WORKER["config"] = config
+    _WORKER["extractors"] = registry()
+    build_document("warm-up", "Phường 6 tổ chức hội nghị ngày 12/7/2023 với 120 đại biểu.")
+
+
+def _process(item: InputItem) -> ArticleResult:
+    config: RunConfig = _WORKER["config"]
+    extractors: dict[str, Extractor] = _WORKER["extractors"]
+    hints = {**config.hints, **(config.sites.hints_for(item.label) if config.sites else {})}
+    return process_item(item, extractors, hints, config.max_bytes, config.skip_ids)
+
+
+def iter_results(items: Sequence[InputItem], config: RunConfig, workers: int) -> Iterator[ArticleResult]:
+    """Results in input order, from this process (workers ≤ 1) or a pool of worker processes."""
+    if workers <= 1 or len(items) <= 1:
+        _init_worker(config)
+        for item in items:
+            yield _process(item)
+        return
+    context = multiprocessing.get_context("spawn")  # no fork of a process that holds threads and models
+    with context.Pool(workers, initializer=_init_worker, initargs=(config,)) as pool:
+        yield from pool.imap(_process, items, chunksize=max(1, min(16, len(items) // (workers * 8))))
+
+
+class Journal:
+    """The append-only record of a run: one JSON line per input, in input order."""
+
+    def __init__(self, out_dir: Path, resume: bool) -> None:
+        self.dir = out_dir / JOURNAL_DIR
+        self.path = self.dir / JOURNAL
+        if not resume and self.dir.exists():
+            shutil.rmtree(self.dir)
+        self.dir.mkdir(parents=True, exist_ok=True)
+        self._drop_torn_tail()
+        self.done_ids: set[str] = set()
+        for entry in self.entries():
+            if entry.get("article"):
+                self.done_ids.add(entry["article"]["article_id"])
+        self._fh = self.path.open("a", encoding="utf-8")
+
+    def _drop_torn_tail(self) -> None:
+        """A run killed mid-write leaves a last line without its newline: cut it off."""
+        if not self.path.exists():
+            return
+        with self.path.open("rb+") as fh:
+            data = fh.read()
+            keep = data.rfind(b"\n") + 1
+            if keep != len(data):
+                fh.truncate(keep)
+
+    def entries(self) -> Iterator[dict[str, Any]]:
+        if not self.path.exists():
+            return
+        with self.path.open(encoding="utf-8") as fh:
+            for line in fh:
+                if line.endswith("\n"):
+                    try:
+                        yield json.loads(line)
+                    except json.JSONDecodeError:
+                        continue
+
+    def append(self, item: InputItem, result: ArticleResult) -> None:
+        line = {
+            "input": item.label,
+            "article": result.article,
+            "records": result.records,
+            "errors": result.errors,
+        }
+        self._fh.write(json.dumps(line, ensure_ascii=False) + "\n")
+        self._fh.flush()
+
+    def close(self) -> None:
+        self._fh.close()
+
+
+def build_outputs(journal: Journal, out_dir: Path, summary: RunSummary) -> None:
+    """Every output file from the journal, streaming, in journal order; identical articles merged."""
+    sources: dict[str, list[str]] = {}
+    for entry in journal.entries():
+        article = entry.get("article")
+        if article:
+            listed = sources.setdefault(article["article_id"], [])
+            for source in article.get("sources") or [article["source"]]:
+                if source not in listed:
+                    listed.append(source)
+    written: set[str] = set()
+    seen_errors: set[str] = set()
+    summary.articles = summary.duplicates = summary.errors = 0
+    summary.records = {k: 0 for k in KINDS}
+    with OutputWriter(out_dir) as writer:
+        for entry in journal.entries():
+            for error in entry.get("errors") or []:
+                key = json.dumps(error, sort_keys=True, ensure_ascii=False)
+                if key not in seen_errors:  # a bad input retried by --resume is reported once
+                    seen_errors.add(key)
+                    writer.add_error(error)
+                    summary.errors += 1
+            article = entry.get("article")
+            if not article:
+                continue
+            if article["article_id"] in written:
+                summary.duplicates += 1
+                continue
+            written.add(article["article_id"])
+            writer.add_article({**article, "sources": sources[article["article_id"]]})
+            summary.articles += 1
+            for record in entry.get("records") or []:
+                writer.add_record(record)
+                summary.records[record["kind"]] = summary.records.get(record["kind"], 0) + 1
+
+
+def run_to_dir(
+    items: Sequence[InputItem],
+    out_dir: Path,
+    config: RunConfig,
+    workers: int = 1,
+    resume: bool = False,
+    on_result: Callable[[InputItem, ArticleResult], None] | None = None,
+) -> RunSummary:
+    """Process `items` into OUT_DIR: journal as they come, outputs built at the end."""
+    started = time.perf_counter()
+    out_dir.mkdir(parents=True, exist_ok=True)
+    journal = Journal(out_dir, resume)
+    summary = RunSummary(inputs=len(items))
+    config = RunConfig(config.hints, config.sites, config.max_bytes, frozenset(journal.done_ids))
+    try:
+        for item, result in zip(items, iter_results(items, config, workers), strict=True):
+            if result.skipped:
+                summary.skipped += 1
+            else:
+                journal.append(item, result)
+                summary.done += 1
+            if on_result is not None:
+                on_result(item, result)
+    finally:
+        journal.close()
+    build_outputs(journal, out_dir, summary)
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def default_workers() -> int:
+    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
