@@ -20,7 +20,7 @@ test: $(STAMP)
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)
-	$(BIN)/python tests/benchmark.py
+	$(BIN)/python benchmarks/bench.py
 
 clean:
 	rm -rf $(VENV) outputs/*.jsonl outputs/*.parquet outputs/*.json outputs/*.html

@@ -69,23 +69,50 @@ def _init_worker(config: RunConfig) -> None:
     build_document("warm-up", "Phường 6 tổ chức hội nghị ngày 12/7/2023 với 120 đại biểu.")
 
 
-def _process(item: InputItem) -> ArticleResult:
+def _process(item: InputItem) -> tuple[ArticleResult, str]:
+    """One item's outcome and its journal line, serialised here so the main process only writes it."""
     config: RunConfig = _WORKER["config"]
     extractors: dict[str, Extractor] = _WORKER["extractors"]
     hints = {**config.hints, **(config.sites.hints_for(item.label) if config.sites else {})}
-    return process_item(item, extractors, hints, config.max_bytes, config.skip_ids)
+    result = process_item(item, extractors, hints, config.max_bytes, config.skip_ids)
+    line = {
+        "input": item.label,
+        "article": result.article,
+        "records": result.records,
+        "errors": result.errors,
+    }
+    # The main process needs only the outcome: articles and records travel inside the line.
+    outcome = ArticleResult({}, [], result.errors, result.skipped)
+    return outcome, json.dumps(line, ensure_ascii=False) + "\n"
 
 
-def iter_results(items: Sequence[InputItem], config: RunConfig, workers: int) -> Iterator[ArticleResult]:
-    """Results in input order, from this process (workers ≤ 1) or a pool of worker processes."""
+def _set_config(config: RunConfig) -> None:
+    _WORKER["config"] = config
+
+
+def iter_results(
+    items: Sequence[InputItem], config: RunConfig, workers: int
+) -> Iterator[tuple[ArticleResult, str]]:
+    """(outcome, journal line) in input order, from this process (workers ≤ 1) or worker processes.
+
+    Where the platform forks, the models are loaded once here and the workers inherit them
+    (copy-on-write); elsewhere each spawned worker loads them in its initializer.
+    """
     if workers <= 1 or len(items) <= 1:
         _init_worker(config)
         for item in items:
             yield _process(item)
         return
-    context = multiprocessing.get_context("spawn")  # no fork of a process that holds threads and models
-    with context.Pool(workers, initializer=_init_worker, initargs=(config,)) as pool:
-        yield from pool.imap(_process, items, chunksize=max(1, min(16, len(items) // (workers * 8))))
+    chunksize = max(1, min(16, len(items) // (workers * 8)))
+    if "fork" in multiprocessing.get_all_start_methods():
+        _init_worker(config)
+        pool = multiprocessing.get_context("fork").Pool(workers, initializer=_set_config, initargs=(config,))
+    else:
+        pool = multiprocessing.get_context("spawn").Pool(
+            workers, initializer=_init_worker, initargs=(config,)
+        )
+    with pool:
+        yield from pool.imap(_process, items, chunksize=chunksize)
 
 
 class Journal:
@@ -125,14 +152,9 @@ class Journal:
                     except json.JSONDecodeError:
                         continue
 
-    def append(self, item: InputItem, result: ArticleResult) -> None:
-        line = {
-            "input": item.label,
-            "article": result.article,
-            "records": result.records,
-            "errors": result.errors,
-        }
-        self._fh.write(json.dumps(line, ensure_ascii=False) + "\n")
+    def append(self, line: str) -> None:
+        """One input's line, already serialised (by the worker)."""
+        self._fh.write(line)
         self._fh.flush()
 
     def close(self) -> None:
@@ -190,11 +212,11 @@ def run_to_dir(
     summary = RunSummary(inputs=len(items))
     config = RunConfig(config.hints, config.sites, config.max_bytes, frozenset(journal.done_ids))
     try:
-        for item, result in zip(items, iter_results(items, config, workers), strict=True):
+        for item, (result, line) in zip(items, iter_results(items, config, workers), strict=True):
             if result.skipped:
                 summary.skipped += 1
             else:
-                journal.append(item, result)
+                journal.append(line)
                 summary.done += 1
             if on_result is not None:
                 on_result(item, result)

@@ -97,6 +97,9 @@ def extract(
         console=stderr,
         disable=quiet,
         transient=True,
+        # No refresh thread: worker processes are forked, and a fork must not copy a thread
+        # that may hold the console's lock. The bar is redrawn after each result instead.
+        auto_refresh=False,
     )
     config = RunConfig(hints={"region": region} if region else {}, sites=site_map, max_bytes=max_bytes)
     started = time.perf_counter()
@@ -110,6 +113,7 @@ def extract(
             done = progress.tasks[0].completed + 1
             rate = done / max(1e-9, time.perf_counter() - started)
             progress.update(task, advance=1, current=Path(item.label).name, rate=f"{rate:.1f} articles/s")
+            progress.refresh()
 
         summary = run_to_dir(
             items, out, config, workers=workers or default_workers(), resume=resume, on_result=on_result

@@ -95,29 +95,46 @@ def unicode_to_cp1258(text: str) -> bytes:
     return bytes(out)
 
 
-def vietnamese_score(text: str) -> float:
-    """Share of letters with Vietnamese diacritics, less three times the share of stray Latin-1 symbols.
+@cache
+def _toned(ch: str) -> bool:
+    return any(c in _TONE_MARKS for c in unicodedata.normalize("NFD", ch))
 
-    Zero when fewer than 60 % of the words are well-formed Vietnamese syllables (German read as
-    TCVN3 gets diacritics, not syllables).
+
+def _is_syllable(word: str) -> bool:
+    """A well-formed Vietnamese syllable: onset, one to three vowels, coda, and at most one tone mark."""
+    return bool(tables().syllable.fullmatch(word)) and sum(1 for ch in word if _toned(ch)) <= 1
+
+
+def vietnamese_score(text: str) -> float:
+    """How much a text reads as Vietnamese: the share of words that are well-formed syllables
+    (one tone mark each), plus a little for diacritics, less three times the share of stray
+    Latin-1 symbols. Text decoded with the wrong table fails on syllables: "éaềng", "phýừèng".
     """
     t = tables()
+    sample = text[:20_000]
     letters = viet = odd = 0
-    for ch in text:
+    for ch in sample:
         if ch.isalpha():
             letters += 1
             if ch in t.vietnamese:
                 viet += 1
         if ch in t.symbols:
             odd += 1
-    words = regex.findall(r"\p{L}+", text[:20_000])
-    if words and sum(1 for w in words if t.syllable.fullmatch(w)) / len(words) < 0.6:
+    words = regex.findall(r"\p{L}+", sample)
+    if not words or viet == 0:
         return 0.0
-    return (viet - 3 * odd) / max(1, letters)
+    syllables = sum(1 for w in words if _is_syllable(w)) / len(words)
+    return syllables + 0.1 * viet / max(1, letters) - 3 * odd / max(1, letters)
 
 
 def _has_unicode_vietnamese(text: str) -> bool:
     return any("\u0102" <= ch <= "\u01b0" or "\u1ea0" <= ch <= "\u1ef9" for ch in text)
+
+
+# Font-encoded files were written on Windows: bytes 0x80–0x9F are cp1252 punctuation (“ ” – …).
+_C1_AS_CP1252 = {
+    b: bytes([b]).decode("cp1252") for b in range(0x80, 0xA0) if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)
+}
 
 
 def _font_candidates(latin1_text: str) -> list[tuple[str, str]]:
@@ -140,7 +157,7 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         return text, encoding
     # Latin-1-looking text saved as UTF-8: a font encoding read with the wrong font table.
     best_name, best_text = max(_font_candidates(text), key=lambda c: vietnamese_score(c[1]))
-    if vietnamese_score(best_text) > vietnamese_score(text) + 0.05:
+    if vietnamese_score(best_text) > max(0.6, vietnamese_score(text) + 0.05):
         return best_text, f"{best_name} (in utf-8)"
     return text, encoding
 
@@ -159,9 +176,9 @@ def _decode_legacy(data: bytes, exc: UnicodeDecodeError) -> tuple[str, str]:
     candidates: list[tuple[str, str]] = []
     with suppress(UnicodeDecodeError):
         candidates.append(("windows-1258", unicodedata.normalize("NFC", data.decode("cp1258"))))
-    candidates += _font_candidates(data.decode("latin-1"))
+    candidates += _font_candidates(data.decode("latin-1").translate(_C1_AS_CP1252))
     name, text = max(candidates, key=lambda c: vietnamese_score(c[1]))
-    if vietnamese_score(text) < 0.1:
+    if vietnamese_score(text) < 0.6:
         raise EncodingProblem(
             f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}), and not Vietnamese "
             "in Windows-1258, TCVN3 or VNI either"

@@ -68,7 +68,15 @@ def test_missing_file_is_reported(tmp_path: Path) -> None:
 
 def test_folders_expand_recursively_to_input_files(tmp_path: Path) -> None:
     (tmp_path / "a" / "b").mkdir(parents=True)
-    for name in ["a/1.txt", "a/b/2.txt", "a/b/page.html", "a/b/old.HTM", "a/pages.jsonl", "a/skip.pdf", "3.txt"]:
+    for name in [
+        "a/1.txt",
+        "a/b/2.txt",
+        "a/b/page.html",
+        "a/b/old.HTM",
+        "a/pages.jsonl",
+        "a/skip.pdf",
+        "3.txt",
+    ]:
         (tmp_path / name).write_text(SAMPLE, encoding="utf-8")
     found = [p.relative_to(tmp_path).as_posix() for p in iter_input_files([tmp_path, tmp_path / "3.txt"])]
     assert found == ["3.txt", "a/1.txt", "a/b/2.txt", "a/b/old.HTM", "a/b/page.html", "a/pages.jsonl"]
