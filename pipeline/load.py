@@ -83,6 +83,8 @@ ARTICLE_COLUMNS = [
     ("ward_name_2025", TEXTS),
     ("ward_link_status", "TEXT"),
     ("ward_via", "TEXT"),
+    ("encoding", "TEXT"),
+    ("sources", TEXTS),
     ("text", "TEXT NOT NULL"),
 ]
 INDEXES = [
@@ -170,6 +172,10 @@ def schema_sql(database: str) -> list[str]:
         statements.append(
             f"CREATE TABLE IF NOT EXISTS {TABLE[kind]} ({', '.join(f'{c} {t}' for c, t in cols)})"
         )
+    # Columns added since a database was first created: added in place, nothing is dropped.
+    for column, sql_type in ARTICLE_COLUMNS:
+        if "PRIMARY KEY" not in sql_type and "NOT NULL" not in sql_type:
+            statements.append(f"ALTER TABLE articles ADD COLUMN IF NOT EXISTS {column} {sql_type}")
     for table, cols in INDEXES:
         name = f"idx_{table}_{'_'.join(cols)}"
         statements.append(f"CREATE INDEX IF NOT EXISTS {name} ON {table} ({', '.join(cols)})")
@@ -195,6 +201,8 @@ def _article_row(a: dict[str, Any]) -> list[Any]:
         list(ward.get("name_2025") or []),
         ward.get("link_status"),
         ward.get("via"),
+        a.get("encoding"),
+        list(a.get("sources") or [a["source"]]),
         a["text"],
     ]
 
