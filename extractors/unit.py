@@ -21,7 +21,7 @@ from extractors.base import Mention
 from gazetteer.link import LEVEL_GROUPS, article_context, candidates, link
 from gazetteer.register import load_register
 from pipeline.document import Document
-from pipeline.resources import load_yaml
+from pipeline.resources import alternation, load_yaml
 from pipeline.textnorm import fold, tolerant_alternation
 
 KIND = "unit"
@@ -40,6 +40,8 @@ class _Patterns:
     org_level_of: dict[str, str]
     more_numbers: regex.Pattern[str]
     number_only: frozenset[str]
+    abbreviations: dict[str, str]
+    number_only_abbreviations: frozenset[str]
     level_word_start: regex.Pattern[str]
     surnames: frozenset[str]
     middle_names: frozenset[str]
@@ -61,7 +63,7 @@ def _patterns() -> _Patterns:
         ),
         # Abbreviations are upper-case as written: "P.6", "P6", "Q.3", "TP HCM", "TP.HCM", "Tp. Hồ Chí Minh".
         abbreviation=regex.compile(
-            rf"(?<![\w.])(?P<level>TP|Tp|TX|Tx|KP|TDP|P|Q)(?:\.[ \t]?|[ \t])?"
+            rf"(?<![\w.])(?P<level>{alternation(list(data['abbreviations']))})(?:\.[ \t]?|[ \t])?"
             rf"(?:(?P<num>{_NUMBER})|(?P<cap>{_WORD}(?:[ \t]{_WORD})*))",
             regex.VERSION1,
         ),
@@ -73,20 +75,12 @@ def _patterns() -> _Patterns:
         org_level_of={fold(k): v for k, v in data["organisation_levels"].items()},
         more_numbers=regex.compile(rf"\s*(?:,|và|;)\s*(?:số\s+)?(?P<num>{_NUMBER})", _FLAGS),
         number_only=frozenset(data["number_only_levels"]),
+        abbreviations=dict(data["abbreviations"]),
+        number_only_abbreviations=frozenset(data["number_only_abbreviations"]),
         level_word_start=regex.compile(rf"(?:{level_alt}|{org_alt})(?!\w)", _FLAGS),
         surnames=frozenset(fold(s) for s in people["surnames"]),
         middle_names=frozenset(fold(s) for s in people["middle_names"]),
     )
-
-
-_ABBREVIATIONS = {
-    "tp": "thành phố",
-    "tx": "thị xã",
-    "kp": "khu phố",
-    "tdp": "tổ dân phố",
-    "p": "phường",
-    "q": "quận",
-}
 
 
 @dataclass(frozen=True)
@@ -172,12 +166,11 @@ def _find_units(document: Document) -> list[UnitMention]:
             if span:
                 add(m.start(), span[1], level, text[span[0] : span[1]])
         for m in p.abbreviation.finditer(text, sentence.start, sentence.end):
-            level = _ABBREVIATIONS[m["level"].casefold()]
+            level = p.abbreviations[m["level"]]
             if m["num"]:
-                if level in ("phường", "quận"):
-                    add(m.start(), m.end("num"), level, m["num"])
+                add(m.start(), m.end("num"), level, m["num"])
                 continue
-            if level in ("phường", "quận"):
+            if m["level"] in p.number_only_abbreviations:
                 continue  # "P Hà" is not an abbreviation we trust; "P.6" and "Q.3" are
             span = _trim_name(text, m.start("cap"), m.end("cap"), level)
             if span:
