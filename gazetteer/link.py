@@ -54,6 +54,9 @@ class Context:
 
     provinces: list[set[str]] = field(default_factory=list)  # one set per source, in order of trust
     districts: list[set[str]] = field(default_factory=list)
+    # Districts that hold a ward of the same name as one the article names: "huyện Châu Thành"
+    # beside "xã Tân Hội" is the Châu Thành that has a Tân Hội.
+    ward_districts: set[str] = field(default_factory=set)
 
 
 @cache
@@ -86,14 +89,15 @@ def candidates(register: Register, level: str, name: str, era: str) -> list[tupl
 def _narrow(found: list[tuple[str, Unit]], context: Context) -> list[tuple[str, Unit]]:
     """Keep the candidates that agree with the context, source by source; never narrow to nothing."""
     current = found
-    for districts, provinces in _sources(context):
+    for i, (districts, provinces) in enumerate(_sources(context)):
         if len(current) <= 1:
             break
-        if districts:
+        around = districts | (context.ward_districts if i == 0 else set())
+        if around:
             kept = [
                 (g, u)
                 for g, u in current
-                if u.district_code in districts or (g == "district" and u.code in districts)
+                if (g == "ward" and u.district_code in districts) or (g == "district" and u.code in around)
             ]
             if kept:
                 current = kept
@@ -173,6 +177,7 @@ def article_context(
     era = _era(published)
     provinces: set[str] = set()
     districts: set[str] = set()
+    ward_districts: set[str] = set()
     for level, name in mentions:
         found = candidates(register, level, name, era)
         groups = {g for g, _ in found}
@@ -180,10 +185,12 @@ def article_context(
             provinces |= {u.code for g, u in found if g == "province"}
         if "district" in groups:
             district_units = [u for g, u in found if g == "district"]
+            # Every district the name may be: a ward is kept only inside one of them.
+            districts |= {u.code for u in district_units}
             if len(district_units) == 1:
-                districts.add(district_units[0].code)
                 provinces.add(district_units[0].province_code)
-    context = Context(provinces=[provinces], districts=[districts])
+        ward_districts |= {u.district_code for g, u in found if g == "ward" and u.district_code}
+    context = Context(provinces=[provinces], districts=[districts], ward_districts=ward_districts)
     for hint in ("region", "sites"):
         p, d = region_context(hints.get(hint), published)
         context.provinces.append(p)

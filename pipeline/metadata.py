@@ -52,6 +52,7 @@ class _Patterns:
     photo_credit: regex.Pattern[str]
     name_separators: regex.Pattern[str]
     signature: regex.Pattern[str]
+    signature_last_line: regex.Pattern[str]
     signature_tail_share: float
     title_max_chars: int
 
@@ -77,6 +78,7 @@ def _patterns() -> _Patterns:
         photo_credit=regex.compile(meta["photo_credit"], flags),
         name_separators=regex.compile(meta["name_separators"], flags),
         signature=regex.compile(meta["signature"]),
+        signature_last_line=regex.compile(meta["signature_last_line"]),
         signature_tail_share=float(meta["signature_tail_share"]),
         title_max_chars=int(meta["title_max_chars"]),
     )
@@ -226,6 +228,11 @@ def _find_authors(text: str, lines: list[Line], content: list[int], pats: _Patte
         m = pats.signature.match(line.text)
         if m and sum(ch.isalpha() for ch in line.text) >= 4 and " " in line.text:
             add(m["names"], line.start + m.start("names"))
+    if content and len(content) > 2:
+        last = lines[content[-1]]
+        m = pats.signature_last_line.match(last.text)
+        if m:
+            add(m["names"], last.start + m.start("names"))
     for m in pats.photo_credit.finditer(text):
         add(m["names"], m.start("names"))
 

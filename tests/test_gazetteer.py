@@ -222,3 +222,19 @@ def test_cli_region_and_sites_link_the_ward(tmp_path: Path) -> None:
     result = runner.invoke(app, ["extract", str(source), "--out", str(tmp_path / "bad"), "--sites", str(bad)])
     assert result.exit_code == 2
     assert "sites" in result.output
+
+
+def test_a_ward_and_a_district_of_the_same_article_narrow_each_other() -> None:
+    # Both names are shared (four "xã Thái Bình", ten "huyện Châu Thành"), but only one Châu
+    # Thành holds a Thái Bình: naming both in one article links both.
+    mentions = [("xã", "Thái Bình"), ("huyện", "Châu Thành")]
+    assert link("xã", "Thái Bình", BEFORE, Context()).link_status == "ambiguous"
+    context = article_context(mentions, BEFORE, {})
+    assert link("xã", "Thái Bình", BEFORE, context).code == "25597"
+    assert link("huyện", "Châu Thành", BEFORE, context).code == "708"
+
+
+def test_names_that_share_no_unit_stay_ambiguous() -> None:
+    context = article_context([("xã", "Tân Hội"), ("huyện", "Châu Thành")], BEFORE, {})
+    assert link("xã", "Tân Hội", BEFORE, context).link_status == "ambiguous"
+    assert link("huyện", "Châu Thành", BEFORE, context).link_status == "ambiguous"
