@@ -92,20 +92,26 @@ def _narrow(found: list[tuple[str, Unit]], context: Context) -> list[tuple[str, 
     for i, (districts, provinces) in enumerate(_sources(context)):
         if len(current) <= 1:
             break
-        around = districts | (context.ward_districts if i == 0 else set())
-        if around:
-            kept = [
-                (g, u)
-                for g, u in current
-                if (g == "ward" and u.district_code in districts) or (g == "district" and u.code in around)
-            ]
-            if kept:
-                current = kept
+        # Wards are narrowed by the districts named; districts by those named in hints, or (in the
+        # article) by the districts that hold a ward it names.
+        district_filter = context.ward_districts if i == 0 else districts
+
+        kept = [(g, u) for g, u in current if _agrees(g, u, districts, district_filter)]
+        if kept:
+            current = kept
         if len(current) > 1 and provinces:
             kept = [(g, u) for g, u in current if u.province_code in provinces]
             if kept:
                 current = kept
     return current
+
+
+def _agrees(group: str, unit: Unit, districts: set[str], district_filter: set[str]) -> bool:
+    if group == "ward":
+        return not districts or unit.district_code in districts
+    if group == "district":
+        return not district_filter or unit.code in district_filter
+    return True
 
 
 def _sources(context: Context) -> Iterable[tuple[set[str], set[str]]]:
