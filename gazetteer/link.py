@@ -57,6 +57,7 @@ class Context:
     # Districts that hold a ward of the same name as one the article names: "huyện Châu Thành"
     # beside "xã Tân Hội" is the Châu Thành that has a Tân Hội.
     ward_districts: set[str] = field(default_factory=set)
+    named_provinces: set[str] = field(default_factory=set)  # provinces the article names itself
 
 
 @cache
@@ -97,8 +98,12 @@ def _narrow(found: list[tuple[str, Unit]], context: Context) -> list[tuple[str, 
         district_filter = context.ward_districts if i == 0 else districts
 
         kept = [(g, u) for g, u in current if _agrees(g, u, districts, district_filter)]
-        if kept:
-            current = kept
+        if not kept and i == 0:
+            # The district the article names holds no unit of that name: the province derived
+            # from it is no evidence ("Phường 2, TP. Cao Lãnh" must not become Sa Đéc's Phường 2);
+            # only a province the article names itself still counts.
+            provinces = context.named_provinces
+        current = kept or current
         if len(current) > 1 and provinces:
             kept = [(g, u) for g, u in current if u.province_code in provinces]
             if kept:
@@ -182,13 +187,15 @@ def article_context(
     register = load_register()
     era = _era(published)
     provinces: set[str] = set()
+    named: set[str] = set()
     districts: set[str] = set()
     ward_districts: set[str] = set()
     for level, name in mentions:
         found = candidates(register, level, name, era)
         groups = {g for g, _ in found}
         if "province" in groups and level in ("tỉnh", "thành phố"):
-            provinces |= {u.code for g, u in found if g == "province"}
+            named |= {u.code for g, u in found if g == "province"}
+            provinces |= named
         if "district" in groups:
             district_units = [u for g, u in found if g == "district"]
             # Every district the name may be: a ward is kept only inside one of them.
@@ -196,7 +203,9 @@ def article_context(
             if len(district_units) == 1:
                 provinces.add(district_units[0].province_code)
         ward_districts |= {u.district_code for g, u in found if g == "ward" and u.district_code}
-    context = Context(provinces=[provinces], districts=[districts], ward_districts=ward_districts)
+    context = Context(
+        provinces=[provinces], districts=[districts], ward_districts=ward_districts, named_provinces=named
+    )
     for hint in ("region", "sites"):
         p, d = region_context(hints.get(hint), published)
         context.provinces.append(p)

@@ -238,3 +238,11 @@ def test_names_that_share_no_unit_stay_ambiguous() -> None:
     context = article_context([("xã", "Tân Hội"), ("huyện", "Châu Thành")], BEFORE, {})
     assert link("xã", "Tân Hội", BEFORE, context).link_status == "ambiguous"
     assert link("huyện", "Châu Thành", BEFORE, context).link_status == "ambiguous"
+
+
+def test_a_district_without_the_ward_does_not_lend_its_province() -> None:
+    # TP. Cao Lãnh has no "Phường 2" in the register; Sa Đéc, in the same province, has one.
+    context = article_context([("phường", "2"), ("thành phố", "Cao Lãnh")], BEFORE, {})
+    assert link("phường", "2", BEFORE, context).link_status == "ambiguous"
+    named = article_context([("phường", "2"), ("thành phố", "Cao Lãnh"), ("tỉnh", "Đồng Tháp")], BEFORE, {})
+    assert link("phường", "2", BEFORE, named).code == "29911"  # the province named in the text decides
