@@ -170,8 +170,8 @@ def _titles_after(text: str, pos: int, limit: int, words: dict[int, int]) -> tup
     titles: list[str] = []
     end = pos
     sep = _SEPARATOR.match(text, pos, limit)
-    if sep is None:
-        return titles, end
+    if sep is None or ";" in sep.group():
+        return titles, end  # "…; Trưởng Ban Dân vận Trần Thị Mai": a semicolon opens the next person
     cursor = sep.end()
     while cursor < limit:
         if not w.segment_start.match(text, cursor, limit):

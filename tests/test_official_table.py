@@ -30,6 +30,15 @@ WRAPPED = (
 
 # Each expected mention: (name, titles as written).
 CASES: list = [
+    # A semicolon ends a person: the next title belongs to the next name.
+    (
+        "Đến dự có Phó Bí thư Quận ủy, Chủ tịch UBND Quận 10 Nguyễn Văn Hòa; Trưởng Ban Dân vận Quận ủy Trần Thị Mai.",
+        [
+            ("Nguyễn Văn Hòa", ["Phó Bí thư Quận ủy", "Chủ tịch UBND Quận 10"]),
+            ("Trần Thị Mai", ["Trưởng Ban Dân vận Quận ủy"]),
+        ],
+        "semicolon-then-title-first",
+    ),
     # Titles after the name, split on commas; abbreviations kept as written.
     (
         "Dự hội nghị có đồng chí Nguyễn Thị Tuyết Mai, QUV, Phó trưởng Ban Tuyên giáo Quận ủy.",
