@@ -95,8 +95,15 @@ class RecordCheck:
         return "failed" if self.problems else "ok"
 
 
-def _re_extracted(source: str, text: str) -> dict[tuple[str, int, int], list[dict[str, Any]]]:
-    document = build_document(source, text)
+def _re_extracted(article: Row) -> dict[tuple[str, int, int], list[dict[str, Any]]]:
+    """The article extracted again, with the metadata its page gave (title, date, authors)."""
+    document = build_document(
+        str(article.get("source")),
+        article.get("text") or "",
+        title=article.get("title"),
+        published=article.get("published"),
+        authors=article.get("authors") or (),
+    )
     found: dict[tuple[str, int, int], list[dict[str, Any]]] = {}
     for kind, extract in registry().items():
         for mention in extract(document):
@@ -175,7 +182,7 @@ def check_records(outputs: Outputs) -> tuple[list[RecordCheck], list[str]]:
             check.problems.append("its article's text changed after extraction")
             continue
         if check.article_id not in re_extracted:
-            re_extracted[check.article_id] = _re_extracted(str(article.get("source")), text)
+            re_extracted[check.article_id] = _re_extracted(article)
         problem = _value_problem(record, re_extracted[check.article_id].get((check.kind, start, end), []))
         if problem:
             check.problems.append(problem)

@@ -283,3 +283,19 @@ def test_corpus_gold_is_the_shared_gold() -> None:
     assert ours == sorted(p.name for p in shared.glob("*.json"))
     for name in ours:
         assert (ROOT / "corpus" / "gold" / name).read_bytes() == (shared / name).read_bytes()
+
+
+def test_pages_whose_date_comes_from_html_metadata_pass(tmp_path: Path) -> None:
+    # The text says "Sáng ngày 12/7" with no year; the page's metadata gives 2023-07-12.
+    page = (
+        '<html><head><meta charset="utf-8"><title>Hội nghị dân vận</title>'
+        '<meta property="article:published_time" content="2023-07-12"></head><body><article>'
+        "<h1>Phường Hiệp Ninh tổ chức hội nghị dân vận</h1><p>Sáng ngày 12/7, phường Hiệp Ninh tổ chức hội "
+        "nghị triển khai công tác dân vận với sự tham dự của 80 đại biểu.</p></article></body></html>"
+    )
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "p.html").write_text(page, encoding="utf-8")
+    batch = run_batch([tmp_path / "in"])
+    assert any(r["kind"] == "date" and r["date_from"] == "2023-07-12" for r in batch.records)
+    write_outputs(tmp_path / "out", batch.articles, batch.records, batch.errors)
+    assert not run_audit(tmp_path / "out").failed
