@@ -63,7 +63,8 @@ def _patterns() -> _Patterns:
         ),
         # Abbreviations are upper-case as written: "P.6", "P6", "Q.3", "TP HCM", "TP.HCM", "Tp. Hồ Chí Minh".
         abbreviation=regex.compile(
-            rf"(?<![\w.])(?P<level>{alternation(list(data['abbreviations']))})(?:\.[ \t]?|[ \t])?"
+            rf"(?<![\w.])(?P<level>{alternation(list(data['abbreviations']))})"
+            rf"(?:\.[ \t]?|[ \t])?(?:số[ \t]+)?"
             rf"(?:(?P<num>{_NUMBER})|(?P<cap>{_WORD}(?:[ \t]{_WORD})*))",
             regex.VERSION1,
         ),

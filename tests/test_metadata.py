@@ -120,6 +120,11 @@ def test_datelines_and_titles(text: str, title: str | None, published: dt.date |
         ),
         ("Hội nghị của UBND phường diễn ra tốt đẹp.", []),
         ("UBND\nNội dung một.\nNội dung hai.", []),
+        # The last line written as a name in title case is the signature.
+        ("Tiêu đề\nNội dung một.\nNội dung hai.\nPhương Thảo", ["Phương Thảo"]),
+        ("Tiêu đề\nNội dung một.\nNội dung hai.\nThanh Hương (Trung tâm VHTT phường)", ["Thanh Hương"]),
+        ("Tiêu đề\nNội dung một.\nNội dung hai.\nMinh Chiến - Quỳnh Yên", ["Minh Chiến", "Quỳnh Yên"]),
+        ("Tiêu đề\nNội dung một.\nNội dung hai.\nPhường Ra Quân Dọn Vệ Sinh Môi Trường.", []),
     ],
 )
 def test_authors(text: str, authors: list[str]) -> None:

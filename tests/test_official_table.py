@@ -30,6 +30,8 @@ WRAPPED = (
 
 # Each expected mention: (name, titles as written).
 CASES: list = [
+    # A lunar year after a word that is also a title ("Nguyên" = former) is no person.
+    ("Dịp Tết Nguyên đán Giáp Thìn 2024, phường trao 420 suất quà.", [], "lunar-year-not-a-person"),
     # A semicolon ends a person: the next title belongs to the next name.
     (
         "Đến dự có Phó Bí thư Quận ủy, Chủ tịch UBND Quận 10 Nguyễn Văn Hòa; Trưởng Ban Dân vận Quận ủy Trần Thị Mai.",

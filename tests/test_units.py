@@ -60,6 +60,8 @@ CASES: list[tuple[str, list[tuple[str, str, str]], str]] = [
     ("Công an phường Hàng Bồ ra quân.", [("phường Hàng Bồ", "phường", "Hàng Bồ")], "cong-an-phuong"),
     ("Tại P.6, Q.3 đã có nhiều mô hình.", [("P.6", "phường", "6"), ("Q.3", "quận", "3")], "abbr-dot"),
     ("Hộ dân P6 được hỗ trợ.", [("P6", "phường", "6")], "abbr-glued"),
+    ("Tại Nhà văn hóa TDP số 5 đã diễn ra lễ ra mắt.", [("TDP số 5", "tổ dân phố", "5")], "abbr-tdp-so"),
+    ("Người dân KP.3 tham gia.", [("KP.3", "khu phố", "3")], "abbr-kp-dot"),
     ("Sinh viên TP HCM tình nguyện.", [("TP HCM", "thành phố", "HCM")], "tp-hcm"),
     ("Sinh viên TP.HCM tình nguyện.", [("TP.HCM", "thành phố", "HCM")], "tp-dot-hcm"),
     (
