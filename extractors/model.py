@@ -47,6 +47,9 @@ class _Words:
     owner_prefix: regex.Pattern[str]
     title_end: regex.Pattern[str]
     leading_trigger: regex.Pattern[str]
+    modifiers_before_quote: regex.Pattern[str]
+    modifier_stop: regex.Pattern[str]
+    list_without_colon: regex.Pattern[str]
     trigger_pair: regex.Pattern[str]
 
 
@@ -68,6 +71,14 @@ def _words() -> _Words:
         trailing_verbs=regex.compile(rf"(?:\s+(?:{alt(data['owner_trailing_verbs'])}))+\s*$", _FLAGS),
         owner_prefix=regex.compile(rf"^(?:{tolerant_alternation(data['owner_prefixes'])})\s+", _FLAGS),
         title_end=regex.compile(rf"\s(?:{tolerant_alternation(data['title_end_words'])})(?!\w)", _FLAGS),
+        modifiers_before_quote=regex.compile(
+            rf"(?:\s+\p{{Ll}}+){{1,{int(data['max_modifier_words'])}}}(?=\s*[“\"«])", regex.VERSION1
+        ),
+        modifier_stop=regex.compile(rf"(?<!\w)(?:{alt(data['modifier_stops'])})(?!\w)", _FLAGS),
+        # "các mô hình như Hũ gạo tình thương, Nồi cháo yêu thương": a list without a colon.
+        list_without_colon=regex.compile(
+            rf"(?<!\w)(?:{trig})(?:\s+\p{{Ll}}+){{0,2}}\s+(?:như|gồm)\s+(?=[\p{{Lu}}“\"«])", _FLAGS
+        ),
         leading_trigger=regex.compile(rf"^(?:{trig})(?:\s*,\s*(?:{trig}))?\s+", _FLAGS),
         # "mô hình, điển hình “…”": a second trigger after a comma belongs to the first.
         trigger_pair=regex.compile(rf"\s*,\s*(?:{trig})(?!\w)", _FLAGS),
@@ -168,6 +179,10 @@ def _inline(document: Document, sentence: Span, campaigns: set[str]) -> list[tup
         more = w.trigger_pair.match(text, after, sentence.end)
         if more:
             after = more.end()
+        # "điển hình tiên tiến “…”", "mô hình điểm “…”": a few lower-case words before the quote.
+        modifiers = w.modifiers_before_quote.match(text, after, sentence.end)
+        if modifiers and not w.modifier_stop.search(text, after, modifiers.end()):
+            after = modifiers.end()
         starts.append((m.start(), after))
     for m in w.owner_verb.finditer(text, sentence.start, sentence.end):
         if text[m.end()] in '“"«':
@@ -253,6 +268,13 @@ def _list_spans(document: Document, sentence: Span) -> list[tuple[Span, bool]]:
         end = ellipsis.start() if ellipsis else sentence.end
         open_list = bool(ellipsis) and text[c + 1 : ellipsis.start()].rstrip().endswith(";")
         out.append((Span(c + 1, end), open_list))
+    if not out:
+        for m in w.list_without_colon.finditer(text, sentence.start, sentence.end):
+            ellipsis = _ELLIPSIS.search(text, m.end(), sentence.end)
+            end = ellipsis.start() if ellipsis else sentence.end
+            # The list ends where its last item does: before a verb ("… tiếp tục được duy trì").
+            stop = w.title_end.search(text, m.end(), end)
+            out.append((Span(m.end(), stop.start() if stop else end), False))
     return out
 
 

@@ -20,6 +20,28 @@ def _case(*args: object, id: str, was: str) -> object:
 
 # Each expected mention: (title, owner).
 CASES: list = [
+    # A few lower-case words may stand between the trigger and the quote; "theo phương châm" may not.
+    (
+        "Điển hình tiên tiến “Gia đình hiếu học” được biểu dương.",
+        [("Gia đình hiếu học", None)],
+        "modifier-tien-tien",
+    ),
+    (
+        "Phường nhân rộng mô hình điểm “Khu phố không rác” của khu phố 2.",
+        [("Khu phố không rác", "khu phố 2")],
+        "modifier-diem-with-owner",
+    ),
+    (
+        "Hội viên thực hiện mô hình theo phương châm “4 tại chỗ” trong phòng cháy.",
+        [],
+        "slogan-after-phuong-cham",
+    ),
+    # A list after "như" without a colon, its last item ending before the verb.
+    (
+        "Các mô hình như Hũ gạo tình thương, Nồi cháo yêu thương tiếp tục được duy trì.",
+        [("Hũ gạo tình thương", None), ("Nồi cháo yêu thương", None)],
+        "list-nhu-without-colon",
+    ),
     # Quoted titles after a trigger, each quote style.
     (
         "Nhiều mạnh thường quân đồng hành cùng mô hình “Đồng phục chắp cánh ước mơ” tặng đồng phục cho học sinh.",
