@@ -30,7 +30,7 @@ _FLAGS = regex.VERSION1
 _GAP = r"[ \t]*(?:\n[ \t]*)?"
 _CAP = r"\p{Lu}\p{Ll}+"
 # Title separators: comma, semicolon, dashes; a hyphen only between words, not inside "ANCT-TTATXH".
-_SEPARATOR = regex.compile(r"\s*(?:[,;–—]|\s-\s|(?<=\p{Ll})-(?=\p{Lu})|-(?=\s))\s*", _FLAGS)
+_SEPARATOR = regex.compile(r"\s*(?:[,;–—()]|\s-\s|(?<=\p{Ll})-(?=\p{Lu})|-(?=\s))\s*", _FLAGS)
 
 
 def _phrases(words: list[str], *, case_insensitive: bool = False) -> str:

@@ -30,6 +30,13 @@ WRAPPED = (
 
 # Each expected mention: (name, titles as written).
 CASES: list = [
+    # A title in parentheses; a photo position "(phải)" is none.
+    (
+        "Ông Trần Văn Bảy (Chủ tịch UBND phường) trao quà cho các hộ.",
+        [("Trần Văn Bảy", ["Chủ tịch UBND phường"])],
+        "title-in-parentheses",
+    ),
+    ("Đồng chí Lý Văn Phúc (phải) trao quà.", [("Lý Văn Phúc", [])], "photo-position-in-parentheses"),
     # A lunar year after a word that is also a title ("Nguyên" = former) is no person.
     ("Dịp Tết Nguyên đán Giáp Thìn 2024, phường trao 420 suất quà.", [], "lunar-year-not-a-person"),
     # A semicolon ends a person: the next title belongs to the next name.
