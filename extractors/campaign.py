@@ -43,6 +43,7 @@ class _Words:
     max_name_words: int
     prize_ranks: frozenset[str]
     known: tuple[str, ...]
+    categories: dict[str, str]  # folded trigger → the trigger as the records spell it
 
 
 @cache
@@ -59,6 +60,7 @@ def _words() -> _Words:
         max_name_words=int(data["max_name_words"]),
         prize_ranks=frozenset(fold(r) for r in data["prize_ranks"]),
         known=tuple(data["known_campaigns"]),
+        categories={fold(t): str(t) for t in data["triggers"]},
     )
 
 
@@ -149,7 +151,4 @@ def extract(document: Document) -> list[Mention]:
 
 def _category(written: str) -> str:
     """The trigger lower-cased, with the tone placement of the record's vocabulary."""
-    for trigger in load_yaml("extractors", "campaigns.yaml")["triggers"]:
-        if fold(trigger) == fold(written):
-            return str(trigger)
-    return written
+    return _words().categories.get(fold(written), written)

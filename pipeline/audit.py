@@ -15,7 +15,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
@@ -602,7 +601,3 @@ def run_audit(out_dir: Path, claims_path: Path | None = None) -> AuditReport:
     checks, article_problems = check_records(outputs)
     claims = [check_claim(c, outputs) for c in read_claims(claims_path)] if claims_path else []
     return AuditReport(checks, article_problems, claims, consistency_flags(outputs))
-
-
-def statuses(results: Iterable[ClaimResult]) -> list[str]:
-    return [r.status for r in results]

@@ -21,18 +21,10 @@ from typing import Any
 
 import regex
 
-from pipeline.records import KINDS
+from pipeline.records import KINDS, PLURAL
 from pipeline.textnorm import fold
 
-GOLD_KEY = {
-    "date": "dates",
-    "unit": "units",
-    "official": "officials",
-    "campaign": "campaigns",
-    "model": "models",
-    "money": "money",
-    "count": "counts",
-}
+GOLD_KEY = PLURAL
 Entry = dict[str, Any]
 
 

@@ -61,7 +61,11 @@ class InputItem:
         return self.path if self.line is None else f"{self.path}:{self.line}"
 
 
-def _input_files(inputs: Iterable[str | Path]) -> Iterator[Path]:
+def iter_input_files(inputs: Iterable[str | Path]) -> Iterator[Path]:
+    """Each input file, folders expanded recursively (*.txt, *.html, *.htm, *.jsonl), in a stable order.
+
+    A path that does not exist is yielded as is, so that reading it reports the problem.
+    """
     seen: set[Path] = set()
     suffixes = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES
     for item in inputs:
@@ -76,17 +80,9 @@ def _input_files(inputs: Iterable[str | Path]) -> Iterator[Path]:
                 yield file
 
 
-def iter_input_files(inputs: Iterable[str | Path]) -> Iterator[Path]:
-    """Each input file, folders expanded recursively (*.txt, *.html, *.htm, *.jsonl), in a stable order.
-
-    A path that does not exist is yielded as is, so that reading it reports the problem.
-    """
-    yield from _input_files(inputs)
-
-
 def iter_inputs(inputs: Iterable[str | Path]) -> Iterator[InputItem]:
     """Every input item: one per file, one per non-empty line of a JSONL file."""
-    for path in _input_files(inputs):
+    for path in iter_input_files(inputs):
         if path.suffix.lower() in JSONL_SUFFIXES and path.is_file():
             offset = 0
             with path.open("rb") as fh:

@@ -23,17 +23,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
-from pipeline.records import KINDS
+from pipeline.records import KINDS, PLURAL
 
-TABLE = {
-    "date": "dates",
-    "unit": "units",
-    "official": "officials",
-    "campaign": "campaigns",
-    "model": "models",
-    "money": "money",
-    "count": "counts",
-}
+TABLE = PLURAL
 COMMON = [
     ("record_id", "TEXT PRIMARY KEY"),
     ("article_id", "TEXT NOT NULL"),

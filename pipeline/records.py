@@ -27,6 +27,16 @@ CampaignCategory = Literal[
 ]  # fmt: skip
 
 KINDS: tuple[str, ...] = ("date", "unit", "official", "campaign", "model", "money", "count")
+# The plural name of each kind: the gold files' keys and the database tables.
+PLURAL: dict[str, str] = {
+    "date": "dates",
+    "unit": "units",
+    "official": "officials",
+    "campaign": "campaigns",
+    "model": "models",
+    "money": "money",
+    "count": "counts",
+}
 
 
 class RecordBase(BaseModel):

@@ -186,13 +186,6 @@ def process_item(
     return result
 
 
-def process_file(
-    path: Path, extractors: dict[str, Extractor], hints: dict[str, str] | None = None
-) -> ArticleResult:
-    """One input file through the whole pipeline (see `process_item`)."""
-    return process_item(InputItem(str(path)), extractors, hints)
-
-
 class Deduper:
     """Identical articles (same text, same id) become one, listing every source."""
 
