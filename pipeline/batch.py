@@ -16,6 +16,7 @@ byte-identical outputs whatever the number of workers.
 
 from __future__ import annotations
 
+import gc
 import json
 import multiprocessing
 import os
@@ -81,8 +82,10 @@ def _process(item: InputItem) -> tuple[ArticleResult, str]:
         "records": result.records,
         "errors": result.errors,
     }
-    # The main process needs only the outcome: articles and records travel inside the line.
-    outcome = ArticleResult({}, [], result.errors, result.skipped)
+    # The main process needs only the outcome and where the article came from (to merge the
+    # sources of identical articles): the article and its records travel inside the line.
+    origin = {k: result.article[k] for k in ("article_id", "source", "sources") if k in result.article}
+    outcome = ArticleResult(origin, [], result.errors, result.skipped)
     return outcome, json.dumps(line, ensure_ascii=False) + "\n"
 
 
@@ -103,16 +106,22 @@ def iter_results(
         for item in items:
             yield _process(item)
         return
-    chunksize = max(1, min(16, len(items) // (workers * 8)))
+    chunksize = max(1, min(4, len(items) // (workers * 8)))  # small: no worker idles at the end
     if "fork" in multiprocessing.get_all_start_methods():
         _init_worker(config)
+        # Objects made so far (the models) stay out of the collector's sweeps, so the workers
+        # do not copy their pages by touching them (the fork advice of the gc module).
+        gc.freeze()
         pool = multiprocessing.get_context("fork").Pool(workers, initializer=_set_config, initargs=(config,))
     else:
         pool = multiprocessing.get_context("spawn").Pool(
             workers, initializer=_init_worker, initargs=(config,)
         )
-    with pool:
-        yield from pool.imap(_process, items, chunksize=chunksize)
+    try:
+        with pool:
+            yield from pool.imap(_process, items, chunksize=chunksize)
+    finally:
+        gc.unfreeze()
 
 
 class Journal:
@@ -125,11 +134,19 @@ class Journal:
             shutil.rmtree(self.dir)
         self.dir.mkdir(parents=True, exist_ok=True)
         self._drop_torn_tail()
-        self.done_ids: set[str] = set()
+        # article_id → every source it was read from, in journal order (identical articles merge)
+        self.sources: dict[str, list[str]] = {}
         for entry in self.entries():
             if entry.get("article"):
-                self.done_ids.add(entry["article"]["article_id"])
+                self._add_sources(entry["article"])
+        self.done_ids: set[str] = set(self.sources)
         self._fh = self.path.open("a", encoding="utf-8")
+
+    def _add_sources(self, article: dict[str, Any]) -> None:
+        listed = self.sources.setdefault(article["article_id"], [])
+        for source in article.get("sources") or [article["source"]]:
+            if source not in listed:
+                listed.append(source)
 
     def _drop_torn_tail(self) -> None:
         """A run killed mid-write leaves a last line without its newline: cut it off."""
@@ -152,10 +169,12 @@ class Journal:
                     except json.JSONDecodeError:
                         continue
 
-    def append(self, line: str) -> None:
-        """One input's line, already serialised (by the worker)."""
+    def append(self, line: str, article: dict[str, Any]) -> None:
+        """One input's line, already serialised (by the worker); `article` holds its id and sources."""
         self._fh.write(line)
         self._fh.flush()
+        if article:
+            self._add_sources(article)
 
     def close(self) -> None:
         self._fh.close()
@@ -163,14 +182,7 @@ class Journal:
 
 def build_outputs(journal: Journal, out_dir: Path, summary: RunSummary) -> None:
     """Every output file from the journal, streaming, in journal order; identical articles merged."""
-    sources: dict[str, list[str]] = {}
-    for entry in journal.entries():
-        article = entry.get("article")
-        if article:
-            listed = sources.setdefault(article["article_id"], [])
-            for source in article.get("sources") or [article["source"]]:
-                if source not in listed:
-                    listed.append(source)
+    sources = journal.sources
     written: set[str] = set()
     seen_errors: set[str] = set()
     summary.articles = summary.duplicates = summary.errors = 0
@@ -216,7 +228,7 @@ def run_to_dir(
             if result.skipped:
                 summary.skipped += 1
             else:
-                journal.append(line)
+                journal.append(line, result.article)
                 summary.done += 1
             if on_result is not None:
                 on_result(item, result)

@@ -1,6 +1,7 @@
 """Tokenisation: underthesea's word segmentation placed in a spaCy `Doc`.
 
-underthesea gives multi-syllable words ("Đảng ủy", "Việt Nam") but rewrites
+underthesea's segmentation model (run by `pipeline.wordseg`) gives multi-syllable words
+("Đảng ủy", "Việt Nam") but rewrites
 tone placement ("Uỷ" → "Ủy") and drops whitespace, so its words are aligned
 back to the article by their letters; the `Doc` is built from the article's own
 characters, which guarantees `doc.text == text` and token offsets that index
@@ -10,7 +11,7 @@ the article. Models load once per process.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from functools import cache
 
 import regex
@@ -19,6 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.spans import Span
+from pipeline.wordseg import word_segmenter
 
 _FALLBACK_TOKEN = regex.compile(r"\w+(?:[.,]\w+)*|[^\w\s]")
 
@@ -31,13 +33,6 @@ class AlignmentError(ValueError):
 def vocab_pipeline() -> Language:
     """A blank Vietnamese spaCy pipeline (no pyvi: we bring our own tokens)."""
     return spacy.blank("vi", config={"nlp": {"tokenizer": {"use_pyvi": False}}})
-
-
-@cache
-def _word_tokenize() -> Callable[[str], list[str]]:
-    from underthesea import word_tokenize
-
-    return word_tokenize  # type: ignore[no-any-return]
 
 
 def _fold(ch: str) -> str:
@@ -94,7 +89,7 @@ def tokenize_sentence(text: str, sentence: Span) -> list[Span]:
     """Word spans of one sentence: underthesea's words, or a plain split if they cannot be aligned."""
     chunk = text[sentence.start : sentence.end]
     try:
-        return align_words(text, sentence.start, sentence.end, _word_tokenize()(chunk))
+        return align_words(text, sentence.start, sentence.end, word_segmenter()(chunk))
     except (AlignmentError, ValueError):
         return [
             Span(sentence.start + m.start(), sentence.start + m.end())

@@ -1,0 +1,243 @@
+"""Vietnamese word segmentation: underthesea's own CRF model, scored without feature strings.
+
+`underthesea.word_tokenize` spends most of its time building ~43 feature strings per
+syllable (`CRFFeaturizer`) that its tagger then looks up again. Here the model file
+(CRFsuite format, read by `pipeline.crf`) gives each template a table of weights by value,
+and a sentence is scored window by window: the templates that read the same window of
+syllables (same width and offset) are summed once per distinct window text and cached, so
+a frequent syllable or pair costs one lookup. Syllables come from underthesea's own regex
+tokenizer and normaliser; decoding is the same Viterbi as `underthesea_core.CRFTagger`.
+Weights are added in the same order as underthesea_core adds them, so the words are those
+`word_tokenize` returns (tests compare them on the corpus and on random text). The one
+known difference: a character whose case mapping is newer than Python's Unicode database
+(e.g. "ɤ", given an upper case in Unicode 16) can change a title-case feature.
+
+A model this module cannot read falls back to `word_tokenize`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from pathlib import Path
+
+import numpy as np
+import regex
+
+from pipeline.crf import CRFModel, ModelFormatError, read_crfsuite, viterbi
+
+_TEMPLATE = regex.compile(r"T\[(-?\d+)(?:,(-?\d+))?\](?:\.(lower|isdigit|istitle|is_in_dict))?")
+MODEL_NAME = "ws_crf_vlsp2013_20230727"  # the model underthesea.word_tokenize loads
+_I32 = regex.compile(r"[+-]?[0-9]+")
+_I32_MAX = 2**31 - 1
+
+
+class UnsupportedTemplate(ValueError):
+    """A feature template outside T[i], T[i,j] with an optional lower/isdigit/istitle/is_in_dict."""
+
+
+@dataclass(frozen=True)
+class Template:
+    """One feature template: the syllables `first..last` around a position, and a function."""
+
+    name: str
+    first: int
+    last: int
+    function: str | None
+
+    @property
+    def width(self) -> int:
+        return self.last - self.first + 1
+
+
+def parse_template(name: str) -> Template:
+    match = _TEMPLATE.fullmatch(name)
+    if match is None:
+        raise UnsupportedTemplate(name)
+    first = int(match[1])
+    last = int(match[2]) if match[2] is not None else first
+    if last < first:
+        raise UnsupportedTemplate(name)
+    return Template(name, first, last, match[3])
+
+
+def rust_isdigit(text: str) -> bool:
+    """`text.parse::<i32>().is_ok()`, which is what underthesea_core's `isdigit` tests."""
+    if _I32.fullmatch(text) is None:
+        return False
+    return -_I32_MAX - 1 <= int(text) <= _I32_MAX
+
+
+def rust_istitle(text: str) -> bool:
+    """Every space-separated part starts with a character equal to its upper case."""
+    return all(part[0] == part[0].upper() for part in text.split(" ") if part)
+
+
+def template_value(window: str, function: str | None, dictionary: set[str] | frozenset[str]) -> str:
+    """The attribute value underthesea_core writes for a window of syllables joined by spaces."""
+    if function is None:
+        return window
+    if function == "lower":
+        return window.lower()
+    if function == "isdigit":
+        return "True" if rust_isdigit(window) else "False"
+    if function == "istitle":
+        return "True" if rust_istitle(window) else "False"
+    return "True" if window.lower() in dictionary else "False"
+
+
+Vector = tuple[float, ...]
+
+
+class EmissionScorer:
+    """Per-syllable label scores: the summed state weights of each syllable's attributes.
+
+    A template reads a window of syllables (its width) at an offset. The weights a window's
+    text earns under every template of its width are looked up once and cached by text, so
+    a frequent syllable or pair costs one dictionary lookup per occurrence. The sums are
+    then added template by template in the model's template order, which is the order in
+    which `underthesea_core` adds the weights of the feature strings it builds: the floating
+    point results are the same, not merely close.
+    """
+
+    CACHE_LIMIT = 500_000
+
+    def __init__(
+        self, templates: Sequence[str], dictionary: set[str] | frozenset[str], model: CRFModel
+    ) -> None:
+        self.dictionary = dictionary
+        self.n_labels = len(model.labels)
+        self.templates = [parse_template(name) for name in templates]
+        weights: dict[str, dict[str, Vector]] = {t.name: {} for t in self.templates}
+        for attribute, vector in model.state_weights.items():
+            name, _, value = attribute.partition("=")
+            if name in weights:
+                weights[name][value] = vector
+        zero = (0.0,) * self.n_labels
+        self.bos = [np.array(weights[t.name].get("BOS", zero)) for t in self.templates]
+        self.eos = [np.array(weights[t.name].get("EOS", zero)) for t in self.templates]
+        # width → the (function, weights) of its templates; each template's column among them
+        self.by_width: dict[int, list[tuple[str | None, dict[str, Vector]]]] = {}
+        self.column: list[int] = []
+        for t in self.templates:
+            same_width = self.by_width.setdefault(t.width, [])
+            self.column.append(len(same_width))
+            same_width.append((t.function, weights[t.name]))
+        self.zero = zero
+        self.window_cache: dict[int, dict[str, Vector]] = {w: {} for w in self.by_width}
+
+    def _window_weights(self, width: int, window: str) -> Vector:
+        """The weights the window's text earns under each template of its width, flattened."""
+        cache = self.window_cache[width]
+        found = cache.get(window)
+        if found is not None:
+            return found
+        if len(cache) >= self.CACHE_LIMIT:
+            cache.clear()
+        lower = window.lower()
+        values = {None: window, "lower": lower, "is_in_dict": str(lower in self.dictionary)}
+        flat: list[float] = []
+        for function, weights in self.by_width[width]:
+            value = values.get(function)
+            if value is None:
+                value = values[function] = template_value(window, function, self.dictionary)
+            flat += weights.get(value, self.zero)
+        found = cache[window] = tuple(flat)
+        return found
+
+    def emissions(self, syllables: Sequence[str]) -> np.ndarray:
+        """An (n syllables × labels) array of scores."""
+        n, n_labels = len(syllables), self.n_labels
+        looked_up: dict[int, np.ndarray] = {}
+        for width in self.by_width:
+            windows = syllables
+            if width > 1:
+                windows = [" ".join(syllables[i : i + width]) for i in range(n - width + 1)]
+            if windows:
+                looked_up[width] = np.array([self._window_weights(width, w) for w in windows])
+        totals = np.zeros((n, n_labels))
+        for k, t in enumerate(self.templates):
+            # Position p reads the window at p+first; before the sentence it is BOS, past it EOS.
+            lead = min(n, max(0, -t.first))
+            tail = min(n - lead, max(0, t.last))
+            count = n - lead - tail
+            if lead:
+                totals[:lead] += self.bos[k]
+            if count > 0:
+                start = lead + t.first
+                columns = slice(self.column[k] * n_labels, (self.column[k] + 1) * n_labels)
+                totals[lead : lead + count] += looked_up[t.width][start : start + count, columns]
+            if tail:
+                totals[n - tail :] += self.eos[k]
+        return totals
+
+
+class SyllableTokenizer:
+    """underthesea's `regex_tokenize.tokenize`, with the per-token normalisation memoised."""
+
+    def __init__(self) -> None:
+        from underthesea.pipeline.text_normalize import token_normalize
+        from underthesea.pipeline.text_normalize.character_normalize import normalize_characters_in_text
+        from underthesea.pipeline.word_tokenize.regex_tokenize import patterns
+
+        self.pattern = patterns
+        self.normalize_text = normalize_characters_in_text
+        self.normalize_token = lru_cache(maxsize=100_000)(token_normalize)
+
+    def __call__(self, sentence: str) -> list[str]:
+        # Each alternative of underthesea's pattern is one named group spanning the whole
+        # match, so the group its `extract_match` picks is the match itself.
+        text = self.normalize_text(sentence)
+        return [self.normalize_token(m.group()) for m in self.pattern.finditer(text)]
+
+
+class Segmenter:
+    """underthesea's word segmentation: its syllables, its model, scored column-wise."""
+
+    def __init__(self, model_dir: Path) -> None:
+        import joblib
+
+        self.syllables = SyllableTokenizer()
+        model = read_crfsuite(model_dir / "models.bin")
+        self.labels = model.labels
+        self.inside = model.labels.index("I-W")
+        self.transitions = model.transitions
+        self.scorer = EmissionScorer(
+            joblib.load(model_dir / "features.bin"), joblib.load(model_dir / "dictionary.bin"), model
+        )
+
+    def clear_cache(self) -> None:
+        for windows in self.scorer.window_cache.values():
+            windows.clear()
+
+    def __call__(self, sentence: str) -> list[str]:
+        tokens = self.syllables(sentence)
+        if not tokens:
+            return []
+        path = viterbi(self.scorer.emissions(tokens).tolist(), self.transitions)
+        words: list[str] = []
+        for label, syllable in zip(path, tokens, strict=True):
+            if label == self.inside and words:
+                words[-1] = words[-1] + " " + syllable
+            else:
+                words.append(syllable)
+        return words
+
+
+def load_segmenter(model_dir: Path) -> Callable[[str], list[str]]:
+    """A `Segmenter` over the model in `model_dir`, or `underthesea.word_tokenize` if it cannot be read."""
+    try:
+        return Segmenter(model_dir)
+    except (UnsupportedTemplate, ModelFormatError, OSError, ValueError, ImportError):
+        from underthesea import word_tokenize
+
+        return word_tokenize  # type: ignore[no-any-return]
+
+
+@cache
+def word_segmenter() -> Callable[[str], list[str]]:
+    """The segmenter of underthesea's bundled model, loaded once per process."""
+    import underthesea.pipeline.word_tokenize as package
+
+    return load_segmenter(Path(package.__file__).parent / "models" / MODEL_NAME)
