@@ -20,7 +20,7 @@ test: $(STAMP)
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)
-	$(BIN)/python benchmarks/bench.py
+	$(BIN)/python benchmarks/bench.py 1 3
 
 clean:
 	rm -rf $(VENV) outputs/*.jsonl outputs/*.parquet outputs/*.json outputs/*.html

@@ -3,11 +3,11 @@
 `underthesea.word_tokenize` spends most of its time building ~43 feature strings per
 syllable (`CRFFeaturizer`) that its tagger then looks up again. Here the model file
 (CRFsuite format, read by `pipeline.crf`) gives each template a table of weights by value,
-and a sentence is scored window by window: the templates that read the same window of
-syllables (same width and offset) are summed once per distinct window text and cached, so
-a frequent syllable or pair costs one lookup. Syllables come from underthesea's own regex
+and a sentence is scored window by window: the weights a window of syllables earns under
+every template of its width are looked up once per distinct window text and cached, so a
+frequent syllable or pair costs one lookup. Syllables come from underthesea's own regex
 tokenizer and normaliser; decoding is the same Viterbi as `underthesea_core.CRFTagger`.
-Weights are added in the same order as underthesea_core adds them, so the words are those
+Weights are added in the order underthesea_core adds them, so the words are those
 `word_tokenize` returns (tests compare them on the corpus and on random text). The one
 known difference: a character whose case mapping is newer than Python's Unicode database
 (e.g. "ɤ", given an upper case in Unicode 16) can change a title-case feature.
@@ -90,6 +90,34 @@ def template_value(window: str, function: str | None, dictionary: set[str] | fro
 Vector = tuple[float, ...]
 
 
+class WindowCache:
+    """Weight rows by window text, in one preallocated matrix; emptied when full."""
+
+    def __init__(self, capacity: int, columns: int) -> None:
+        self.matrix = np.zeros((capacity, columns))
+        self.row_of: dict[str, int] = {}
+
+    def clear(self) -> None:
+        self.row_of.clear()
+
+    def rows(
+        self, windows: Sequence[str], width: int, weigh: Callable[[int, str], list[float]]
+    ) -> np.ndarray:
+        if len(windows) > len(self.matrix):
+            return np.array([weigh(width, window) for window in windows])
+        row_of = self.row_of
+        if len(row_of) + len(windows) > len(self.matrix):
+            row_of.clear()
+        index = []
+        for window in windows:
+            row = row_of.get(window)
+            if row is None:
+                row = row_of[window] = len(row_of)
+                self.matrix[row] = weigh(width, window)
+            index.append(row)
+        return self.matrix[index]
+
+
 class EmissionScorer:
     """Per-syllable label scores: the summed state weights of each syllable's attributes.
 
@@ -101,7 +129,7 @@ class EmissionScorer:
     point results are the same, not merely close.
     """
 
-    CACHE_LIMIT = 500_000
+    CACHE_ROWS = 50_000  # windows kept per width: at most 34 MB for this model (86 weights a row)
 
     def __init__(
         self, templates: Sequence[str], dictionary: set[str] | frozenset[str], model: CRFModel
@@ -125,16 +153,13 @@ class EmissionScorer:
             self.column.append(len(same_width))
             same_width.append((t.function, weights[t.name]))
         self.zero = zero
-        self.window_cache: dict[int, dict[str, Vector]] = {w: {} for w in self.by_width}
+        self.window_cache = {
+            width: WindowCache(self.CACHE_ROWS, len(ts) * self.n_labels)
+            for width, ts in self.by_width.items()
+        }
 
-    def _window_weights(self, width: int, window: str) -> Vector:
+    def window_weights(self, width: int, window: str) -> list[float]:
         """The weights the window's text earns under each template of its width, flattened."""
-        cache = self.window_cache[width]
-        found = cache.get(window)
-        if found is not None:
-            return found
-        if len(cache) >= self.CACHE_LIMIT:
-            cache.clear()
         lower = window.lower()
         values = {None: window, "lower": lower, "is_in_dict": str(lower in self.dictionary)}
         flat: list[float] = []
@@ -143,8 +168,7 @@ class EmissionScorer:
             if value is None:
                 value = values[function] = template_value(window, function, self.dictionary)
             flat += weights.get(value, self.zero)
-        found = cache[window] = tuple(flat)
-        return found
+        return flat
 
     def emissions(self, syllables: Sequence[str]) -> np.ndarray:
         """An (n syllables × labels) array of scores."""
@@ -155,7 +179,7 @@ class EmissionScorer:
             if width > 1:
                 windows = [" ".join(syllables[i : i + width]) for i in range(n - width + 1)]
             if windows:
-                looked_up[width] = np.array([self._window_weights(width, w) for w in windows])
+                looked_up[width] = self.window_cache[width].rows(windows, width, self.window_weights)
         totals = np.zeros((n, n_labels))
         for k, t in enumerate(self.templates):
             # Position p reads the window at p+first; before the sentence it is BOS, past it EOS.

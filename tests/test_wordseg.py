@@ -18,6 +18,7 @@ from pipeline.wordseg import (
     Segmenter,
     SyllableTokenizer,
     UnsupportedTemplate,
+    WindowCache,
     load_segmenter,
     parse_template,
     rust_isdigit,
@@ -134,6 +135,16 @@ ALPHABET = VIETNAMESE + VIETNAMESE.upper() + string.printable + "“”‘’«�
 def test_random_text_is_segmented_as_word_tokenize_does(pieces: list[str], gaps: list[str]) -> None:
     sentence = "".join(p + g for p, g in zip(pieces, gaps, strict=False))
     assert word_segmenter()(sentence) == underthesea.word_tokenize(sentence)
+
+
+@pytest.mark.parametrize("capacity", [1, 7, 40])
+def test_a_small_window_cache_that_empties_often_changes_nothing(capacity: int) -> None:
+    segmenter = load_segmenter(MODEL_DIR)
+    assert isinstance(segmenter, Segmenter)
+    for width, cache in segmenter.scorer.window_cache.items():
+        segmenter.scorer.window_cache[width] = WindowCache(capacity, cache.matrix.shape[1])
+    sentences = corpus_sentences()[:25]
+    assert [segmenter(s) for s in sentences] == [underthesea.word_tokenize(s) for s in sentences]
 
 
 @pytest.mark.parametrize("sentence", EDGE_SENTENCES + corpus_sentences()[:40])
