@@ -9,8 +9,9 @@ one that lists every source, and each output file appears whole or not at all.
 `--resume` keeps the journal of an earlier run into the same OUT (a torn last
 line from a killed run is dropped) and skips the articles it already holds, by
 `article_id`; so a run killed at any moment and resumed ends with complete
-outputs and no duplicate records. Workers are processes (spawned, each loading
-the models once); results come back in input order, so the same input gives
+outputs and no duplicate records. Workers are processes, forked after the models
+are loaded where the platform allows it and spawned (each loading them once)
+elsewhere; results come back in input order, so the same input gives
 byte-identical outputs whatever the number of workers.
 """
 

@@ -1,11 +1,10 @@
 """Tokenisation: underthesea's word segmentation placed in a spaCy `Doc`.
 
 underthesea's segmentation model (run by `pipeline.wordseg`) gives multi-syllable words
-("Đảng ủy", "Việt Nam") but rewrites
-tone placement ("Uỷ" → "Ủy") and drops whitespace, so its words are aligned
-back to the article by their letters; the `Doc` is built from the article's own
-characters, which guarantees `doc.text == text` and token offsets that index
-the article. Models load once per process.
+("Đảng ủy", "Việt Nam") but rewrites tone placement ("Uỷ" → "Ủy") and drops whitespace,
+so its words are aligned back to the article by their letters; the `Doc` is built from
+the article's own characters, which guarantees `doc.text == text` and token offsets that
+index the article. Models load once per process.
 """
 
 from __future__ import annotations
