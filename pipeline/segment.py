@@ -31,7 +31,13 @@ def lines_hard_wrapped(lines: list[str]) -> bool:
     """The same judgement on already stripped, non-empty lines."""
     if len(lines) < 5:
         return False
-    wrapped = sum(1 for ln in lines if len(ln) <= 90 and ln[-1] not in _TERMINAL)
+    # A long line without end punctuation may be a whole paragraph (some sites drop the final
+    # full stop); it is a wrapped line when the next one goes on in lower case.
+    wrapped = sum(
+        1
+        for i, ln in enumerate(lines)
+        if ln[-1] not in _TERMINAL and (len(ln) <= 90 or (i + 1 < len(lines) and lines[i + 1][0].islower()))
+    )
     return wrapped / len(lines) >= 0.5
 
 

@@ -8,6 +8,7 @@ import pytest
 
 from pipeline.document import build_document
 from pipeline.nlp import AlignmentError, align_words
+from pipeline.segment import is_hard_wrapped
 from tests.conftest import CORPUS_FILES
 
 HOSTILE = [
@@ -69,3 +70,39 @@ def test_sentences_follow_hard_wrapped_lines() -> None:
     assert text[first.start : first.end] == (
         "Ngày 31/3/2023, Đảng ủy Phường 6 tổ chức\nphát động phong trào thi đua “Dân vận khéo”."
     )
+
+
+WRAPPED_LONG_LINES = (
+    "Thành phố Bà Rịa: Công tác dân vận 9 tháng năm 2024 đạt nhiều kết quả nổi bật\n\n"
+    "Ngày 04/10, Ban Dân vận Thành ủy Bà Rịa sơ kết công tác dân vận 9 tháng năm 2024, triển khai\n"
+    "nhiệm vụ quý IV. Dự có đồng chí Nguyễn Thị Thu Hằng, Phó Bí thư Thường trực Thành ủy, Chủ\n"
+    "tịch HĐND thành phố. Thành ủy biểu dương các mô hình của khu phố 3, phường\n"
+    "Long Hương và của Đoàn Thanh niên phường Kim Dinh với nhiều cách làm hay, sáng tạo\n"
+    "trong vận động nhân dân. Bí thư Đảng ủy xã Hòa Long chia sẻ cách vận động 46 hộ dân ở ấp\n"
+    "Bắc bàn giao mặt bằng sớm 15 ngày.\n"
+)
+PARAGRAPH_LINES = (
+    "Tiêu đề bài viết về công tác dân vận\n\n"
+    "Đoạn thứ nhất nói về hội nghị sơ kết công tác dân vận của phường trong sáu tháng đầu năm nay.\n\n"
+    "Đoạn thứ hai nói về các mô hình hay được biểu dương và nhân rộng trong toàn phường năm nay\n\n"
+    "Đoạn thứ ba nói về phương hướng, nhiệm vụ trọng tâm của sáu tháng cuối năm 2024 của phường.\n\n"
+    "Đoạn thứ tư nói về các đơn vị và cá nhân được khen thưởng tại hội nghị sơ kết lần này.\n\n"
+    "Đoạn thứ năm kết thúc bài viết với lời cảm ơn các đại biểu đã về dự hội nghị sơ kết.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "wrapped"),
+    [(WRAPPED_LONG_LINES, True), (PARAGRAPH_LINES, False)],
+    ids=["lines-over-90-chars-going-on-in-lower-case", "one-paragraph-per-line"],
+)
+def test_layout_is_judged_by_lines_that_break_mid_sentence(text: str, wrapped: bool) -> None:
+    assert is_hard_wrapped(text) is wrapped
+
+
+def test_a_unit_whose_name_wraps_to_the_next_line_is_one_unit() -> None:
+    from extractors import unit
+
+    document = build_document("wrapped.txt", WRAPPED_LONG_LINES)
+    found = {WRAPPED_LONG_LINES[m.start : m.end] for m in unit.extract(document)}
+    assert {"phường\nLong Hương", "ấp\nBắc", "phường Kim Dinh", "xã Hòa Long"} <= found

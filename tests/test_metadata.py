@@ -90,6 +90,14 @@ def test_004_has_no_furniture() -> None:
         ("Chủ nhật, 21/07/2024\nTiêu đề bài\nNội dung.", "Tiêu đề bài", None),
         ("Tiêu đề\nThứ hai, 31/02/2023\nNội dung.", "Tiêu đề", None),
         ("Câu mở đầu của bài viết kết thúc bằng dấu chấm.\nCâu thứ hai.", None, None),
+        ("Tiêu đề\nThứ bảy, 16/11/2024 - 15:40 | Lượt xem: 214\nNội dung.", "Tiêu đề", dt.date(2024, 11, 16)),
+        ("Tiêu đề\n16/11/2024 · Lượt đọc: 1.024\nNội dung.", "Tiêu đề", dt.date(2024, 11, 16)),
+        (
+            "Thứ hai, 25/11/2024\nCổng thông tin điện tử phường\n\nTiêu đề bài\n\n"
+            "Thứ bảy, 16/11/2024 - 15:40 | Lượt xem: 214\n\nNội dung.",
+            "Tiêu đề bài",
+            dt.date(2024, 11, 16),
+        ),
     ],
     ids=[
         "weekday-time",
@@ -99,6 +107,9 @@ def test_004_has_no_furniture() -> None:
         "header-only",
         "impossible",
         "body",
+        "pipe-counter",
+        "dot-counter",
+        "header-site-title-dateline",
     ],
 )
 def test_datelines_and_titles(text: str, title: str | None, published: dt.date | None) -> None:
