@@ -70,6 +70,7 @@ class _Words:
     name_heads: regex.Pattern[str]
     fraction_after: regex.Pattern[str]
     quarters: dict[str, int]
+    report_periods: frozenset[int]
     min_year: int
     max_year: int
 
@@ -102,6 +103,7 @@ def _words() -> _Words:
         rf"(?<!\w)(?:(?P<n>\d{{1,2}}|{num_word})\s+tháng|(?P<half>{alternation(data['half_word'])}))"
         rf"\s+(?P<pos>{first})\s+năm(?:\s+(?P<y>{_YEAR}))?{_RIGHT}"
     )
+    report = rf"(?<!\w)(?P<n>\d{{1,2}}|{num_word})\s+tháng\s+năm\s+(?P<y>{_YEAR}){_RIGHT}"
     quarter = rf"(?<!\w)quý\s+(?P<q>{q})(?:\s*/\s*(?P<y>{_YEAR})|\s+năm\s+(?P<y>{_YEAR}))?{_RIGHT}"
     month = rf"(?<!\w)tháng\s+(?P<m>{_MONTH})(?:\s*/\s*(?P<y>{_YEAR})|\s+năm\s+(?P<y>{_YEAR}))?{_RIGHT}"
     month_slash = rf"{_LEFT}(?P<m>{_MONTH})/(?P<y>{_YEAR}){_RIGHT}"
@@ -111,6 +113,7 @@ def _words() -> _Words:
         ("full", full),
         ("spelled", spelled),
         ("half", half),
+        ("report", report),
         ("quarter", quarter),
         ("month", month),
         ("month_slash", month_slash),
@@ -128,6 +131,7 @@ def _words() -> _Words:
         name_heads=regex.compile(rf"(?<!\w)(?:{alternation(data['name_heads'])})(?!\w)", _FLAGS),
         fraction_after=regex.compile(rf"\s+(?:{alternation(data['fraction_followers'])})(?!\w)", _FLAGS),
         quarters=quarters,
+        report_periods=frozenset(int(n) for n in data["report_periods"]),
         min_year=int(data["min_year"]),
         max_year=int(data["max_year"]),
     )
@@ -170,6 +174,11 @@ def _atom(name: str, m: regex.Match[str], text: str, floor: int) -> Atom | None:
             return None
         shape = "months_first" if m["pos"].casefold() == "đầu" else "months_last"
         return Atom(m.start(), m.end(), shape, n=n, year=year)
+    if name == "report":
+        n = _months(m["n"])
+        if n not in w.report_periods:
+            return None
+        return Atom(m.start(), m.end(), "months_first", n=n, year=year)
     if name == "years":
         y2 = int(m["y2"])
         if year is None or not (year < y2 <= w.max_year and y2 - year <= 100):

@@ -45,6 +45,8 @@ class _Words:
     address_after_comma: regex.Pattern[str]
     trailing_verbs: regex.Pattern[str]
     owner_prefix: regex.Pattern[str]
+    owner_marker: regex.Pattern[str]
+    by_owner_end: regex.Pattern[str]
     title_end: regex.Pattern[str]
     leading_trigger: regex.Pattern[str]
     modifiers_before_quote: regex.Pattern[str]
@@ -60,6 +62,10 @@ def _words() -> _Words:
     n = int(data["max_words_before_colon"])
     alt = tolerant_alternation
     verbs = alt(data["owner_verbs"])
+    examples = alt(data["example_openers"])
+    by_owner_ends = (
+        data["owner_verbs"] + data["owner_trailing_verbs"] + data["title_end_words"] + data["by_owner_ends"]
+    )
     return _Words(
         trigger=regex.compile(rf"(?<!\w)(?:{trig})(?!\w)", _FLAGS),
         colon_after_trigger=regex.compile(rf"(?<!\w)(?:{trig})(?:,?\s+\p{{Ll}}+){{0,{n}}}\s*$", _FLAGS),
@@ -70,6 +76,9 @@ def _words() -> _Words:
         address_after_comma=regex.compile(rf"\s*(?:{alt(data['address_levels'])})\s+\p{{Lu}}", _FLAGS),
         trailing_verbs=regex.compile(rf"(?:\s+(?:{alt(data['owner_trailing_verbs'])}))+\s*$", _FLAGS),
         owner_prefix=regex.compile(rf"^(?:{tolerant_alternation(data['owner_prefixes'])})\s+", _FLAGS),
+        owner_marker=regex.compile(r"\s+(?:của|(?P<by>do))\s+", _FLAGS),
+        # Lower-case as written: "Ban Vận động …" is a name, "… vận động lắp đặt" a verb.
+        by_owner_end=regex.compile(rf"\s(?:{alt(by_owner_ends)})(?!\w)", regex.VERSION1),
         title_end=regex.compile(rf"\s(?:{tolerant_alternation(data['title_end_words'])})(?!\w)", _FLAGS),
         modifiers_before_quote=regex.compile(
             rf"(?:\s+\p{{Ll}}+){{1,{int(data['max_modifier_words'])}}}(?=\s*[“\"«])", regex.VERSION1
@@ -77,7 +86,8 @@ def _words() -> _Words:
         modifier_stop=regex.compile(rf"(?<!\w)(?:{alt(data['modifier_stops'])})(?!\w)", _FLAGS),
         # "các mô hình như Hũ gạo tình thương, Nồi cháo yêu thương": a list without a colon.
         list_without_colon=regex.compile(
-            rf"(?<!\w)(?:{trig})(?:\s+\p{{Ll}}+){{0,2}}\s+(?:như|gồm)\s+(?=[\p{{Lu}}“\"«])", _FLAGS
+            rf"(?<!\w)(?!{examples})(?:{trig})(?:\s+\p{{Ll}}+){{0,2}}\s+(?:như|gồm)\s+(?=(?-i:[\p{{Lu}}“\"«]))",
+            _FLAGS,
         ),
         leading_trigger=regex.compile(rf"^(?:{trig})(?:\s*,\s*(?:{trig}))?\s+", _FLAGS),
         # "mô hình, điển hình “…”": a second trigger after a comma belongs to the first.
@@ -119,17 +129,28 @@ def _owner(raw: str) -> str | None:
     return owner or None
 
 
-def _split_owner(text: str, start: int, end: int) -> tuple[int, str | None]:
-    """Where the title ends and who owns it: the complement of the last " của " in [start:end)."""
+def _split_owner(text: str, start: int, end: int) -> tuple[int, str | None, int]:
+    """Where the title ends, who owns it and where the owner ends, in [start:end).
+
+    The owner is the complement of the last " của " ("of"), or of " do " ("by") followed by a
+    capitalised name, which ends before the verb that follows it ("“Camera an ninh” do Ban
+    Công tác Mặt trận thôn Thọ Trung vận động lắp đặt …").
+    """
     last = None
-    for m in regex.finditer(r"\s+của\s+", text[start:end]):
+    for m in _words().owner_marker.finditer(text, start, end):
         last = m
-    if last is None or start + last.start() <= start:
-        return end, None
-    owner = _owner(text[start + last.end() : end])
+    if last is None or last.start() <= start:
+        return end, None, end
+    owner_end = end
+    if last["by"]:
+        if not text[last.end() : last.end() + 1].isupper():
+            return end, None, end
+        verb = _words().by_owner_end.search(text, last.end(), end)
+        owner_end = _trim_end(text, last.end(), verb.start()) if verb else end
+    owner = _owner(text[last.end() : owner_end])
     if owner is None:
-        return end, None
-    return start + last.start(), owner
+        return end, None, end
+    return last.start(), owner, owner_end
 
 
 def _owner_before(text: str, floor: int, verb_start: int) -> tuple[int, str] | None:
@@ -200,7 +221,7 @@ def _inline(document: Document, sentence: Span, campaigns: set[str]) -> list[tup
             if at >= sentence.end or not text[at].isupper() or text.count("\n", after, at) > 1:
                 continue
             end = _unquoted_title_end(text, at, sentence.end)
-            title_end, _ = _split_owner(text, at, end)
+            title_end, _, _ = _split_owner(text, at, end)
             title = _clean_title(text[at:title_end])
             title_span = Span(at, title_end)
         if not title or _key(title) in campaigns or any(_key(title).startswith(c + " ") for c in campaigns):
@@ -210,12 +231,12 @@ def _inline(document: Document, sentence: Span, campaigns: set[str]) -> list[tup
         # Owner after: "… của X" up to ";" or the sentence end.
         tail_end = _unquoted_title_end(text, end, sentence.end) if q is not None else end
         if q is not None:
-            own = regex.match(r"\s+của\s+", text[end:tail_end])
-            if own:
-                owner = _owner(text[end + own.end() : tail_end])
-                end = tail_end if owner else end
+            _, owner, owner_end = _split_owner(text, q.start, tail_end)
+            if owner is not None and not text[end:owner_end].lstrip().startswith(("của", "do")):
+                owner = None  # the "của"/"do" belongs to a later phrase, not to this title
+            end = owner_end if owner else end
         else:
-            _, owner = _split_owner(text, title_span.start, end)
+            _, owner, _ = _split_owner(text, title_span.start, end)
         # Owner before: "X thực hiện mô hình …", "X ra mắt “…”".
         verb = w.owner_verb_before.search(text, sentence.start, trigger_start)
         if owner is None and verb is not None:
@@ -289,7 +310,7 @@ def _continuation_items(document: Document, paragraph: Span) -> list[Span] | Non
     if not items:
         return None
     for item in items:
-        split_at, owner = _split_owner(text, item.start, item.end)
+        split_at, owner, _ = _split_owner(text, item.start, item.end)
         if owner is None or not owner[0].isupper() or split_at <= item.start:
             return None
     return items
@@ -297,11 +318,11 @@ def _continuation_items(document: Document, paragraph: Span) -> list[Span] | Non
 
 def _item_model(document: Document, item: Span) -> ModelMention | None:
     text = document.text
-    title_end, owner = _split_owner(text, item.start, item.end)
+    title_end, owner, owner_end = _split_owner(text, item.start, item.end)
     title = _clean_title(text[item.start : title_end])
     if not title:
         return None
-    return ModelMention(item.start, item.end, title, owner)
+    return ModelMention(item.start, owner_end if owner else item.end, title, owner)
 
 
 def find_models(document: Document) -> list[ModelMention]:

@@ -186,12 +186,16 @@ def parse_words(words: list[str]) -> Decimal | None:
     return None
 
 
-_TOKEN = regex.compile(rf"(?P<num>{NUMERAL})|(?P<word>\p{{L}}+)|(?P<other>\S)", regex.VERSION1)
+# A clock time ("08:35", "14:30:00") is one token, so neither of its parts reads as a number.
+_TOKEN = regex.compile(
+    rf"(?P<clock>(?<![\d:])\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?![\d:]))|(?P<num>{NUMERAL})|(?P<word>\p{{L}}+)|(?P<other>\S)",
+    regex.VERSION1,
+)
 
 
 @dataclass(frozen=True)
 class _Tok:
-    kind: str  # num, word, other
+    kind: str  # num, word, clock, other
     start: int
     end: int
     low: str

@@ -310,6 +310,16 @@ CASES: list = [
         [],
         "clock-time",
     ),
+    (
+        "Hội nghị khai mạc lúc 08:35 Sáng cùng ngày, có 120 đại biểu dự.",
+        [("120 đại biểu", 120, "đại biểu", "exact")],
+        "clock-time-with-colon",
+    ),
+    (
+        "Thứ hai, 18/11/2024 - 08:35\nSáng ngày 12/11, tại hội trường có 35 hộ dân.",
+        [("35 hộ dân", 35, "hộ dân", "exact")],
+        "dateline-time-then-next-line",
+    ),
     # Ordinals.
     (
         "Đại hội Hội Cựu chiến binh phường lần thứ 4 thành công tốt đẹp.",

@@ -248,6 +248,25 @@ CASES: list = [
         [("3 tháng đầu năm 2024", "2024-01-01", "2024-03-31", "range", False)],
         "first-three-months",
     ),
+    # A report period named without "đầu": only 6 or 9 months, only with its year.
+    (
+        "Ban Dân vận sơ kết công tác dân vận 9 tháng năm 2024, triển khai nhiệm vụ quý IV.",
+        [
+            ("9 tháng năm 2024", "2024-01-01", "2024-09-30", "range", False),
+            ("quý IV", "2024-10-01", "2024-12-31", "quarter", True),
+        ],
+        "report-nine-months",
+    ),
+    (
+        "Kết quả 6 tháng năm 2023 được đánh giá cao.",
+        [("6 tháng năm 2023", "2023-01-01", "2023-06-30", "half", False)],
+        "report-six-months",
+    ),
+    (
+        "Công trình thi công trong 3 tháng năm 2023 thì hoàn thành.",
+        [("năm 2023", "2023-01-01", "2023-12-31", "year", False)],
+        "three-months-is-a-length",
+    ),
     (
         _article(
             "Hội nghị sơ kết công tác Mặt trận",

@@ -322,6 +322,42 @@ CASES: list = [
         [("Cây ATM gạo", "Phường"), ("Hũ gạo tình thương", "Hội Chữ thập đỏ")],
         "two-sentences",
     ),
+    # An owner after "do" ("by") ends before the verb that follows it.
+    (
+        "Mô hình “Tuyến đường nở hoa” do Hội LHPN phường thực hiện đã mang lại hiệu quả.",
+        [("Tuyến đường nở hoa", "Hội LHPN phường")],
+        "owner-after-do",
+    ),
+    (
+        "Thời gian qua, các mô hình: “Thắp sáng đường quê” của Đoàn Thanh niên xã; “Camera an ninh” do "
+        "Ban Công tác Mặt trận thôn Thọ Trung vận động lắp đặt 16 mắt camera đã phát huy hiệu quả.",
+        [
+            ("Thắp sáng đường quê", "Đoàn Thanh niên xã"),
+            ("Camera an ninh", "Ban Công tác Mặt trận thôn Thọ Trung"),
+        ],
+        "list-item-owner-after-do",
+    ),
+    (
+        "Mô hình “Nhà sạch” do dịch bệnh nên tạm dừng.",
+        [("Nhà sạch", None)],
+        "do-meaning-because-is-no-owner",
+    ),
+    # "Điển hình như …" gives an example, not titles; a list after "như" starts with a capital.
+    (
+        "Điển hình như gia đình ông Đỗ Văn Tư ở xóm 5, thôn Tây Sơn đã tự nguyện tháo dỡ tường rào.",
+        [],
+        "example-opener-lower-case",
+    ),
+    (
+        "Điển hình như Hội LHPN phường, Đoàn Thanh niên phường đã vận động được nhiều hộ.",
+        [],
+        "example-opener-capitalised",
+    ),
+    (
+        "Các mô hình như hũ gạo tình thương được duy trì.",
+        [],
+        "list-after-nhu-needs-a-capital",
+    ),
 ]
 
 
