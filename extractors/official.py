@@ -29,6 +29,8 @@ KIND = "official"
 _FLAGS = regex.VERSION1
 _GAP = r"[ \t]*(?:\n[ \t]*)?"
 _CAP = r"\p{Lu}\p{Ll}+"
+# A syllable of a name of the Central Highlands peoples: "Y", "Ayun", "H’Bluê", "K’Rông".
+_ANY_CAP = r"\p{Lu}\p{Ll}*(?:[’']\p{Lu}?\p{Ll}+)?"
 # Title separators: comma, semicolon, dashes; a hyphen only between words, not inside "ANCT-TTATXH".
 _SEPARATOR = regex.compile(r"\s*(?:[,;–—()]|\s-\s|(?<=\p{Ll})-(?=\p{Lu})|-(?=\s))\s*", _FLAGS)
 
@@ -41,6 +43,8 @@ def _phrases(words: list[str], *, case_insensitive: bool = False) -> str:
 @dataclass(frozen=True)
 class _Words:
     name: regex.Pattern[str]
+    honorific_name: regex.Pattern[str]
+    list_joint: regex.Pattern[str]
     honorific_before: regex.Pattern[str]
     honorific_word: regex.Pattern[str]
     title_start: regex.Pattern[str]
@@ -72,6 +76,13 @@ def _words() -> _Words:
     return _Words(
         # Up to seven words, so that "Trường THCS Lê Quý Đôn Nguyễn Thị Hoa" can be split (see _person_start).
         name=regex.compile(rf"(?<![\w.])(?:{surnames})(?:{_GAP}{_CAP}){{1,6}}(?!\w)", _FLAGS),
+        # After an honorific any capitalised name counts, known surname or not ("đồng chí Y Phôn Ayun").
+        honorific_name=regex.compile(
+            rf"(?<!\w)(?i:{_phrases(data['honorifics'])})\s+(?P<name>{_ANY_CAP}(?:{_GAP}{_ANY_CAP}){{1,4}})(?![\w’'])",
+            _FLAGS,
+        ),
+        # Between two names of one list: "đồng chí Lê Quang Vinh, Trương Thị Mỹ Lệ và Phan Đình Sơn".
+        list_joint=regex.compile(r"\s*(?:,\s*(?:và\s+)?|\s(?:và|cùng)\s+)\s*", _FLAGS),
         honorific_before=regex.compile(
             rf"(?<!\w)(?P<h>{_phrases(data['honorifics'], case_insensitive=True)})\s+$"
         ),
@@ -227,6 +238,18 @@ def _titles_before(text: str, floor: int, name_start: int) -> tuple[list[str], i
     return titles, start
 
 
+def _name_runs(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Runs of capitalised words that may be a name: from a known surname, or after an honorific."""
+    w = _words()
+    runs = [(m.start(), m.end()) for m in w.name.finditer(text, start, end)]
+    for m in w.honorific_name.finditer(text, start, end, overlapped=True):
+        s, e = m.start("name"), m.end("name")
+        if w.segment_start.match(text, s) or any(a < e and s < b for a, b in runs):
+            continue  # "ông Chủ tịch …" opens a title, not a name
+        runs.append((s, e))
+    return sorted(runs)
+
+
 def find_officials(document: Document) -> list[OfficialMention]:
     text = document.text
     w = _words()
@@ -234,9 +257,10 @@ def find_officials(document: Document) -> list[OfficialMention]:
     out: list[OfficialMention] = []
     for sentence in document.content_sentences():
         floor = sentence.start
-        for m in w.name.finditer(text, sentence.start, sentence.end):
-            end = _trim_name(text, m.start(), m.end())
-            start = _person_start(text, _strip_honorific(text, m.start(), end), end)
+        previous: OfficialMention | None = None
+        for run_start, run_end in _name_runs(text, sentence.start, sentence.end):
+            end = _trim_name(text, run_start, run_end)
+            start = _person_start(text, _strip_honorific(text, run_start, end), end)
             name = _clean(text[start:end])
             if fold(name) in w.historical or document.is_author(start, end):
                 continue
@@ -248,7 +272,15 @@ def find_officials(document: Document) -> list[OfficialMention]:
             before, before_start = _titles_before(text, floor, start)
             after, after_end = _titles_after(text, end, sentence.end, document.word_ends)
             titles = before + after
-            if not titles and hon is None:
+            inherited = None
+            if (
+                hon is None
+                and previous is not None
+                and previous.honorific is not None
+                and w.list_joint.fullmatch(text, previous.end, start)
+            ):
+                inherited = previous.honorific  # the list's honorific is each name's
+            if not titles and hon is None and inherited is None:
                 continue
             first = min(x for x in (start, before_start if before else start, hon.start() if hon else start))
             last = max(end, after_end)
@@ -260,9 +292,10 @@ def find_officials(document: Document) -> list[OfficialMention]:
                     start,
                     end,
                     tuple(titles),
-                    " ".join(hon["h"].split()).casefold() if hon else None,
+                    " ".join(hon["h"].split()).casefold() if hon else inherited,
                 )
             )
+            previous = out[-1]
             floor = last
     return out
 

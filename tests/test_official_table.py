@@ -377,6 +377,35 @@ CASES: list = [
         [("Nguyễn Văn Hòa", ["Bí thư Đảng ủy phường"])],
         "official-with-byline",
     ),
+    # Names of the Central Highlands peoples after an honorific: no known surname, apostrophes.
+    (
+        "Dự hội nghị có đồng chí Y Phôn Ayun, HUV, Phó Chủ tịch UBND huyện cùng bí thư các xã.",
+        [("Y Phôn Ayun", ["HUV", "Phó Chủ tịch UBND huyện"])],
+        "ede-name-after-honorific",
+    ),
+    (
+        "Trong đó có bà H’Bluê Niê, Bí thư Chi bộ buôn Kniết.",
+        [("H’Bluê Niê", ["Bí thư Chi bộ buôn Kniết"])],
+        "name-with-apostrophe",
+    ),
+    ("Ông Chủ tịch UBND phường phát biểu.", [], "honorific-before-a-title-is-no-name"),
+    ("Bà con Khu phố 3 tham gia đông đủ.", [], "ba-con-is-no-honorific"),
+    # One honorific for a list of bare names: each name is a participant.
+    (
+        "Ban giám khảo gồm các đồng chí Lê Quang Vinh, Trương Thị Mỹ Lệ và Phan Đình Sơn.",
+        [("Lê Quang Vinh", []), ("Trương Thị Mỹ Lệ", []), ("Phan Đình Sơn", [])],
+        "list-shares-the-honorific",
+    ),
+    (
+        "Tham dự có ông Lê Văn Hải, Trưởng khu phố 3 và Nguyễn Văn Hùng.",
+        [("Lê Văn Hải", ["Trưởng khu phố 3"]), ("Nguyễn Văn Hùng", [])],
+        "list-after-a-titled-name",
+    ),
+    (
+        "Phường khen thưởng Nguyễn Văn Hùng và Trần Thị Mai vì thành tích xuất sắc.",
+        [],
+        "bare-names-without-honorific-stay-out",
+    ),
 ]
 
 
