@@ -68,12 +68,12 @@ def _words() -> _Words:
     )
     return _Words(
         trigger=regex.compile(rf"(?<!\w)(?:{trig})(?!\w)", _FLAGS),
-        colon_after_trigger=regex.compile(rf"(?<!\w)(?:{trig})(?:,?\s+\p{{Ll}}+){{0,{n}}}\s*$", _FLAGS),
+        colon_after_trigger=regex.compile(rf"(?<!\w)(?:{trig})(?:,?\s+(?-i:\p{{Ll}}+)){{0,{n}}}\s*$", _FLAGS),
         colon_after_list_word=regex.compile(rf"(?<!\w)(?:{alt(data['list_words'])})\s*$", _FLAGS),
         owner_verb=regex.compile(rf"\s(?:{verbs})\s+(?=(?:{trig})(?!\w)|[“\"«])", _FLAGS),
         owner_verb_before=regex.compile(rf"(?:^|\s)(?:{verbs})\s+$", _FLAGS),
         owner_opener=regex.compile(rf"(?:[:;.,]|(?<!\w)(?:{alt(data['owner_openers'])})(?!\w))", _FLAGS),
-        address_after_comma=regex.compile(rf"\s*(?:{alt(data['address_levels'])})\s+\p{{Lu}}", _FLAGS),
+        address_after_comma=regex.compile(rf"\s*(?:{alt(data['address_levels'])})\s+(?-i:\p{{Lu}})", _FLAGS),
         trailing_verbs=regex.compile(rf"(?:\s+(?:{alt(data['owner_trailing_verbs'])}))+\s*$", _FLAGS),
         owner_prefix=regex.compile(rf"^(?:{tolerant_alternation(data['owner_prefixes'])})\s+", _FLAGS),
         owner_marker=regex.compile(r"\s+(?:của|(?P<by>do))\s+", _FLAGS),
@@ -86,7 +86,7 @@ def _words() -> _Words:
         modifier_stop=regex.compile(rf"(?<!\w)(?:{alt(data['modifier_stops'])})(?!\w)", _FLAGS),
         # "các mô hình như Hũ gạo tình thương, Nồi cháo yêu thương": a list without a colon.
         list_without_colon=regex.compile(
-            rf"(?<!\w)(?!{examples})(?:{trig})(?:\s+\p{{Ll}}+){{0,2}}\s+(?:như|gồm)\s+(?=(?-i:[\p{{Lu}}“\"«]))",
+            rf"(?<!\w)(?!{examples})(?:{trig})(?:\s+(?-i:\p{{Ll}}+)){{0,2}}\s+(?:như|gồm)\s+(?=(?-i:[\p{{Lu}}“\"«]))",
             _FLAGS,
         ),
         leading_trigger=regex.compile(rf"^(?:{trig})(?:\s*,\s*(?:{trig}))?\s+", _FLAGS),
