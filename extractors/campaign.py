@@ -15,7 +15,7 @@ from functools import cache
 import regex
 
 from extractors.base import Mention
-from extractors.quotes import quoted_at, unquote
+from extractors.quotes import Quote, quoted_at, unquote
 from pipeline.document import Document
 from pipeline.resources import load_yaml
 from pipeline.textnorm import fold, tolerant_alternation
@@ -40,6 +40,7 @@ class _Words:
     modifier_stop: regex.Pattern[str]
     max_modifiers: int
     name_end: regex.Pattern[str]
+    next_trigger: regex.Pattern[str]
     max_name_words: int
     prize_ranks: frozenset[str]
     known: tuple[str, ...]
@@ -57,6 +58,8 @@ def _words() -> _Words:
         modifier_stop=regex.compile(rf"(?<!\w)(?:{stops})(?!\w)", _FLAGS),
         max_modifiers=int(data["max_modifier_words"]),
         name_end=regex.compile(rf"\s(?:{ends})(?!\w)", _FLAGS),
+        # "Tháng Thanh niên và chương trình “…”": the name ends where another campaign begins.
+        next_trigger=regex.compile(rf"\s(?:và|cùng|với)\s+(?=(?:{alt})(?!\w))", _FLAGS),
         max_name_words=int(data["max_name_words"]),
         prize_ranks=frozenset(fold(r) for r in data["prize_ranks"]),
         known=tuple(data["known_campaigns"]),
@@ -94,12 +97,13 @@ def _unquoted_name(text: str, pos: int, limit: int) -> tuple[int, int] | None:
     if start >= limit or not text[start].isupper():
         return None
     end = limit
-    punct = regex.compile(r"[,;:.(…!?]|\n\s*\n").search(text, start, limit)
+    punct = regex.compile(r"[,;:.(…!?“\"«]|\n\s*\n").search(text, start, limit)
     if punct:
         end = punct.start()
-    stop = w.name_end.search(text, start, end)
-    if stop:
-        end = stop.start()
+    for stop_at in (w.name_end, w.next_trigger):
+        stop = stop_at.search(text, start, end)
+        if stop:
+            end = stop.start()
     words = text[start:end].split()
     if not words:
         return None
@@ -108,6 +112,25 @@ def _unquoted_name(text: str, pos: int, limit: int) -> tuple[int, int] | None:
     if fold(" ".join(words[:2])) in w.prize_ranks or fold(words[0]) in w.prize_ranks:
         return None
     return start, start + len(text[start:end].rstrip())
+
+
+def _quoted_list(text: str, pos: int, limit: int) -> list[Quote]:
+    """Quoted names listed after the trigger and a colon, separated by commas, semicolons or "và"."""
+    colon = regex.match(r"[ \t]*:[ \t]*\n?[ \t]*", text[pos:limit])
+    if colon is None:
+        return []
+    items: list[Quote] = []
+    cursor = pos + colon.end()
+    while cursor < limit:
+        q = quoted_at(text, cursor, limit)
+        if q is None:
+            break
+        items.append(q)
+        sep = regex.match(r"[ \t]*(?:[,;][ \t]*(?:và[ \t]+)?|và[ \t]+)\n?[ \t]*", text[q.end : limit])
+        if sep is None:
+            break
+        cursor = q.end + sep.end()
+    return items
 
 
 def find_campaigns(document: Document) -> list[CampaignMention]:
@@ -124,6 +147,14 @@ def _find_campaigns(document: Document) -> list[CampaignMention]:
             if not m["t"][0].isalpha():
                 continue
             category = " ".join(m["t"].casefold().split())
+            listed = _quoted_list(text, m.end(), sentence.end)
+            if listed:
+                # "các phong trào: “A”, “B” và “C”": one campaign per quoted item.
+                for i, q in enumerate(listed):
+                    name = unquote(text[q.content_start : q.content_end])
+                    start = m.start() if i == 0 else q.start
+                    out.append(CampaignMention(start, q.end, name, category, q.content_start, q.content_end))
+                continue
             quote_at = _modifiers_end(text, m.end(), sentence.end)
             if quote_at is not None:
                 q = quoted_at(text, quote_at, sentence.end)

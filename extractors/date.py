@@ -71,6 +71,7 @@ class _Words:
     fraction_after: regex.Pattern[str]
     quarters: dict[str, int]
     report_periods: frozenset[int]
+    lunar_after: regex.Pattern[str]
     min_year: int
     max_year: int
 
@@ -132,6 +133,7 @@ def _words() -> _Words:
         fraction_after=regex.compile(rf"\s+(?:{alternation(data['fraction_followers'])})(?!\w)", _FLAGS),
         quarters=quarters,
         report_periods=frozenset(int(n) for n in data["report_periods"]),
+        lunar_after=regex.compile(rf"\s*\(?\s*(?:{alternation(data['lunar_markers'])})(?!\w)", regex.V1),
         min_year=int(data["min_year"]),
         max_year=int(data["max_year"]),
     )
@@ -344,8 +346,13 @@ def _find_atoms(document: Document) -> list[Atom]:
     by_sentence: list[tuple[Span, list[Atom]]] = []
     for sentence in document.sentences:
         atoms = _join_ranges(text, _atoms_in(text, sentence), sentence.start)
-        # Dates in page furniture are neither records nor context for other dates.
-        atoms = [a for a in atoms if not document.in_furniture(a.start, a.end)]
+        # Dates in page furniture are neither records nor context for other dates; a lunar
+        # date ("29/8 âm lịch") names no day of the calendar the records are in.
+        atoms = [
+            a
+            for a in atoms
+            if not document.in_furniture(a.start, a.end) and not _words().lunar_after.match(text, a.end)
+        ]
         by_sentence.append((sentence, atoms))
     everything = [a for _, atoms in by_sentence for a in atoms]
     anchors = [a for a in everything if a.has_year]

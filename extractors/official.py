@@ -244,9 +244,13 @@ def _name_runs(text: str, start: int, end: int) -> list[tuple[int, int]]:
     runs = [(m.start(), m.end()) for m in w.name.finditer(text, start, end)]
     for m in w.honorific_name.finditer(text, start, end, overlapped=True):
         s, e = m.start("name"), m.end("name")
-        if w.segment_start.match(text, s) or any(a < e and s < b for a, b in runs):
+        if w.segment_start.match(text, s):
             continue  # "ông Chủ tịch …" opens a title, not a name
-        runs.append((s, e))
+        overlapping = [(a, b) for a, b in runs if a < e and s < b]
+        if any(b >= e for _, b in overlapping):
+            continue
+        # "Ông Giàng A Páo": "Ông Giàng" read as surname + name stops short of the whole name.
+        runs = [r for r in runs if r not in overlapping] + [(s, e)]
     return sorted(runs)
 
 

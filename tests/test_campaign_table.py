@@ -296,6 +296,24 @@ CASES: list = [
     ("Phường hưởng ứng Tháng hành động vì an toàn thực phẩm.", [], "lower-case-after-thang"),
     ("Phường phát động cuộc vận động ủng hộ đồng bào bị thiên tai.", [], "lower-case-after-cuoc-van-dong"),
     ("Phường triển khai Chương trình mục tiêu quốc gia giảm nghèo bền vững.", [], "lower-case-after-capital"),
+    # A list of quoted names after the trigger and a colon: one campaign each.
+    (
+        "Thị trấn gắn phong trào thi đua “Dân vận khéo” với các phong trào: “Toàn dân bảo vệ an ninh Tổ quốc”, "
+        "“Ngày thứ bảy tình nguyện” và “Chung sức xây dựng đô thị văn minh”.",
+        [
+            ("Dân vận khéo", "phong trào thi đua"),
+            ("Toàn dân bảo vệ an ninh Tổ quốc", "phong trào"),
+            ("Ngày thứ bảy tình nguyện", "phong trào"),
+            ("Chung sức xây dựng đô thị văn minh", "phong trào"),
+        ],
+        "quoted-list-after-colon",
+    ),
+    # An unquoted name ends where another campaign begins.
+    (
+        "Phường chú trọng các hoạt động trong Tháng Thanh niên và chương trình “Mỗi tổ dân phố một phần quà”.",
+        [("Thanh niên", "tháng"), ("Mỗi tổ dân phố một phần quà", "chương trình")],
+        "unquoted-name-before-next-trigger",
+    ),
 ]
 
 

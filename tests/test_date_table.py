@@ -465,6 +465,17 @@ CASES: list = [
         [],
         "decision-numbers",
     ),
+    # A lunar date names no day of the calendar the records are in.
+    (
+        "Lễ Sene Đolta diễn ra từ ngày 02/10/2024 (tức từ 29/8 đến 01/9 âm lịch) tại các chùa.",
+        [("02/10/2024", "2024-10-02", "2024-10-02", "day", False)],
+        "lunar-range-in-parentheses",
+    ),
+    (
+        "Ngày 15/8 (ÂL) hằng năm, xã tổ chức Tết Trung thu cho thiếu nhi.",
+        [],
+        "lunar-day-marked-AL",
+    ),
 ]
 
 

@@ -129,6 +129,10 @@ def test_datelines_and_titles(text: str, title: str | None, published: dt.date |
             "Nội dung một.\nNội dung hai.\nNội dung ba.\nTHANH BÌNH - NGUYỄN HIỆP",
             ["THANH BÌNH", "NGUYỄN HIỆP"],
         ),
+        (
+            "Nội dung một.\nNội dung hai.\nNội dung ba.\nLÂM THỊ KIM NGÂN - Ban Dân vận Huyện ủy Thạnh Trị",
+            ["LÂM THỊ KIM NGÂN"],
+        ),
         ("Hội nghị của UBND phường diễn ra tốt đẹp.", []),
         ("UBND\nNội dung một.\nNội dung hai.", []),
         # The last line written as a name in title case is the signature.

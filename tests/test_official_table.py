@@ -406,6 +406,14 @@ CASES: list = [
         [],
         "bare-names-without-honorific-stay-out",
     ),
+    # Clergy titles; a Hmông name with a one-letter middle syllable after an honorific.
+    (
+        "Chúng tôi đều mời Đại đức Thạch Sang, Trụ trì chùa Kiết Thắng cùng đến dự.",
+        [("Thạch Sang", ["Đại đức", "Trụ trì chùa Kiết Thắng"])],
+        "clergy-titles",
+    ),
+    ("Ông Giàng A Páo, Trưởng bản, phát biểu.", [("Giàng A Páo", ["Trưởng bản"])], "hmong-name"),
+    ("Ông Hồ Bá Hữu phát biểu.", [("Hồ Bá Hữu", [])], "ong-before-a-surname-is-the-honorific"),
 ]
 
 
