@@ -6,7 +6,7 @@ conjunction, verb), a following number, a capitalised name after a lower-case
 noun, or after `max_unit_words` words. A number is not a count when it is money,
 part of a date or a duration, an ordinal, or part of a name or identifier
 ("Phường 6", "Kế hoạch số 09", "4 AN", "5 không"). Word lists live in
-extractors/data/count.yaml; unit level words in extractors/data/units.yaml.
+extractors/data/count.yaml; numbers that name units are the unit extractor's (extractors/unit.py).
 """
 
 from __future__ import annotations
@@ -18,16 +18,21 @@ from functools import cache
 import regex
 
 from extractors import date as date_extractor
+from extractors import unit as unit_extractor
 from extractors.base import Mention, sentence_quantities
 from extractors.money import currency_follows
+from extractors.quotes import OPENERS, quoted_at
 from pipeline.document import Document
-from pipeline.numbers import Quantity
+from pipeline.numbers import Quantity, part_of_whole_at
 from pipeline.resources import alternation, load_yaml
 from pipeline.textnorm import fold
 
 KIND = "count"
 _FLAGS = regex.IGNORECASE | regex.VERSION1
 _TOKEN = regex.compile(r"\p{L}+|\d+(?:[.,]\d+)*|[^\s\p{L}\d]", regex.VERSION1)
+
+
+_OPENER = regex.compile(f"[{regex.escape(OPENERS)}]")
 
 
 @dataclass(frozen=True)
@@ -42,13 +47,15 @@ class _Words:
     parallel: regex.Pattern[str]
     at_least_after: regex.Pattern[str]
     max_words: int
+    max_quoted_name_words: int
 
 
 @cache
 def _words() -> _Words:
     data = load_yaml("extractors", "count.yaml")
-    levels = list(load_yaml("extractors", "units.yaml")["levels"])
-    before = alternation(data["not_count_before"] + levels)
+    # Level words are not here: whether "Phường 6" names a unit is the unit extractor's call
+    # (its numbers are skipped), and "cấp huyện 41 mô hình" is a count.
+    before = alternation(data["not_count_before"])
     return _Words(
         duration=regex.compile(rf"\s*(?:{alternation(data['durations'])})(?!\w)", _FLAGS),
         not_count_before=regex.compile(rf"(?<![\w.])(?:{before})\s*$", _FLAGS),
@@ -62,6 +69,7 @@ def _words() -> _Words:
         parallel=regex.compile(rf"(?:{alternation(data['parallel_nouns'])})(?!\w)", _FLAGS),
         at_least_after=regex.compile(r"\s+trở\s+lên(?!\w)", _FLAGS),
         max_words=int(data["max_unit_words"]),
+        max_quoted_name_words=int(data["max_quoted_name_words"]),
     )
 
 
@@ -76,6 +84,22 @@ def _is_name_or_identifier(text: str, q: Quantity, floor: int) -> bool:
         return True
     # "04-NQ/TW", "09/KH": a number glued to an identifier.
     return bool(regex.match(r"[/\-]\w", text[q.end : q.end + 2]))
+
+
+def _short_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The contents of the sentence's quotations short enough to be names (“3 cứng”)."""
+    limit = _words().max_quoted_name_words
+    out = []
+    pos = start
+    while (m := _OPENER.search(text, pos, end)) is not None:
+        quote = quoted_at(text, m.start(), end)
+        pos = m.end()
+        if quote is None or not quote.closed:
+            continue
+        if len(text[quote.content_start : quote.content_end].split()) <= limit:
+            out.append((quote.content_start, quote.content_end))
+        pos = max(pos, quote.end)
+    return out
 
 
 def _unit_span(document: Document, pos: int, limit: int) -> tuple[int, int] | None:
@@ -149,17 +173,21 @@ def _parallel_follows(text: str, pos: int, limit: int, unit_start: int) -> bool:
 def extract(document: Document) -> list[Mention]:
     text = document.text
     w = _words()
-    date_spans = [(a.start, a.end) for a in date_extractor.find_atoms(document)]  # memoised per document
+    # Dates, and numbers that name a unit ("Khu phố 5 và 7 đăng ký"), count nothing (both memoised).
+    not_counts = [(a.start, a.end) for a in date_extractor.find_atoms(document)]
+    not_counts += [(u.start, u.end) for u in unit_extractor.find_units(document) if u.name[:1].isdigit()]
     out: list[Mention] = []
     for sentence in document.content_sentences():
+        names = _short_quotes(text, sentence.start, sentence.end)
         for q in sentence_quantities(document, sentence):
-            if any(s < q.end and q.start < e for s, e in date_spans):
+            if any(s < q.end and q.start < e for s, e in not_counts + names):
                 continue
             if currency_follows(text, q.end, sentence.end) or w.duration.match(text, q.end, sentence.end):
                 continue
-            if _is_name_or_identifier(text, q, sentence.start):
+            whole = part_of_whole_at(text, q.start, sentence.end)  # "84/84 khu phố": 84 of 84
+            if whole is None and _is_name_or_identifier(text, q, sentence.start):
                 continue
-            unit = _unit_span(document, q.end, sentence.end)
+            unit = _unit_span(document, whole[1] if whole else q.end, sentence.end)
             if unit is None:
                 continue
             end = unit[1]

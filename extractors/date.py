@@ -20,7 +20,7 @@ import regex
 
 from extractors.base import Mention
 from pipeline.document import Document
-from pipeline.numbers import parse_number
+from pipeline.numbers import parse_number, part_of_whole_at
 from pipeline.resources import alternation, load_yaml
 from pipeline.spans import Span
 
@@ -68,6 +68,7 @@ class _Words:
     range_open: regex.Pattern[str]
     open_day: regex.Pattern[str]
     name_heads: regex.Pattern[str]
+    day_cue_before: regex.Pattern[str]
     fraction_after: regex.Pattern[str]
     quarters: dict[str, int]
     report_periods: frozenset[int]
@@ -130,6 +131,7 @@ def _words() -> _Words:
         range_open=regex.compile(r"(?<!\w)từ\s+(?:(?:ngày|tháng)\s+)?$", _FLAGS),
         open_day=regex.compile(rf"(?<!\w)từ\s+ngày\s+(?P<d>{_DAY})\s+(?:{to})\s+(?:ngày\s+)?$", _FLAGS),
         name_heads=regex.compile(rf"(?<!\w)(?:{alternation(data['name_heads'])})(?!\w)", _FLAGS),
+        day_cue_before=regex.compile(rf"(?<!\w)(?:{cues})\s+$", _FLAGS),
         fraction_after=regex.compile(rf"\s+(?:{alternation(data['fraction_followers'])})(?!\w)", _FLAGS),
         quarters=quarters,
         report_periods=frozenset(int(n) for n in data["report_periods"]),
@@ -159,7 +161,7 @@ def _atom(name: str, m: regex.Match[str], text: str, floor: int) -> Atom | None:
     if name in ("full", "spelled", "slash", "cued"):
         if _in_name(text, m.start(), floor):
             return None
-        if name == "slash" and w.fraction_after.match(text, m.end()):
+        if name == "slash" and _fraction(text, m, floor):
             return None
         atom = Atom(m.start(), m.end(), "day", day=int(m["d"]), month=int(m["m"]), year=year)
         return atom if _valid_day(atom) else None
@@ -189,6 +191,16 @@ def _atom(name: str, m: regex.Match[str], text: str, floor: int) -> Atom | None:
     if name == "year":
         return Atom(m.start(), m.end(), "year", year=year)
     return None
+
+
+def _fraction(text: str, m: regex.Match[str], floor: int) -> bool:
+    """ "1/3 số hộ", "9/9 khóm" are fractions; after a day word ("Sáng 2/9 khóm 3 …") a date."""
+    w = _words()
+    if w.fraction_after.match(text, m.end()):
+        return True
+    return part_of_whole_at(text, m.start(), len(text)) is not None and not w.day_cue_before.search(
+        text, max(floor, m.start() - 12), m.start()
+    )
 
 
 def _months(raw: str) -> int | None:

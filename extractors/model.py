@@ -32,6 +32,10 @@ from pipeline.textnorm import fold, tolerant_alternation
 KIND = "model"
 _FLAGS = regex.IGNORECASE | regex.VERSION1
 _ELLIPSIS = regex.compile(r"…|\.{3}")
+# Between two quoted titles of one trigger: "“A” của X, “B” của Y và “C”".
+_NEXT_QUOTE = regex.compile(r"\s*(?:,\s*(?:và\s+)?|;\s*|\s+và\s+)(?=[“\"«])", regex.VERSION1)
+# "“A” và “B”" as one item of a list: two titles.
+_QUOTES_JOINED = regex.compile(r"(?<=[”\"»])\s*(?:,\s*)?và\s+(?=[“\"«])", regex.VERSION1)
 
 
 @dataclass(frozen=True)
@@ -211,40 +215,77 @@ def _inline(document: Document, sentence: Span, campaigns: set[str]) -> list[tup
     for trigger_start, after in sorted(set(starts)):
         q: Quote | None = quoted_at(text, after, sentence.end)
         if q is not None:
-            title = _clean_title(text[q.content_start : q.content_end])
-            title_span = Span(q.content_start, q.content_end)
-            end = q.end
-        else:
-            at = after
-            while at < sentence.end and text[at] in " \t\n":
-                at += 1
-            if at >= sentence.end or not text[at].isupper() or text.count("\n", after, at) > 1:
-                continue
-            end = _unquoted_title_end(text, at, sentence.end)
-            title_end, _, _ = _split_owner(text, at, end)
-            title = _clean_title(text[at:title_end])
-            title_span = Span(at, title_end)
-        if not title or _key(title) in campaigns or any(_key(title).startswith(c + " ") for c in campaigns):
+            out += _quoted_chain(document, sentence, trigger_start, q, campaigns)
+            continue
+        at = after
+        while at < sentence.end and text[at] in " \t\n":
+            at += 1
+        if at >= sentence.end or not text[at].isupper() or text.count("\n", after, at) > 1:
+            continue
+        end = _unquoted_title_end(text, at, sentence.end)
+        title_end, owner, _ = _split_owner(text, at, end)
+        title = _clean_title(text[at:title_end])
+        if not _is_title(title, campaigns):
             continue
         start = trigger_start
-        owner = None
-        # Owner after: "… của X" up to ";" or the sentence end.
-        tail_end = _unquoted_title_end(text, end, sentence.end) if q is not None else end
-        if q is not None:
-            _, owner, owner_end = _split_owner(text, q.start, tail_end)
-            if owner is not None and not text[end:owner_end].lstrip().startswith(("của", "do")):
-                owner = None  # the "của"/"do" belongs to a later phrase, not to this title
-            end = owner_end if owner else end
-        else:
-            _, owner, _ = _split_owner(text, title_span.start, end)
-        # Owner before: "X thực hiện mô hình …", "X ra mắt “…”".
-        verb = w.owner_verb_before.search(text, sentence.start, trigger_start)
-        if owner is None and verb is not None:
-            found = _owner_before(text, sentence.start, verb.start())
-            if found is not None:
-                start, owner = found
-        end = _trim_end(text, start, end)
-        out.append((ModelMention(start, end, title, owner), title_span))
+        if owner is None:
+            start, owner = _owner_before_trigger(text, sentence, trigger_start, start)
+        out.append((ModelMention(start, _trim_end(text, start, end), title, owner), Span(at, title_end)))
+    return out
+
+
+def _is_title(title: str, campaigns: set[str]) -> bool:
+    key = _key(title)
+    return bool(title) and key not in campaigns and not any(key.startswith(c + " ") for c in campaigns)
+
+
+def _owner_before_trigger(
+    text: str, sentence: Span, trigger_start: int, start: int
+) -> tuple[int, str | None]:
+    """ "X thực hiện mô hình …", "X ra mắt “…”": the owner before the verb, and where it starts."""
+    verb = _words().owner_verb_before.search(text, sentence.start, trigger_start)
+    if verb is not None:
+        found = _owner_before(text, sentence.start, verb.start())
+        if found is not None:
+            return found
+    return start, None
+
+
+def _quoted_chain(
+    document: Document, sentence: Span, trigger_start: int, first: Quote, campaigns: set[str]
+) -> list[tuple[ModelMention, Span]]:
+    """A trigger's quoted titles: “A” [của X], “B” [của Y] và “C” [của Z]: one model each.
+
+    Each title's owner is its own "của"/"do" complement, else the owner before the trigger
+    ("Hội Phụ nữ thực hiện mô hình “A” và “B”" credits both).
+    """
+    text = document.text
+    out: list[tuple[ModelMention, Span]] = []
+    q: Quote | None = first
+    start = trigger_start
+    owner_start, owner_before = _owner_before_trigger(text, sentence, trigger_start, trigger_start)
+    while q is not None:
+        title = _clean_title(text[q.content_start : q.content_end])
+        tail_end = _unquoted_title_end(text, q.end, sentence.end)
+        nxt = _NEXT_QUOTE.search(text, q.end, tail_end)
+        if nxt:
+            tail_end = nxt.start()
+        _, owner, owner_end = _split_owner(text, q.start, tail_end)
+        if owner is not None and not text[q.end : owner_end].lstrip().startswith(("của", "do")):
+            owner = None  # the "của"/"do" belongs to a later phrase, not to this title
+        end = owner_end if owner else q.end
+        if _is_title(title, campaigns):
+            model_start = start
+            if owner is None:
+                owner = owner_before
+                if start == trigger_start:
+                    model_start = owner_start
+            mention = ModelMention(model_start, _trim_end(text, model_start, end), title, owner)
+            out.append((mention, Span(q.content_start, q.content_end)))
+        if nxt is None:
+            break
+        start = nxt.end()
+        q = quoted_at(text, start, sentence.end)
     return out
 
 
@@ -269,6 +310,18 @@ def _list_items(text: str, start: int, end: int) -> list[Span]:
         if e > s:
             items.append(Span(s, e))
     return items
+
+
+def _split_joined(text: str, items: list[Span]) -> list[Span]:
+    """ "“A” và “B”" as one list item is two titles."""
+    out: list[Span] = []
+    for item in items:
+        start = item.start
+        for m in _QUOTES_JOINED.finditer(text, item.start, item.end):
+            out.append(Span(start, _trim_end(text, start, m.start())))
+            start = m.end()
+        out.append(Span(start, item.end))
+    return out
 
 
 def _list_spans(document: Document, sentence: Span) -> list[tuple[Span, bool]]:
@@ -336,7 +389,7 @@ def find_models(document: Document) -> list[ModelMention]:
         for span, is_open in _list_spans(document, sentence):
             open_list = open_list or is_open
             list_paragraphs.add(document.paragraph_at(sentence.start).start)
-            for item in _list_items(document.text, span.start, span.end):
+            for item in _split_joined(document.text, _list_items(document.text, span.start, span.end)):
                 starting = [
                     mm for mm, t in inline if item.start <= mm.start < item.end and t.start - item.start < 20
                 ]

@@ -49,6 +49,7 @@ class _Words:
     honorific_word: regex.Pattern[str]
     title_start: regex.Pattern[str]
     segment_start: regex.Pattern[str]
+    organisation: regex.Pattern[str]
     title_end: regex.Pattern[str]
     not_person_before: regex.Pattern[str]
     surnames: frozenset[str]
@@ -91,6 +92,7 @@ def _words() -> _Words:
         segment_start=regex.compile(
             rf"(?:(?:{titles})(?!\w)|(?:{orgs})(?!\w)|{acronym}|(?:{levels})\s+(?:\p{{Lu}}|\d))", _FLAGS
         ),
+        organisation=regex.compile(rf"(?<!\w)(?:{orgs})(?!\w)", _FLAGS),
         title_end=regex.compile(rf"\s(?i:{_phrases(data['title_end_words'])})(?!\w)", _FLAGS),
         not_person_before=regex.compile(rf"(?<!\w)(?i:{_phrases(data['not_person_before'])})\s+$", _FLAGS),
         historical=frozenset(fold(n) for n in data["historical_names"]),
@@ -238,10 +240,28 @@ def _titles_before(text: str, floor: int, name_start: int) -> tuple[list[str], i
     return titles, start
 
 
+def _past_organisation(text: str, start: int, end: int) -> int | None:
+    """Where a run that opens inside an organisation's name ("Thành Đoàn Thuận An") may hold a person.
+
+    "Đoàn" is a surname, but after "Thành" it is the city's Youth Union: the person, if any, is the
+    next full name in the run ("… Thành Đoàn Thuận An Nguyễn Văn Tám"); None when there is none.
+    """
+    w = _words()
+    org = next((m for m in w.organisation.finditer(text, max(0, start - 12), end) if m.start() < start), None)
+    if org is None or org.end() <= start:
+        return start
+    person = w.name.search(text, org.end(), end)
+    return person.start() if person else None
+
+
 def _name_runs(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Runs of capitalised words that may be a name: from a known surname, or after an honorific."""
     w = _words()
-    runs = [(m.start(), m.end()) for m in w.name.finditer(text, start, end)]
+    runs = []
+    for m in w.name.finditer(text, start, end):
+        run_start = _past_organisation(text, m.start(), m.end())
+        if run_start is not None:
+            runs.append((run_start, m.end()))
     for m in w.honorific_name.finditer(text, start, end, overlapped=True):
         s, e = m.start("name"), m.end("name")
         if w.segment_start.match(text, s):

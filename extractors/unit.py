@@ -17,6 +17,7 @@ from functools import cache
 
 import regex
 
+from extractors import date as date_extractor
 from extractors.base import Mention
 from gazetteer.link import LEVEL_GROUPS, article_context, candidates, link
 from gazetteer.register import load_register
@@ -45,6 +46,10 @@ class _Patterns:
     level_word_start: regex.Pattern[str]
     surnames: frozenset[str]
     middle_names: frozenset[str]
+    tier_before: regex.Pattern[str]
+    count_after: regex.Pattern[str]
+    plural_before: regex.Pattern[str]
+    more_names: regex.Pattern[str]
 
 
 @cache
@@ -81,6 +86,12 @@ def _patterns() -> _Patterns:
         level_word_start=regex.compile(rf"(?:{level_alt}|{org_alt})(?!\w)", _FLAGS),
         surnames=frozenset(fold(s) for s in people["surnames"]),
         middle_names=frozenset(fold(s) for s in people["middle_names"]),
+        tier_before=regex.compile(rf"(?<!\w)(?:{tolerant_alternation(data['tier_before'])})\s+$", _FLAGS),
+        count_after=regex.compile(rf"\s+(?:{alternation(data['count_words_after'])})(?!\w)", _FLAGS),
+        plural_before=regex.compile(rf"(?<!\w)(?:{tolerant_alternation(data['plural_before'])})\s+$", _FLAGS),
+        more_names=regex.compile(
+            rf"{_GAP}(?P<sep>,|và){_GAP}(?-i:(?P<cap>{_WORD}(?:[ \t]{_WORD})*))", _FLAGS
+        ),
     )
 
 
@@ -130,6 +141,7 @@ def _find_units(document: Document) -> list[UnitMention]:
     p = _patterns()
     found: list[UnitMention] = []
     taken: list[tuple[int, int]] = []
+    dates = [(a.start, a.end) for a in date_extractor.find_atoms(document)]  # "Sáng 2/9 khóm 3"
 
     def add(start: int, end: int, level: str, name: str, *, sharing: bool = False) -> bool:
         # A further number of "Tổ dân phố 5 và 11" shares its evidence start with the first.
@@ -145,18 +157,22 @@ def _find_units(document: Document) -> list[UnitMention]:
         if m is None:
             return False
         digit = max(0, start - 4) + m.start()
-        return not any(s <= digit < e for s, e in taken)
+        return not any(s <= digit < e for s, e in [*taken, *dates])
 
     for sentence in document.content_sentences():
         for m in p.organisation.finditer(text, sentence.start, sentence.end):
+            if p.level_word_start.match(text, m.start("cap")):
+                continue  # "Quận ủy Quận 1": the unit is "Quận 1", found by its level word
             level = p.org_level_of[fold(m["level"])]
             span = _trim_name(text, m.start("cap"), m.end("cap"), level)
             if span:
                 add(m.start(), span[1], level, text[span[0] : span[1]])
         for m in p.level.finditer(text, sentence.start, sentence.end, overlapped=True):
-            if after_count(m.start()):
+            if after_count(m.start()) or p.tier_before.search(text, max(0, m.start() - 10), m.start()):
                 continue
             level = p.level_of[fold(m["level"])]
+            if m["num"] and p.count_after.match(text, m.end("num"), sentence.end):
+                continue
             if m["num"]:
                 if add(m.start(), m.end("num"), level, m["num"]):
                     _more_numbers(text, m.start(), m.end("num"), sentence.end, level, add)
@@ -164,8 +180,10 @@ def _find_units(document: Document) -> list[UnitMention]:
             if level in p.number_only or not m["cap"]:
                 continue
             span = _trim_name(text, m.start("cap"), m.end("cap"), level)
-            if span:
-                add(m.start(), span[1], level, text[span[0] : span[1]])
+            if span is None or not add(m.start(), span[1], level, text[span[0] : span[1]]):
+                continue
+            if span[1] == m.end("cap") and p.plural_before.search(text, max(0, m.start() - 10), m.start()):
+                _more_names(text, m.start(), span[1], sentence.end, level, add)
         for m in p.abbreviation.finditer(text, sentence.start, sentence.end):
             level = p.abbreviations[m["level"]]
             if m["num"]:
@@ -188,6 +206,28 @@ def _more_numbers(text: str, start: int, pos: int, limit: int, level: str, add: 
             return
         add(start, m.end("num"), level, m["num"], sharing=True)
         pos = m.end()
+
+
+def _more_names(text: str, start: int, pos: int, limit: int, level: str, add: Callable[..., bool]) -> None:
+    """ "các bản Che Căn, Khá và Kéo": after a plural, each further name is a unit of the same level.
+
+    The list must close with "và": without it the commas may be an address ("xã A, B, C").
+    """
+    p = _patterns()
+    items = []
+    while True:
+        m = p.more_names.match(text, pos, limit)
+        if m is None or p.level_word_start.match(text, m.start("cap")):
+            break
+        items.append(m)
+        pos = m.end()
+        if m["sep"] == "và":
+            for item in items:
+                span = _trim_name(text, item.start("cap"), item.end("cap"), level)
+                if span is None:
+                    return
+                add(start, span[1], level, text[span[0] : span[1]], sharing=True)
+            return
 
 
 def extract(document: Document) -> list[Mention]:

@@ -52,6 +52,7 @@ class _Grammar:
     before: tuple[tuple[regex.Pattern[str], str], ...]
     after: tuple[tuple[regex.Pattern[str], str], ...]
     locative: regex.Pattern[str]
+    part_of_whole: regex.Pattern[str]
 
 
 @cache
@@ -84,7 +85,23 @@ def grammar() -> _Grammar:
         before=tuple((p, q) for p, q, _ in before),
         after=tuple(after),
         locative=regex.compile(rf"(?<!\w)(?:{alternation(data['locative_before'])})\s+$", _FLAGS),
+        part_of_whole=regex.compile(
+            rf"(?P<x>\d{{1,4}})/(?P<y>\d{{1,4}})(?P<space>\s+)(?:{alternation(data['part_of_whole_nouns'])})"
+            rf"(?!\w)(?!\s+(?-i:\p{{Lu}})|\s+\d)",
+            _FLAGS,
+        ),
     )
+
+
+def part_of_whole_at(text: str, pos: int, limit: int) -> tuple[int, int] | None:
+    """ "84/84 khu phố" at `pos`: the numerator's value and where the counted noun begins, or None."""
+    m = grammar().part_of_whole.match(text, pos, limit)
+    if m is None or (pos > 0 and (text[pos - 1].isalnum() or text[pos - 1] in "/.,")):
+        return None
+    x, y = int(m["x"]), int(m["y"])
+    if not 0 < x <= y:
+        return None
+    return x, m.end("space")
 
 
 def parse_numeral(token: str) -> Decimal | None:

@@ -407,6 +407,46 @@ CASES: list = [
         ],
         "three-counts",
     ),
+    # "X/Y" before a noun of a whole is X of Y, not a date or an identifier; after a day word a date.
+    (
+        "Toàn thành phố hiện có 84/84 khu phố duy trì hoạt động.",
+        [("84/84 khu phố", 84, "khu phố", "exact")],
+        "part-of-whole-84-of-84",
+    ),
+    (
+        "Ngày hội được tổ chức tại 9/9 khóm, thu hút hơn 2.000 lượt người.",
+        [("9/9 khóm", 9, "khóm", "exact"), ("hơn 2.000 lượt người", 2000, "lượt người", "more_than")],
+        "part-of-whole-9-of-9-is-no-date",
+    ),
+    ("Sáng 2/9 khóm 3 tổ chức lễ chào cờ năm 2024.", [], "day-word-makes-2-9-a-date"),
+    (
+        "Xã có 12/15 hộ đăng ký, 20/15 hộ là sai số.",
+        [("12/15 hộ", 12, "hộ", "exact")],
+        "numerator-above-denominator",
+    ),
+    # A number that names a unit counts nothing; after a tier ("cấp huyện") or before a classifier it counts.
+    ("Ban điều hành Khu phố 5 và 7 đăng ký thực hiện mô hình.", [], "unit-numbers-are-no-counts"),
+    (
+        "Năm 2023 toàn huyện có mô hình, trong đó cấp huyện 41 mô hình.",
+        [("41 mô hình", 41, "mô hình", "exact")],
+        "tier-cap-huyen",
+    ),
+    (
+        "UBND phường tặng khu dân cư 01 bộ loa kéo.",
+        [("01 bộ loa kéo", 1, "bộ loa kéo", "exact")],
+        "classifier-after-level-number",
+    ),
+    # A number inside a short quotation is part of a name.
+    (
+        "Mỗi ngôi nhà bảo đảm tiêu chí “3 cứng”, kinh phí 8 căn.",
+        [("8 căn", 8, "căn", "exact")],
+        "quoted-3-cung",
+    ),
+    (
+        "Bà chia sẻ: “Năm nay nhờ được hỗ trợ mà nhà tôi đã nuôi thêm được 2 con bò sinh sản”.",
+        [("2 con bò sinh sản", 2, "con bò sinh sản", "exact")],
+        "long-quotation-is-speech",
+    ),
 ]
 
 

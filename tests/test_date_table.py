@@ -476,6 +476,20 @@ CASES: list = [
         [],
         "lunar-day-marked-AL",
     ),
+    # "X/Y" before a noun of a whole is a fraction; after a day word it stays a date.
+    (
+        "Năm 2024, ngày hội diễn ra tại 9/9 khóm.",
+        [("Năm 2024", "2024-01-01", "2024-12-31", "year", False)],
+        "fraction-9-of-9-khom",
+    ),
+    (
+        "Sáng 2/9 khóm 3 tổ chức lễ chào cờ năm 2024.",
+        [
+            ("2/9", "2024-09-02", "2024-09-02", "day", True),
+            ("năm 2024", "2024-01-01", "2024-12-31", "year", False),
+        ],
+        "day-word-before-2-9-khom",
+    ),
 ]
 
 

@@ -358,6 +358,28 @@ CASES: list = [
         [],
         "list-after-nhu-needs-a-capital",
     ),
+    # Several quoted titles after one trigger: one model each, each with its own owner.
+    (
+        "Các mô hình “Tổ dân phố bình yên” của Đoàn Thanh niên phường, “Giáo dân chung tay” của Ban đoàn kết"
+        " Công giáo phường và “Nhà văn hóa – địa chỉ tin cậy của Nhân dân” của Hội Cựu chiến binh phường tiếp tục"
+        " phát huy hiệu quả.",
+        [
+            ("Tổ dân phố bình yên", "Đoàn Thanh niên phường"),
+            ("Giáo dân chung tay", "Ban đoàn kết Công giáo phường"),
+            ("Nhà văn hóa – địa chỉ tin cậy của Nhân dân", "Hội Cựu chiến binh phường"),
+        ],
+        "quoted-chain-with-owners",
+    ),
+    (
+        "Các mô hình được nhân rộng gồm: “Thắp sáng đường quê”; “Tổ tự quản” và “Mỗi hội viên một cây ăn quả”.",
+        [("Thắp sáng đường quê", None), ("Tổ tự quản", None), ("Mỗi hội viên một cây ăn quả", None)],
+        "list-item-of-two-quotes",
+    ),
+    (
+        "Hội Phụ nữ phường thực hiện mô hình “Nuôi heo đất” và “Tiết kiệm vì phụ nữ nghèo”.",
+        [("Nuôi heo đất", "Hội Phụ nữ phường"), ("Tiết kiệm vì phụ nữ nghèo", "Hội Phụ nữ phường")],
+        "quoted-chain-owner-before-trigger",
+    ),
 ]
 
 

@@ -414,6 +414,18 @@ CASES: list = [
     ),
     ("Ông Giàng A Páo, Trưởng bản, phát biểu.", [("Giàng A Páo", ["Trưởng bản"])], "hmong-name"),
     ("Ông Hồ Bá Hữu phát biểu.", [("Hồ Bá Hữu", [])], "ong-before-a-surname-is-the-honorific"),
+    # "ThUV" as written; "Đoàn" after "Thành" is the Youth Union, not a surname.
+    (
+        "Dự có đồng chí Trần Minh Quân, ThUV, Bí thư Thành Đoàn Thuận An; bà Võ Thị Ngọc Diễm, Phó Chủ tịch.",
+        [("Trần Minh Quân", ["ThUV", "Bí thư Thành Đoàn Thuận An"]), ("Võ Thị Ngọc Diễm", ["Phó Chủ tịch"])],
+        "thuv-and-thanh-doan",
+    ),
+    ("Bí thư Thành Đoàn Thuận An phát biểu.", [], "thanh-doan-is-no-person"),
+    (
+        "Dự có Bí thư Huyện Đoàn Đoàn Văn Nam.",
+        [("Đoàn Văn Nam", ["Bí thư Huyện Đoàn"])],
+        "huyen-doan-then-surname-doan",
+    ),
 ]
 
 

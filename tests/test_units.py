@@ -89,6 +89,24 @@ CASES: list[tuple[str, list[tuple[str, str, str]], str]] = [
     ("Nhà ở đường Lê Lợi được sửa chữa.", [], "street"),
     ("Chủ tịch UBND phường Nguyễn Văn An phát biểu.", [], "person-after-level"),
     ("Ghé thăm phố Huế buổi tối.", [], "pho-street-name"),
+    ("Ban Dân vận Quận ủy Quận 1 tổ chức lễ.", [("Quận 1", "quận", "1")], "quan-uy-before-quan-number"),
+    ("Trong đó cấp huyện 41 mô hình.", [], "tier-cap-huyen"),
+    ("UBND phường tặng khu dân cư 01 bộ loa kéo.", [], "number-before-classifier"),
+    (
+        "Lễ bàn giao nhà tại các bản Che Căn, Khá và Kéo.",
+        [
+            ("bản Che Căn", "bản", "Che Căn"),
+            ("bản Che Căn, Khá", "bản", "Khá"),
+            ("bản Che Căn, Khá và Kéo", "bản", "Kéo"),
+        ],
+        "plural-list-of-names",
+    ),
+    (
+        "Đoàn đến xã Hải Lâm, Hải Lăng, Quảng Trị.",
+        [("xã Hải Lâm", "xã", "Hải Lâm")],
+        "comma-address-is-no-list",
+    ),
+    ("Sáng 2/9 khóm 3 tổ chức lễ chào cờ năm 2024.", [("khóm 3", "khóm", "3")], "unit-after-a-date"),
 ]
 
 
