@@ -50,6 +50,9 @@ class _Patterns:
     dateline: regex.Pattern[str]
     byline: regex.Pattern[str]
     photo_credit: regex.Pattern[str]
+    caption_credit: regex.Pattern[str]
+    not_person_credits: frozenset[str]
+    editorial_signatures: frozenset[str]
     name_separators: regex.Pattern[str]
     signature: regex.Pattern[str]
     signature_last_line: regex.Pattern[str]
@@ -68,14 +71,19 @@ def _patterns() -> _Patterns:
 
     weekday = "|".join(regex.escape(w) for w in meta["weekdays"])
     prefix = "|".join(regex.escape(p) for p in sorted(meta["byline_prefixes"], key=len, reverse=True))
+    label = "|".join(regex.escape(p) for p in sorted(meta["dateline_labels"], key=len, reverse=True))
+    dateline = meta["dateline"].replace("{weekday}", weekday).replace("{label}", label)
     return _Patterns(
         line=compile_all(furn["line_patterns"]),
         block_start=compile_all(furn["block_starters"]),
         block_item=compile_all(furn["block_item_patterns"]),
         inline=compile_all(furn["inline_patterns"]),
-        dateline=regex.compile(meta["dateline"].replace("{weekday}", weekday), flags),
+        dateline=regex.compile(dateline.replace("{time}", meta["time"]), flags),
         byline=regex.compile(meta["byline"].replace("{prefix}", prefix), flags),
         photo_credit=regex.compile(meta["photo_credit"], flags),
+        caption_credit=regex.compile(meta["caption_credit"], regex.VERSION1),
+        not_person_credits=frozenset(c.casefold() for c in meta["not_person_credits"]),
+        editorial_signatures=frozenset(meta["editorial_signatures"]),
         name_separators=regex.compile(meta["name_separators"], flags),
         signature=regex.compile(meta["signature"]),
         signature_last_line=regex.compile(meta["signature_last_line"]),
@@ -233,8 +241,15 @@ def _find_authors(text: str, lines: list[Line], content: list[int], pats: _Patte
         m = pats.signature_last_line.match(last.text)
         if m:
             add(m["names"], last.start + m.start("names"))
+        elif last.text.rstrip(".") in pats.editorial_signatures:
+            add(last.text.rstrip("."), last.start)
     for m in pats.photo_credit.finditer(text):
         add(m["names"], m.start("names"))
+    for i in content:
+        line = lines[i]
+        m = pats.caption_credit.search(line.text)
+        if m and m["names"].casefold() not in pats.not_person_credits:
+            add(m["names"], line.start + m.start("names"))
 
 
 def _merge(spans: list[Span]) -> list[Span]:

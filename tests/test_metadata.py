@@ -98,6 +98,10 @@ def test_004_has_no_furniture() -> None:
             "Tiêu đề bài",
             dt.date(2024, 11, 16),
         ),
+        ("Tiêu đề\n\nCập nhật: Thứ năm, 12/09/2024 - 15:20\n\nNội dung.", "Tiêu đề", dt.date(2024, 9, 12)),
+        ("Tiêu đề\nCập nhật lúc 08:30 ngày 12/3/2024\nNội dung.", "Tiêu đề", dt.date(2024, 3, 12)),
+        ("Tiêu đề\n15:20 | 02/02/2024\nNội dung.", "Tiêu đề", dt.date(2024, 2, 2)),
+        ("Tiêu đề\nThứ Sáu, 19/07/2024, 09:12 GMT+7\nNội dung.", "Tiêu đề", dt.date(2024, 7, 19)),
     ],
     ids=[
         "weekday-time",
@@ -110,6 +114,10 @@ def test_004_has_no_furniture() -> None:
         "pipe-counter",
         "dot-counter",
         "header-site-title-dateline",
+        "label-before-weekday",
+        "label-clock-then-date",
+        "clock-pipe-date",
+        "weekday-date-clock-gmt",
     ],
 )
 def test_datelines_and_titles(text: str, title: str | None, published: dt.date | None) -> None:
@@ -140,6 +148,14 @@ def test_datelines_and_titles(text: str, title: str | None, published: dt.date |
         ("Tiêu đề\nNội dung một.\nNội dung hai.\nThanh Hương (Trung tâm VHTT phường)", ["Thanh Hương"]),
         ("Tiêu đề\nNội dung một.\nNội dung hai.\nMinh Chiến - Quỳnh Yên", ["Minh Chiến", "Quỳnh Yên"]),
         ("Tiêu đề\nNội dung một.\nNội dung hai.\nPhường Ra Quân Dọn Vệ Sinh Môi Trường.", []),
+        # A dash and the writer's unit (a word in lower case) after the name; the editors' signature.
+        ("Tiêu đề\nNội dung một.\nNội dung hai.\nTuấn Anh - Ban Dân vận Thị ủy", ["Tuấn Anh"]),
+        ("Tiêu đề\nNội dung một.\nNội dung hai.\nBBT", ["BBT"]),
+        ("Tiêu đề\nNội dung một.\nNội dung hai.\nUBND", []),
+        # A credit ending a caption line; "Internet" is no person.
+        ("Tiêu đề\nNội dung.\nLãnh đạo xã trao quà. Ảnh: T.T\nNội dung hai.", ["T.T"]),
+        ("Tiêu đề\nNội dung.\nẢnh minh họa: Internet\nNội dung hai.", []),
+        ("Tiêu đề\nNội dung.\nẢnh: nguồn sưu tầm trên mạng\nNội dung hai.", []),
     ],
 )
 def test_authors(text: str, authors: list[str]) -> None:
