@@ -20,7 +20,7 @@ import regex
 from extractors import date as date_extractor
 from extractors import unit as unit_extractor
 from extractors.base import Mention, sentence_quantities
-from extractors.money import currency_follows
+from extractors.money import money_end
 from extractors.quotes import OPENERS, quoted_at
 from pipeline.document import Document
 from pipeline.numbers import Quantity, part_of_whole_at
@@ -57,7 +57,10 @@ def _words() -> _Words:
     # (its numbers are skipped), and "cấp huyện 41 mô hình" is a count.
     before = alternation(data["not_count_before"])
     return _Words(
-        duration=regex.compile(rf"\s*(?:{alternation(data['durations'])})(?!\w)", _FLAGS),
+        duration=regex.compile(
+            rf"\s*(?!(?:{alternation(data['labour_units'])})(?!\w))(?:{alternation(data['durations'])})(?!\w)",
+            _FLAGS,
+        ),
         not_count_before=regex.compile(rf"(?<![\w.])(?:{before})\s*$", _FLAGS),
         so_as_quantity=regex.compile(
             rf"(?<!\w)(?:{alternation(data['quantity_before_so'])})\s+số\s*$", _FLAGS
@@ -175,14 +178,14 @@ def extract(document: Document) -> list[Mention]:
     w = _words()
     # Dates, and numbers that name a unit ("Khu phố 5 và 7 đăng ký"), count nothing (both memoised).
     not_counts = [(a.start, a.end) for a in date_extractor.find_atoms(document)]
-    not_counts += [(u.start, u.end) for u in unit_extractor.find_units(document) if u.name[:1].isdigit()]
+    not_counts += [(u.start, u.end) for u in unit_extractor.find_units(document)]
     out: list[Mention] = []
     for sentence in document.content_sentences():
         names = _short_quotes(text, sentence.start, sentence.end)
         for q in sentence_quantities(document, sentence):
             if any(s < q.end and q.start < e for s, e in not_counts + names):
                 continue
-            if currency_follows(text, q.end, sentence.end) or w.duration.match(text, q.end, sentence.end):
+            if money_end(text, q, sentence.end) is not None or w.duration.match(text, q.end, sentence.end):
                 continue
             whole = part_of_whole_at(text, q.start, sentence.end)  # "84/84 khu phố": 84 of 84
             if whole is None and _is_name_or_identifier(text, q, sentence.start):

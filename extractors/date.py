@@ -48,6 +48,7 @@ class Atom:
     year_to: int | None = None  # second year of a range of years
     end_atom: Atom | None = None  # the closing day/month of a day or month range
     year_inferred: bool = False
+    until_now: bool = False  # "từ năm 2021 đến nay": the range closes on the publication date
 
     @property
     def has_year(self) -> bool:
@@ -96,7 +97,8 @@ def _words() -> _Words:
     # "ngày 12/7 năm 2023": a year may follow a day-month in words.
     year_after = rf"(?:\s+năm\s+(?P<y>{_YEAR}){_RIGHT})?"
     slash = rf"{_LEFT}(?P<d>{_DAY})/(?P<m>{_MONTH}){_RIGHT}{year_after}"
-    cued = rf"(?<=(?<!\w)(?:{cues})\s+){_LEFT}(?P<d>{_DAY})[.\-](?P<m>{_MONTH}){_RIGHT}{year_after}"
+    cue_before = rf"(?<=(?<!\w)(?:{cues})(?:\s+|\s*\(\s*))"
+    cued = rf"{cue_before}{_LEFT}(?P<d>{_DAY})[.\-](?P<m>{_MONTH}){_RIGHT}{year_after}"
     years = (
         rf"(?:(?<!\w)(?P<cue>{periods})\s+)?{_LEFT}(?P<y>{_YEAR})\s*(?:[{dash}]|(?:{to})(?:\s+năm)?)\s*"
         rf"(?P<y2>{_YEAR}){_RIGHT}"
@@ -110,7 +112,15 @@ def _words() -> _Words:
     month = rf"(?<!\w)tháng\s+(?P<m>{_MONTH})(?:\s*/\s*(?P<y>{_YEAR})|\s+năm\s+(?P<y>{_YEAR}))?{_RIGHT}"
     month_slash = rf"{_LEFT}(?P<m>{_MONTH})/(?P<y>{_YEAR}){_RIGHT}"
     year = rf"(?<!\w)năm\s+(?P<y>{_YEAR}){_RIGHT}"
+    # "từ đầu năm đến nay", "từ năm 2021 đến nay", "từ tháng 3/2024 đến nay": up to the publication.
+    since = (
+        rf"(?<!\w)từ\s+(?:{alternation(data['half_first'])}\s+)?"
+        rf"(?:năm(?:\s+(?P<y>{_YEAR})|\s+nay)?"
+        rf"|tháng\s+(?P<m>{_MONTH})(?:\s*/\s*(?P<y>{_YEAR})|\s+năm\s+(?P<y>{_YEAR}))?)"
+        rf"\s+(?:{to})\s+(?:{alternation(data['now_words'])})(?!\w)"
+    )
     patterns = (
+        ("since", since),
         ("years", years),
         ("full", full),
         ("spelled", spelled),
@@ -190,6 +200,9 @@ def _atom(name: str, m: regex.Match[str], text: str, floor: int) -> Atom | None:
         return Atom(m.start(), m.end(), "years", year=year, year_to=y2)
     if name == "year":
         return Atom(m.start(), m.end(), "year", year=year)
+    if name == "since":
+        month = _int(m["m"])
+        return Atom(m.start(), m.end(), "month" if month else "year", month=month, year=year, until_now=True)
     return None
 
 
@@ -366,9 +379,10 @@ def _find_atoms(document: Document) -> list[Atom]:
             if not document.in_furniture(a.start, a.end) and not _words().lunar_after.match(text, a.end)
         ]
         by_sentence.append((sentence, atoms))
+    published = document.published
+    by_sentence = [(sentence, _until_published(atoms, published)) for sentence, atoms in by_sentence]
     everything = [a for _, atoms in by_sentence for a in atoms]
     anchors = [a for a in everything if a.has_year]
-    published = document.published
     resolved: list[Atom] = []
     for sentence, atoms in by_sentence:
         for atom in atoms:
@@ -392,6 +406,25 @@ def _find_atoms(document: Document) -> list[Atom]:
                 continue
             resolved.append(candidate)
     return resolved
+
+
+def _until_published(atoms: list[Atom], published: dt.date | None) -> list[Atom]:
+    """ "từ đầu năm đến nay" closes on the publication date, in its year when none is written.
+
+    Without a publication date "nay" (now) is unknown: the expression is no record.
+    """
+    out: list[Atom] = []
+    for atom in atoms:
+        if not atom.until_now:
+            out.append(atom)
+            continue
+        if published is None:
+            continue
+        now = Atom(atom.end, atom.end, "day", day=published.day, month=published.month, year=published.year)
+        since = replace(atom, year=atom.year or published.year, year_inferred=atom.year is None, end_atom=now)
+        if _bounds(since)[0] <= published:
+            out.append(since)
+    return out
 
 
 def extract(document: Document) -> list[Mention]:

@@ -14,6 +14,7 @@ import regex
 
 from extractors.base import Mention, sentence_quantities
 from pipeline.document import Document
+from pipeline.numbers import Quantity
 from pipeline.resources import load_yaml
 
 KIND = "money"
@@ -33,25 +34,35 @@ def _currency_after() -> regex.Pattern[str]:
     )
 
 
-def currency_follows(text: str, pos: int, limit: int) -> bool:
-    """Whether a currency word ("đồng", "đ", "VNĐ") follows the number ending at `pos`."""
-    return _currency_after().match(text, pos, limit) is not None
+# "gần 50 triệu/hộ/năm": millions per household, per head or per year are money without "đồng".
+_PER_UNIT = regex.compile(r"/\s*\p{L}", _FLAGS)
+_MILLION = 1_000_000
+
+
+def money_end(text: str, q: Quantity, limit: int) -> int | None:
+    """Where the amount `q` ends as money (after its currency word), or None when it is no money."""
+    m = _currency_after().match(text, q.end, limit)
+    if m:
+        return m.end("cur")
+    if q.has_scale and q.value >= _MILLION and _PER_UNIT.match(text, q.end, limit):
+        return q.end
+    return None
 
 
 def extract(document: Document) -> list[Mention]:
     text = document.text
-    pattern = _currency_after()
     out: list[Mention] = []
     for sentence in document.content_sentences():
         for q in sentence_quantities(document, sentence):
-            m = pattern.match(text, q.end, sentence.end)
-            if not m:
+            end = money_end(text, q, sentence.end)
+            if end is None:
                 continue
             amount = q.value.quantize(Decimal(1), rounding=ROUND_HALF_UP)
             if amount != q.value:
                 # Fractions of a đồng are not amounts: a decimal figure with no scale is something else.
                 continue
-            end = m.end("cur")
+            if amount == 0:
+                continue  # "Phiên chợ 0 đồng", "Siêu thị 0 đồng": the name of a free market
             out.append(
                 Mention(
                     KIND,

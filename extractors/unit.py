@@ -60,7 +60,8 @@ def _patterns() -> _Patterns:
     level_alt = tolerant_alternation(words)
     org_alt = tolerant_alternation(list(data["organisation_levels"]))
     # Names are matched case-sensitively: a capital letter is what makes a word a name.
-    name = rf"(?:(?:số{_GAP})?(?P<num>{_NUMBER})|(?-i:(?P<cap>{_WORD}(?:{_GAP}{_WORD})*)))"
+    # A word name may end in a number: "khu phố Bình Đức 1", "ấp Phú Hòa 2".
+    name = rf"(?:(?:số{_GAP})?(?P<num>{_NUMBER})|(?-i:(?P<cap>{_WORD}(?:{_GAP}{_WORD})*(?:[ \t]{_NUMBER})?)))"
     not_name = tolerant_alternation(data["organisation_words"])
     return _Patterns(
         level=regex.compile(
@@ -115,6 +116,8 @@ def _trim_name(text: str, start: int, end: int, level: str) -> tuple[int, int] |
         if i > 0 and p.level_word_start.match(text, ws):
             words = words[:i]
             break
+    if words and text[words[-1][0]].isdigit() and p.count_after.match(text, words[-1][1]):
+        words = words[:-1]  # "xã Hải Lâm 5 suất quà": the number counts
     if not words:
         return None
     if level in LEVEL_GROUPS:
@@ -124,6 +127,8 @@ def _trim_name(text: str, start: int, end: int, level: str) -> tuple[int, int] |
             name = " ".join(text[words[0][0] : words[n - 1][1]].split())
             if candidates(register, level, name, "legacy"):
                 return words[0][0], words[n - 1][1]
+        if len(words) > 1 and text[words[-1][0]].isdigit():
+            words = words[:-1]  # a ward or district the register does not know with a number
         first = fold(text[words[0][0] : words[0][1]])
         second = fold(text[words[1][0] : words[1][1]]) if len(words) > 1 else ""
         if first in p.surnames and len(words) >= 2 and (len(words) >= 3 or second in p.middle_names):

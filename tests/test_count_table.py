@@ -447,6 +447,13 @@ CASES: list = [
         [("2 con bò sinh sản", 2, "con bò sinh sản", "exact")],
         "long-quotation-is-speech",
     ),
+    # Labour days count; a length of days does not.
+    (
+        "Hội viên đóng góp trên 4.500 ngày công, kéo dài 15 ngày.",
+        [("trên 4.500 ngày công", 4500, "ngày công", "more_than")],
+        "labour-days",
+    ),
+    ("Thu nhập đạt 50 triệu/hộ/năm.", [], "money-per-household-is-no-count"),
 ]
 
 

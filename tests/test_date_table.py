@@ -490,6 +490,36 @@ CASES: list = [
         ],
         "day-word-before-2-9-khom",
     ),
+    # "đến nay" closes a range on the publication date; "đầu năm" without a year is the publication year,
+    # not the nearest year of the sentence.
+    (
+        _article(
+            "Tiêu đề", DL_2023, "Thực hiện Nghị quyết nhiệm kỳ 2020 – 2025, từ đầu năm đến nay, xã đã làm."
+        ),
+        [
+            PUB_2023,
+            ("nhiệm kỳ 2020 – 2025", "2020-01-01", "2025-12-31", "range", False),
+            ("từ đầu năm đến nay", "2023-01-01", "2023-07-12", "range", True),
+        ],
+        "since-start-of-year-until-now",
+    ),
+    (
+        _article("Tiêu đề", DL_2023, "Từ năm 2021 đến nay, xã đã vận động. Từ tháng 3 đến nay có 5 hộ."),
+        [
+            PUB_2023,
+            ("Từ năm 2021 đến nay", "2021-01-01", "2023-07-12", "range", False),
+            ("Từ tháng 3 đến nay", "2023-03-01", "2023-07-12", "range", True),
+        ],
+        "since-year-and-month-until-now",
+    ),
+    ("Từ đầu năm đến nay, xã có 5 hộ thoát nghèo.", [], "until-now-without-publication-date"),
+    # A day cue before a parenthesised day-month: "Sáng hôm qua (5-3)".
+    (
+        _article("Tiêu đề", DL_2023, "Sáng hôm qua (11-7), Đảng ủy xã tổ chức hội nghị."),
+        [PUB_2023, ("11-7", "2023-07-11", "2023-07-11", "day", True)],
+        "cue-then-parenthesised-day",
+    ),
+    (_article("Tiêu đề", DL_2023, "Đội bóng thắng với tỷ số (5-3)."), [PUB_2023], "score-is-no-date"),
 ]
 
 

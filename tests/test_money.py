@@ -273,6 +273,14 @@ CASES: list = [
     ("Phường tổ chức gặp mặt đồng hương.", [], "dong-huong-no-number"),
     ("Nhiều người dân đồng tình ủng hộ.", [], "dong-tinh-no-number"),
     ("Có hơn 300 hội viên tham gia.", [], "qualified-count-no-currency"),
+    # Millions per household or per year are money without "đồng"; a zero amount names a free market.
+    (
+        "Thu nhập bình quân đạt gần 50 triệu/hộ/năm.",
+        [("gần 50 triệu", 50_000_000, "less_than")],
+        "per-household",
+    ),
+    ("Hội tổ chức “Phiên chợ 0 đồng” tại khóm 2.", [], "zero-dong-is-a-name"),
+    ("Dân số xã là 12 nghìn/km2.", [], "thousands-per-area-is-no-money"),
 ]
 
 

@@ -107,6 +107,13 @@ CASES: list[tuple[str, list[tuple[str, str, str]], str]] = [
         "comma-address-is-no-list",
     ),
     ("Sáng 2/9 khóm 3 tổ chức lễ chào cờ năm 2024.", [("khóm 3", "khóm", "3")], "unit-after-a-date"),
+    # A word name may end in a number; not before a classifier, and not for a ward the register lacks.
+    (
+        "Lễ diễn ra tại khu phố Bình Đức 1, phường Lái Thiêu.",
+        [("khu phố Bình Đức 1", "khu phố", "Bình Đức 1"), ("phường Lái Thiêu", "phường", "Lái Thiêu")],
+        "name-ending-in-number",
+    ),
+    ("Xã tặng ấp Phú Hòa 5 suất quà.", [("ấp Phú Hòa", "ấp", "Phú Hòa")], "name-then-count"),
 ]
 
 
