@@ -18,7 +18,7 @@ from extractors.base import Mention
 from extractors.quotes import Quote, quoted_at, unquote
 from pipeline.document import Document
 from pipeline.resources import load_yaml
-from pipeline.textnorm import fold, tolerant_alternation
+from pipeline.textnorm import fold, tolerant_alternation, tolerant_pattern
 
 KIND = "campaign"
 _FLAGS = regex.IGNORECASE | regex.VERSION1
@@ -44,7 +44,14 @@ class _Words:
     max_name_words: int
     prize_ranks: frozenset[str]
     known: tuple[str, ...]
+    national: regex.Pattern[str]
     categories: dict[str, str]  # folded trigger → the trigger as the records spell it
+
+
+def _dash_tolerant(name: str) -> str:
+    """A name's pattern in which any dash matches any other, with or without spaces around."""
+    parts = regex.split(r"\s*[-–—]\s*", name)
+    return r"\s*[-–—]\s*".join(f"(?:{tolerant_pattern(p)})" for p in parts)
 
 
 @cache
@@ -53,6 +60,7 @@ def _words() -> _Words:
     alt = tolerant_alternation(data["triggers"])
     stops = tolerant_alternation(data["modifier_stops"])
     ends = tolerant_alternation(data["name_end_words"])
+    national = "|".join(_dash_tolerant(n) for n in sorted(data["national_names"], key=len, reverse=True))
     return _Words(
         trigger=regex.compile(rf"(?<!\w)(?P<t>{alt})(?!\w)", _FLAGS),
         modifier_stop=regex.compile(rf"(?<!\w)(?:{stops})(?!\w)", _FLAGS),
@@ -63,6 +71,7 @@ def _words() -> _Words:
         max_name_words=int(data["max_name_words"]),
         prize_ranks=frozenset(fold(r) for r in data["prize_ranks"]),
         known=tuple(data["known_campaigns"]),
+        national=regex.compile(rf"(?:{national})(?!\w)", _FLAGS),
         categories={fold(t): str(t) for t in data["triggers"]},
     )
 
@@ -133,6 +142,12 @@ def _quoted_list(text: str, pos: int, limit: int) -> list[Quote]:
     return items
 
 
+def _skip_space(text: str, pos: int, limit: int) -> int:
+    while pos < limit and text[pos].isspace():
+        pos += 1
+    return pos
+
+
 def find_campaigns(document: Document) -> list[CampaignMention]:
     """Every campaign mention of the article (computed once per document)."""
     return document.memo("campaign.mentions", lambda: _find_campaigns(document))
@@ -165,6 +180,13 @@ def _find_campaigns(document: Document) -> list[CampaignMention]:
                             CampaignMention(m.start(), q.end, name, category, q.content_start, q.content_end)
                         )
                     continue
+            national = w.national.match(text, _skip_space(text, m.end(), sentence.end), sentence.end)
+            if national is not None and national.group()[0].isupper():
+                span = national.span()
+                out.append(
+                    CampaignMention(m.start(), span[1], " ".join(national.group().split()), category, *span)
+                )
+                continue
             span = _unquoted_name(text, m.end(), sentence.end)
             if span is not None:
                 out.append(

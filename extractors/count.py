@@ -32,6 +32,9 @@ _FLAGS = regex.IGNORECASE | regex.VERSION1
 _TOKEN = regex.compile(r"\p{L}+|\d+(?:[.,]\d+)*|[^\s\p{L}\d]", regex.VERSION1)
 
 
+# Counts from a thousand up are written with a dot ("2.024 người"); four bare digits of a year
+# right after a capitalised word (not the sentence's first) are the year of a name.
+_YEAR_IN_NAME = regex.compile(r"(?<=\S\s+\p{Lu}[\p{L}]*\s+)(?:1[89]|20)\d\d$", regex.VERSION1)
 _OPENER = regex.compile(f"[{regex.escape(OPENERS)}]")
 
 
@@ -84,6 +87,9 @@ def _is_name_or_identifier(text: str, q: Quantity, floor: int) -> bool:
     w = _words()
     before = text[max(floor, q.qualifier_start - 30) : q.qualifier_start]
     if w.not_count_before.search(before) and not w.so_as_quantity.search(before):
+        return True
+    # "Tết Nguyên đán Giáp Thìn 2024": a bare year after a capitalised word belongs to the name.
+    if _YEAR_IN_NAME.search(text, max(floor, q.start - 40), q.end) and q.start > floor:
         return True
     # "04-NQ/TW", "09/KH": a number glued to an identifier.
     return bool(regex.match(r"[/\-]\w", text[q.end : q.end + 2]))

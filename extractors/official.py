@@ -44,6 +44,9 @@ def _phrases(words: list[str], *, case_insensitive: bool = False) -> str:
 class _Words:
     name: regex.Pattern[str]
     honorific_name: regex.Pattern[str]
+    honorific_single: regex.Pattern[str]
+    honorific_list: regex.Pattern[str]
+    list_item_name: regex.Pattern[str]
     list_joint: regex.Pattern[str]
     honorific_before: regex.Pattern[str]
     honorific_word: regex.Pattern[str]
@@ -81,6 +84,17 @@ def _words() -> _Words:
         honorific_name=regex.compile(
             rf"(?<!\w)(?i:{_phrases(data['honorifics'])})\s+(?P<name>{_ANY_CAP}(?:{_GAP}{_ANY_CAP}){{1,4}})(?![\w’'])",
             _FLAGS,
+        ),
+        # "bà K’Hiệp, Phó Chủ tịch …": a one-word name after an honorific when a title follows.
+        honorific_single=regex.compile(
+            rf"(?<!\w)(?i:{_phrases(data['honorifics'])})\s+(?P<name>{_ANY_CAP})(?![\w’'])"
+            rf"(?=\s*,\s*(?:{titles}|{acronym}))",
+            _FLAGS,
+        ),
+        # "các đồng chí: Y Khuê Niê, HUV, …; H’Yâo Byă, ĐUV, …": each item of the list is a person.
+        honorific_list=regex.compile(rf"(?<!\w)(?P<h>(?i:{_phrases(data['honorifics'])}))\s*:\s*", _FLAGS),
+        list_item_name=regex.compile(
+            rf"(?P<name>{_ANY_CAP}(?:{_GAP}{_ANY_CAP}){{0,4}})(?![\w’'])(?=\s*(?:[,;–]|\s-\s))", _FLAGS
         ),
         # Between two names of one list: "đồng chí Lê Quang Vinh, Trương Thị Mỹ Lệ và Phan Đình Sơn".
         list_joint=regex.compile(r"\s*(?:,\s*(?:và\s+)?|\s(?:và|cùng)\s+)\s*", _FLAGS),
@@ -262,8 +276,13 @@ def _name_runs(text: str, start: int, end: int) -> list[tuple[int, int]]:
         run_start = _past_organisation(text, m.start(), m.end())
         if run_start is not None:
             runs.append((run_start, m.end()))
-    for m in w.honorific_name.finditer(text, start, end, overlapped=True):
-        s, e = m.start("name"), m.end("name")
+    after_honorific = [
+        *w.honorific_name.finditer(text, start, end, overlapped=True),
+        *w.honorific_single.finditer(text, start, end),
+    ]
+    spans = [(m.start("name"), m.end("name")) for m in after_honorific]
+    spans += [(s, e) for s, e, _ in _listed_names(text, start, end)]
+    for s, e in spans:
         if w.segment_start.match(text, s):
             continue  # "ông Chủ tịch …" opens a title, not a name
         overlapping = [(a, b) for a, b in runs if a < e and s < b]
@@ -274,6 +293,31 @@ def _name_runs(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return sorted(runs)
 
 
+def _listed_names(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """The names of a list after "các đồng chí:", one per ";"-separated item (","-separated without ";").
+
+    Each comes with the list's honorific, which is the name's own.
+    """
+    w = _words()
+    out: list[tuple[int, int, str]] = []
+    for m in w.honorific_list.finditer(text, start, end):
+        body_end = end
+        item_sep = ";" if ";" in text[m.end() : body_end] else ","
+        pos = m.end()
+        while pos < body_end:
+            item = w.list_item_name.match(text, pos, body_end)
+            if item is None or w.segment_start.match(text, pos):
+                break
+            out.append((item.start("name"), item.end("name"), " ".join(m["h"].split()).casefold()))
+            nxt = text.find(item_sep, item.end(), body_end)
+            if nxt < 0:
+                break
+            pos = nxt + 1
+            while pos < body_end and text[pos].isspace():
+                pos += 1
+    return out
+
+
 def find_officials(document: Document) -> list[OfficialMention]:
     text = document.text
     w = _words()
@@ -282,6 +326,7 @@ def find_officials(document: Document) -> list[OfficialMention]:
     for sentence in document.content_sentences():
         floor = sentence.start
         previous: OfficialMention | None = None
+        listed = {s: h for s, _, h in _listed_names(text, sentence.start, sentence.end)}
         for run_start, run_end in _name_runs(text, sentence.start, sentence.end):
             end = _trim_name(text, run_start, run_end)
             start = _person_start(text, _strip_honorific(text, run_start, end), end)
@@ -304,6 +349,8 @@ def find_officials(document: Document) -> list[OfficialMention]:
                 and w.list_joint.fullmatch(text, previous.end, start)
             ):
                 inherited = previous.honorific  # the list's honorific is each name's
+            if hon is None and inherited is None:
+                inherited = listed.get(start)
             if not titles and hon is None and inherited is None:
                 continue
             first = min(x for x in (start, before_start if before else start, hon.start() if hon else start))

@@ -49,6 +49,7 @@ class _Patterns:
     inline: tuple[regex.Pattern[str], ...]
     dateline: regex.Pattern[str]
     byline: regex.Pattern[str]
+    byline_part: regex.Pattern[str]
     photo_credit: regex.Pattern[str]
     caption_credit: regex.Pattern[str]
     not_person_credits: frozenset[str]
@@ -80,6 +81,7 @@ def _patterns() -> _Patterns:
         inline=compile_all(furn["inline_patterns"]),
         dateline=regex.compile(dateline.replace("{time}", meta["time"]), flags),
         byline=regex.compile(meta["byline"].replace("{prefix}", prefix), flags),
+        byline_part=regex.compile(rf"\s[-–]\s(?=(?:{prefix})\s*:)", flags),
         photo_credit=regex.compile(meta["photo_credit"], flags),
         caption_credit=regex.compile(meta["caption_credit"], regex.VERSION1),
         not_person_credits=frozenset(c.casefold() for c in meta["not_person_credits"]),
@@ -225,9 +227,14 @@ def _find_authors(text: str, lines: list[Line], content: list[int], pats: _Patte
 
     for i in content:
         line = lines[i]
-        m = pats.byline.match(line.text)
-        if m:
-            add(m["names"], line.start + m.start("names"))
+        part_start = 0
+        for cut in [*pats.byline_part.finditer(line.text), None]:
+            part_end = cut.start() if cut else len(line.text)
+            m = pats.byline.match(line.text[part_start:part_end])  # "^" holds at the part's start
+            # "Ảnh: nguồn sưu tầm", "Ảnh: Internet" credit no person.
+            if m and m["names"][0].isupper() and m["names"].casefold() not in pats.not_person_credits:
+                add(m["names"], line.start + part_start + m.start("names"))
+            part_start = cut.end() if cut else part_end
     tail_from = int(len(lines) * (1 - pats.signature_tail_share))
     for i in content:
         if i < tail_from:

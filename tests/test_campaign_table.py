@@ -314,6 +314,22 @@ CASES: list = [
         [("Thanh niên", "tháng"), ("Mỗi tổ dân phố một phần quà", "chương trình")],
         "unquoted-name-before-next-trigger",
     ),
+    # National programme names run past the words and commas that end other unquoted names.
+    (
+        "Hưởng ứng chương trình Chung tay vì người nghèo – Không để ai bị bỏ lại phía sau, phường trao quà.",
+        [("Chung tay vì người nghèo – Không để ai bị bỏ lại phía sau", "chương trình")],
+        "national-name-with-de",
+    ),
+    (
+        "Thực hiện cuộc vận động Toàn dân đoàn kết xây dựng nông thôn mới, đô thị văn minh; xã đạt chuẩn.",
+        [("Toàn dân đoàn kết xây dựng nông thôn mới, đô thị văn minh", "cuộc vận động")],
+        "national-name-with-comma",
+    ),
+    (
+        "Hưởng ứng Tháng Hành động vì trẻ em năm 2024, xã tặng quà.",
+        [("Hành động vì trẻ em", "tháng")],
+        "national-name-capitalised-after-thang",
+    ),
 ]
 
 

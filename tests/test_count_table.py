@@ -454,6 +454,9 @@ CASES: list = [
         "labour-days",
     ),
     ("Thu nhập đạt 50 triệu/hộ/năm.", [], "money-per-household-is-no-count"),
+    # A bare year after a capitalised word is part of a name; a count over a thousand may lack its dot.
+    ("Bà con đón Tết Nguyên đán Giáp Thìn 2024 vui tươi, an toàn.", [], "year-in-a-name"),
+    ("Năm nay Hội có 1500 hội viên.", [("1500 hội viên", 1500, "hội viên", "exact")], "bare-thousands-count"),
 ]
 
 

@@ -156,6 +156,9 @@ def test_datelines_and_titles(text: str, title: str | None, published: dt.date |
         ("Tiêu đề\nNội dung.\nLãnh đạo xã trao quà. Ảnh: T.T\nNội dung hai.", ["T.T"]),
         ("Tiêu đề\nNội dung.\nẢnh minh họa: Internet\nNội dung hai.", []),
         ("Tiêu đề\nNội dung.\nẢnh: nguồn sưu tầm trên mạng\nNội dung hai.", []),
+        # Several labelled parts on one line; a newspaper the article is taken from.
+        ("Tiêu đề\nNội dung một.\nNội dung hai.\nTin: Ngọc Anh - Ảnh: Hữu Phước", ["Ngọc Anh", "Hữu Phước"]),
+        ("Tiêu đề\nNội dung một.\nNội dung hai.\nTheo Báo Lâm Đồng", ["Báo Lâm Đồng"]),
     ],
 )
 def test_authors(text: str, authors: list[str]) -> None:

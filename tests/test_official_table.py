@@ -426,6 +426,30 @@ CASES: list = [
         [("Đoàn Văn Nam", ["Bí thư Huyện Đoàn"])],
         "huyen-doan-then-surname-doan",
     ),
+    # A list after "các đồng chí:": each ";"-item is a person, whatever the name's people.
+    (
+        "Tham dự có các đồng chí: Y Khuê Niê, HUV, Trưởng Ban Dân vận Huyện ủy; H’Yâo Byă, ĐUV, Phó Chủ tịch"
+        " UBND xã; Phạm Văn Nghĩa, Bí thư Chi bộ buôn Ea Mtá cùng đại diện các nhà hảo tâm.",
+        [
+            ("Y Khuê Niê", ["HUV", "Trưởng Ban Dân vận Huyện ủy"]),
+            ("H’Yâo Byă", ["ĐUV", "Phó Chủ tịch UBND xã"]),
+            ("Phạm Văn Nghĩa", ["Bí thư Chi bộ buôn Ea Mtá"]),
+        ],
+        "colon-list-after-cac-dong-chi",
+    ),
+    (
+        "Tham dự có các đồng chí: Nguyễn Văn A, Bí thư; Trần Thị B, Chủ tịch UBND phường.",
+        [("Nguyễn Văn A", ["Bí thư"]), ("Trần Thị B", ["Chủ tịch UBND phường"])],
+        "colon-list-one-letter-given-names",
+    ),
+    # One-word names after an honorific only when a title follows.
+    (
+        "Dự có bà K’Hiệp, Phó Chủ tịch Ủy ban MTTQ Việt Nam tỉnh Lâm Đồng.",
+        [("K’Hiệp", ["Phó Chủ tịch Ủy ban MTTQ Việt Nam tỉnh Lâm Đồng"])],
+        "one-word-name-with-title",
+    ),
+    ("Ông Tư cho biết năm nay được mùa.", [], "one-word-name-without-title"),
+    ("Dự có PCT UBND phường Đỗ Minh Trí.", [("Đỗ Minh Trí", ["PCT UBND phường"])], "pct-abbreviated-title"),
 ]
 
 
