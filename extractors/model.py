@@ -34,6 +34,12 @@ _FLAGS = regex.IGNORECASE | regex.VERSION1
 _ELLIPSIS = regex.compile(r"…|\.{3}")
 # Between two quoted titles of one trigger: "“A” của X, “B” của Y và “C”".
 _NEXT_QUOTE = regex.compile(r"\s*(?:,\s*(?:và\s+)?|;\s*|\s+và\s+)(?=[“\"«])", regex.VERSION1)
+# "… và Tiếp sức người bệnh nghèo": "và" before a capitalised or quoted title.
+_AND_TITLE = regex.compile(r"\s+và\s+(?=[“\"«]|\p{Lu})", regex.VERSION1)
+# "03 mô hình mới gồm:": the number of models a list announces.
+_ANNOUNCED = regex.compile(
+    r"(?<![\d.,])(?P<n>\d{1,2})\s+(?:mô hình|điển hình|công trình)(?!\w)", regex.VERSION1 | regex.IGNORECASE
+)
 # "“A” và “B”" as one item of a list: two titles.
 _QUOTES_JOINED = regex.compile(r"(?<=[”\"»])\s*(?:,\s*)?và\s+(?=[“\"«])", regex.VERSION1)
 
@@ -312,6 +318,22 @@ def _list_items(text: str, start: int, end: int) -> list[Span]:
     return items
 
 
+def _to_announced(text: str, items: list[Span], announced: int | None) -> list[Span]:
+    """Fewer items than the text announces ("03 mô hình gồm: A; B và C"): the last are joined by "và"."""
+    if announced is None or len(items) >= announced:
+        return items
+    out = list(items)
+    while len(out) < announced:
+        last = out[-1]
+        cut = None
+        for m in _AND_TITLE.finditer(text, last.start, last.end):
+            cut = m
+        if cut is None:
+            break
+        out[-1:] = [Span(last.start, _trim_end(text, last.start, cut.start())), Span(cut.end(), last.end)]
+    return out
+
+
 def _split_joined(text: str, items: list[Span]) -> list[Span]:
     """ "“A” và “B”" as one list item is two titles."""
     out: list[Span] = []
@@ -324,11 +346,12 @@ def _split_joined(text: str, items: list[Span]) -> list[Span]:
     return out
 
 
-def _list_spans(document: Document, sentence: Span) -> list[tuple[Span, bool]]:
-    """Lists of models in a sentence: (the list's span after the colon, left open with "; ...")."""
+def _list_spans(document: Document, sentence: Span) -> list[tuple[Span, bool, int | None]]:
+    """Lists of models in a sentence: (the list's span after the colon, left open with "; ...",
+    the number of models the text announces: "03 mô hình mới gồm: …" → 3)."""
     text = document.text
     w = _words()
-    out: list[tuple[Span, bool]] = []
+    out: list[tuple[Span, bool, int | None]] = []
     for colon in regex.finditer(r":", text[sentence.start : sentence.end]):
         c = sentence.start + colon.start()
         clause_start = max(sentence.start, text.rfind(";", sentence.start, c) + 1)
@@ -341,14 +364,15 @@ def _list_spans(document: Document, sentence: Span) -> list[tuple[Span, bool]]:
         ellipsis = _ELLIPSIS.search(text, c + 1, sentence.end)
         end = ellipsis.start() if ellipsis else sentence.end
         open_list = bool(ellipsis) and text[c + 1 : ellipsis.start()].rstrip().endswith(";")
-        out.append((Span(c + 1, end), open_list))
+        announced = _ANNOUNCED.search(head)
+        out.append((Span(c + 1, end), open_list, int(announced["n"]) if announced else None))
     if not out:
         for m in w.list_without_colon.finditer(text, sentence.start, sentence.end):
             ellipsis = _ELLIPSIS.search(text, m.end(), sentence.end)
             end = ellipsis.start() if ellipsis else sentence.end
             # The list ends where its last item does: before a verb ("… tiếp tục được duy trì").
             stop = w.title_end.search(text, m.end(), end)
-            out.append((Span(m.end(), stop.start() if stop else end), False))
+            out.append((Span(m.end(), stop.start() if stop else end), False, None))
     return out
 
 
@@ -386,10 +410,11 @@ def find_models(document: Document) -> list[ModelMention]:
     for sentence in document.content_sentences():
         inline = _inline(document, sentence, campaigns)
         covered: list[Span] = []
-        for span, is_open in _list_spans(document, sentence):
+        for span, is_open, announced in _list_spans(document, sentence):
             open_list = open_list or is_open
             list_paragraphs.add(document.paragraph_at(sentence.start).start)
-            for item in _split_joined(document.text, _list_items(document.text, span.start, span.end)):
+            items = _split_joined(document.text, _list_items(document.text, span.start, span.end))
+            for item in _to_announced(document.text, items, announced):
                 starting = [
                     mm for mm, t in inline if item.start <= mm.start < item.end and t.start - item.start < 20
                 ]

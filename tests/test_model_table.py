@@ -380,6 +380,22 @@ CASES: list = [
         [("Nuôi heo đất", "Hội Phụ nữ phường"), ("Tiết kiệm vì phụ nữ nghèo", "Hội Phụ nữ phường")],
         "quoted-chain-owner-before-trigger",
     ),
+    # A list announcing more models than its ";" items: the last items are joined by "và".
+    (
+        "Phường ra mắt 03 mô hình mới gồm: “Bữa cơm nghĩa tình” của Hội Phụ nữ phường; “Tủ sách cộng đồng”"
+        " của Đoàn Thanh niên phường và Tiếp sức người bệnh nghèo do Hội Chữ thập đỏ phường thực hiện.",
+        [
+            ("Bữa cơm nghĩa tình", "Hội Phụ nữ phường"),
+            ("Tủ sách cộng đồng", "Đoàn Thanh niên phường"),
+            ("Tiếp sức người bệnh nghèo", "Hội Chữ thập đỏ phường"),
+        ],
+        "announced-count-splits-va",
+    ),
+    (
+        "Phường có 2 mô hình gồm: “Bữa cơm” của Hội Phụ nữ và Đoàn Thanh niên; “Tủ sách” của Hội CCB.",
+        [("Bữa cơm", "Hội Phụ nữ và Đoàn Thanh niên"), ("Tủ sách", "Hội CCB")],
+        "announced-count-met-keeps-joint-owners",
+    ),
 ]
 
 
