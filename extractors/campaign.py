@@ -98,18 +98,26 @@ def _modifiers_end(text: str, pos: int, limit: int) -> int | None:
     return None
 
 
-def _unquoted_name(text: str, pos: int, limit: int) -> tuple[int, int] | None:
-    """A capitalised unquoted name right after the trigger, to its end."""
+def _unquoted_name(text: str, pos: int, limit: int, *, labels_item: bool = False) -> tuple[int, int] | None:
+    """A capitalised unquoted name right after the trigger, to its end.
+
+    With `labels_item` (the trigger opens an item of a ";" list) a colon that closes a short
+    stretch without figures ends the name: "…; chương trình Đổi cũ được mới vì môi trường
+    xanh: người dân đến đổi …" names the item before explaining it.
+    """
     w = _words()
     m = regex.match(r"[ \t]*\n?[ \t]*", text[pos:limit])
     start = pos + (m.end() if m else 0)
     if start >= limit or not text[start].isupper():
         return None
     end = limit
-    punct = regex.compile(r"[,;:.(…!?“\"«]|\n\s*\n").search(text, start, limit)
+    punct = _NAME_PUNCT.search(text, start, limit)
     if punct:
         end = punct.start()
-    for stop_at in (w.name_end, w.next_trigger):
+    label = labels_item and punct is not None and punct.group() == ":"
+    if label and (regex.search(r"\d", text[start:end]) or len(text[start:end].split()) > w.max_name_words):
+        label = False
+    for stop_at in () if label else (w.name_end, w.next_trigger):
         stop = stop_at.search(text, start, end)
         if stop:
             end = stop.start()
@@ -121,6 +129,11 @@ def _unquoted_name(text: str, pos: int, limit: int) -> tuple[int, int] | None:
     if fold(" ".join(words[:2])) in w.prize_ranks or fold(words[0]) in w.prize_ranks:
         return None
     return start, start + len(text[start:end].rstrip())
+
+
+_NAME_PUNCT = regex.compile(r"[,;:.(…!?“\"«]|\n\s*\n", regex.VERSION1)
+# A trigger opening an item of a ";"-separated list, or of a bulleted one.
+_ITEM_OPEN = regex.compile(r"(?:;|^[ \t]*[-+•])[ \t]*\n?[ \t]*$", regex.VERSION1 | regex.MULTILINE)
 
 
 def _quoted_list(text: str, pos: int, limit: int) -> list[Quote]:
@@ -187,7 +200,8 @@ def _find_campaigns(document: Document) -> list[CampaignMention]:
                     CampaignMention(m.start(), span[1], " ".join(national.group().split()), category, *span)
                 )
                 continue
-            span = _unquoted_name(text, m.end(), sentence.end)
+            opens_item = _ITEM_OPEN.search(text, max(sentence.start, m.start() - 6), m.start()) is not None
+            span = _unquoted_name(text, m.end(), sentence.end, labels_item=opens_item)
             if span is not None:
                 out.append(
                     CampaignMention(m.start(), span[1], unquote(text[span[0] : span[1]]), category, *span)

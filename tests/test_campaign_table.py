@@ -330,6 +330,26 @@ CASES: list = [
         [("Hành động vì trẻ em", "tháng")],
         "national-name-capitalised-after-thang",
     ),
+    # An item of a ";" list labelled before a colon: the label is the name, whatever words it holds.
+    (
+        "Ngày hội có mô hình Gian hàng xanh; chương trình Buổi sáng nghĩa tình - Chia sẻ yêu thương với 150 suất"
+        " điểm tâm; chương trình Đổi cũ được mới vì môi trường xanh: người dân đến đổi các vật dụng.",
+        [
+            ("Buổi sáng nghĩa tình - Chia sẻ yêu thương", "chương trình"),
+            ("Đổi cũ được mới vì môi trường xanh", "chương trình"),
+        ],
+        "list-item-label-before-colon",
+    ),
+    (
+        "Các hoạt động: trao quà; chương trình Tiếp sức mùa thi được triển khai tại 3 điểm: tư vấn, hỗ trợ.",
+        [("Tiếp sức mùa thi", "chương trình")],
+        "colon-after-figures-is-no-label",
+    ),
+    (
+        "Phường tổ chức chương trình Tiếp sức mùa thi được triển khai với các nội dung: tư vấn.",
+        [("Tiếp sức mùa thi", "chương trình")],
+        "colon-outside-a-list-is-no-label",
+    ),
 ]
 
 
