@@ -157,14 +157,17 @@ def extract_metadata(text: str) -> Metadata:
     # Head of the article: header date, title, dateline.
     head = content[:8]
     dateline_at: int | None = None
-    for pos, i in enumerate(head):
-        parsed = _parse_dateline(lines[i], pats)
+    parsed_head = [(pos, i, _parse_dateline(lines[i], pats)) for pos, i in enumerate(head)]
+    candidates = [pos for pos, _, parsed in parsed_head if parsed is not None]
+    for pos, i, parsed in parsed_head:
         if parsed is None:
             continue
         day, counters, _weekday, has_time = parsed
         before = [j for j in head[:pos] if _parse_dateline(lines[j], pats) is None]
-        if not before and not has_time and pos + 1 < len(head):
-            # A bare date opening the page is the site header's today-date.
+        later = any(c > pos for c in candidates)
+        if not has_time and ((not before and pos + 1 < len(head)) or later):
+            # A bare date opening the page, or one with the article's dateline still to come
+            # (after the portal's name), is the site header's today-date.
             furniture_idx.add(i)
             continue
         dateline_at = i
@@ -231,8 +234,7 @@ def _find_authors(text: str, lines: list[Line], content: list[int], pats: _Patte
         for cut in [*pats.byline_part.finditer(line.text), None]:
             part_end = cut.start() if cut else len(line.text)
             m = pats.byline.match(line.text[part_start:part_end])  # "^" holds at the part's start
-            # "Ảnh: nguồn sưu tầm", "Ảnh: Internet" credit no person.
-            if m and m["names"][0].isupper() and m["names"].casefold() not in pats.not_person_credits:
+            if m and _credits_people(m["names"], pats):
                 add(m["names"], line.start + part_start + m.start("names"))
             part_start = cut.end() if cut else part_end
     tail_from = int(len(lines) * (1 - pats.signature_tail_share))
@@ -255,8 +257,21 @@ def _find_authors(text: str, lines: list[Line], content: list[int], pats: _Patte
     for i in content:
         line = lines[i]
         m = pats.caption_credit.search(line.text)
-        if m and m["names"].casefold() not in pats.not_person_credits:
+        if m and _credits_people(m["names"], pats):
             add(m["names"], line.start + m.start("names"))
+
+
+def _credits_people(raw: str, pats: _Patterns) -> bool:
+    """Whether a credit names people: short names, every word capitalised ("Hữu Phước", "T.T").
+
+    "Ảnh: Lãnh đạo xã trao giấy khen …" is a caption, "Ảnh: Internet" credits no person.
+    """
+    if raw.casefold() in pats.not_person_credits:
+        return False
+    names = _split_names(raw, pats)
+    return bool(names) and all(
+        len(name.split()) <= 5 and all(word[0].isupper() for word in name.split()) for name in names
+    )
 
 
 def _merge(spans: list[Span]) -> list[Span]:

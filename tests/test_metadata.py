@@ -102,6 +102,13 @@ def test_004_has_no_furniture() -> None:
         ("Tiêu đề\nCập nhật lúc 08:30 ngày 12/3/2024\nNội dung.", "Tiêu đề", dt.date(2024, 3, 12)),
         ("Tiêu đề\n15:20 | 02/02/2024\nNội dung.", "Tiêu đề", dt.date(2024, 2, 2)),
         ("Tiêu đề\nThứ Sáu, 19/07/2024, 09:12 GMT+7\nNội dung.", "Tiêu đề", dt.date(2024, 7, 19)),
+        (
+            "Cổng thông tin điện tử huyện Thọ Xuân\nThứ bảy, 07/09/2024\n\nTiêu đề bài\n"
+            "Ngày đăng: 06/09/2024 | Người đăng: Ban Biên tập | Lượt xem: 238\n\nNội dung.",
+            "Tiêu đề bài",
+            dt.date(2024, 9, 6),
+        ),
+        ("Tiêu đề\n\nNgày đăng: 20-11-2023 | 14:05\n\nNội dung.", "Tiêu đề", dt.date(2023, 11, 20)),
     ],
     ids=[
         "weekday-time",
@@ -118,6 +125,8 @@ def test_004_has_no_furniture() -> None:
         "label-clock-then-date",
         "clock-pipe-date",
         "weekday-date-clock-gmt",
+        "portal-then-header-date-then-dateline-with-poster",
+        "dashed-date",
     ],
 )
 def test_datelines_and_titles(text: str, title: str | None, published: dt.date | None) -> None:
@@ -159,6 +168,9 @@ def test_datelines_and_titles(text: str, title: str | None, published: dt.date |
         # Several labelled parts on one line; a newspaper the article is taken from.
         ("Tiêu đề\nNội dung một.\nNội dung hai.\nTin: Ngọc Anh - Ảnh: Hữu Phước", ["Ngọc Anh", "Hữu Phước"]),
         ("Tiêu đề\nNội dung một.\nNội dung hai.\nTheo Báo Lâm Đồng", ["Báo Lâm Đồng"]),
+        # "Ảnh:" opening a caption describes the photo; a byline's unit in parentheses is no name.
+        ("Tiêu đề\nNội dung.\nẢnh: Lãnh đạo xã trao giấy khen cho các tập thể, cá nhân.\nNội dung hai.", []),
+        ("Tiêu đề\nNội dung.\nNội dung hai.\nTin: Ngọc Anh (Trung tâm VHTT huyện)\nx", ["Ngọc Anh"]),
     ],
 )
 def test_authors(text: str, authors: list[str]) -> None:
