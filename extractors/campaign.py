@@ -43,6 +43,7 @@ class _Words:
     next_trigger: regex.Pattern[str]
     max_name_words: int
     prize_ranks: frozenset[str]
+    month_names: frozenset[str]
     known: tuple[str, ...]
     national: regex.Pattern[str]
     categories: dict[str, str]  # folded trigger → the trigger as the records spell it
@@ -70,6 +71,7 @@ def _words() -> _Words:
         next_trigger=regex.compile(rf"\s(?:và|cùng|với)\s+(?=(?:{alt})(?!\w))", _FLAGS),
         max_name_words=int(data["max_name_words"]),
         prize_ranks=frozenset(fold(r) for r in data["prize_ranks"]),
+        month_names=frozenset(fold(r) for r in data["month_names"]),
         known=tuple(data["known_campaigns"]),
         national=regex.compile(rf"(?:{national})(?!\w)", _FLAGS),
         categories={fold(t): str(t) for t in data["triggers"]},
@@ -112,6 +114,8 @@ def _unquoted_name(text: str, pos: int, limit: int, *, labels_item: bool = False
         return None
     end = limit
     punct = _NAME_PUNCT.search(text, start, limit)
+    while punct and punct.group() == "," and _CAPITALISED_SERIES.match(text, punct.end(), limit):
+        punct = _NAME_PUNCT.search(text, punct.end(), limit)  # "Văn hóa, Thể thao và Du lịch"
     if punct:
         end = punct.start()
     label = labels_item and punct is not None and punct.group() == ":"
@@ -128,9 +132,18 @@ def _unquoted_name(text: str, pos: int, limit: int, *, labels_item: bool = False
         return None
     if fold(" ".join(words[:2])) in w.prize_ranks or fold(words[0]) in w.prize_ranks:
         return None
+    if fold(words[0]) in w.month_names or fold(" ".join(words[:2])) in w.month_names:
+        return None  # "Cách mạng Tháng Tám"; only "tháng" is followed by a month's name
     return start, start + len(text[start:end].rstrip())
 
 
+# After a comma inside a name: "Thể thao và Du lịch" (short capitalised items, "và", a capital).
+_CAPITALISED_SERIES = regex.compile(
+    r"[ \t]*\p{Lu}\p{Ll}*(?:[ \t]+\p{Ll}+)?"
+    r"(?:[ \t]*,[ \t]*\p{Lu}\p{Ll}*(?:[ \t]+\p{Ll}+)?)*[ \t]+và[ \t]+\p{Lu}",
+    regex.VERSION1,
+)
+_NEXT_QUOTE = regex.compile(r"[ \t]*(?:,[ \t]*(?:và[ \t]+)?|và[ \t]+)(?=[“\"«])", regex.VERSION1)
 _NAME_PUNCT = regex.compile(r"[,;:.(…!?“\"«]|\n\s*\n", regex.VERSION1)
 # A trigger opening an item of a ";"-separated list, or of a bulleted one.
 _ITEM_OPEN = regex.compile(r"(?:;|^[ \t]*[-+•])[ \t]*\n?[ \t]*$", regex.VERSION1 | regex.MULTILINE)
@@ -186,12 +199,20 @@ def _find_campaigns(document: Document) -> list[CampaignMention]:
             quote_at = _modifiers_end(text, m.end(), sentence.end)
             if quote_at is not None:
                 q = quoted_at(text, quote_at, sentence.end)
-                if q is not None:
+                start = m.start()
+                while q is not None:
                     name = unquote(text[q.content_start : q.content_end])
                     if name:
                         out.append(
-                            CampaignMention(m.start(), q.end, name, category, q.content_start, q.content_end)
+                            CampaignMention(start, q.end, name, category, q.content_start, q.content_end)
                         )
+                    # "phong trào “Gia đình học tập”, “Dòng họ học tập”": one trigger, several names.
+                    more = _NEXT_QUOTE.match(text, q.end, sentence.end)
+                    if more is None:
+                        break
+                    start = more.end()
+                    q = quoted_at(text, start, sentence.end)
+                if quoted_at(text, quote_at, sentence.end) is not None:
                     continue
             national = w.national.match(text, _skip_space(text, m.end(), sentence.end), sentence.end)
             if national is not None and national.group()[0].isupper():

@@ -76,6 +76,7 @@ def _words() -> _Words:
     by_owner_ends = (
         data["owner_verbs"] + data["owner_trailing_verbs"] + data["title_end_words"] + data["by_owner_ends"]
     )
+    n_list = int(data["max_words_before_list_word"])
     return _Words(
         trigger=regex.compile(rf"(?<!\w)(?:{trig})(?!\w)", _FLAGS),
         colon_after_trigger=regex.compile(rf"(?<!\w)(?:{trig})(?:,?\s+(?-i:\p{{Ll}}+)){{0,{n}}}\s*$", _FLAGS),
@@ -96,7 +97,8 @@ def _words() -> _Words:
         modifier_stop=regex.compile(rf"(?<!\w)(?:{alt(data['modifier_stops'])})(?!\w)", _FLAGS),
         # "các mô hình như Hũ gạo tình thương, Nồi cháo yêu thương": a list without a colon.
         list_without_colon=regex.compile(
-            rf"(?<!\w)(?!{examples})(?:{trig})(?:\s+(?-i:\p{{Ll}}+)){{0,2}}\s+(?:như|gồm)\s+(?=(?-i:[\p{{Lu}}“\"«]))",
+            rf"(?<!\w)(?!{examples})(?:{trig})(?:\s+(?-i:\p{{Ll}}+)){{0,{n_list}}}\s+(?:như|gồm)\s+"
+            rf"(?=(?-i:[\p{{Lu}}“\"«]))",
             _FLAGS,
         ),
         leading_trigger=regex.compile(rf"^(?:{trig})(?:\s*,\s*(?:{trig}))?\s+", _FLAGS),
@@ -364,8 +366,26 @@ def _list_spans(document: Document, sentence: Span) -> list[tuple[Span, bool, in
         ellipsis = _ELLIPSIS.search(text, c + 1, sentence.end)
         end = ellipsis.start() if ellipsis else sentence.end
         open_list = bool(ellipsis) and text[c + 1 : ellipsis.start()].rstrip().endswith(";")
+        # "như: A, B, C; Chi hội … ra mắt mô hình “D”": a ";" before a clause with its own trigger
+        # ends a list of ","-separated items (not one of "mô hình “A”; mô hình “B”" items).
+        first = regex.match(r"\s*", text[c + 1 : end])
+        items_have_triggers = w.trigger.match(text, c + 1 + (first.end() if first else 0), end)
+        for semi in regex.finditer(";", text[c + 1 : end]):
+            at = c + 1 + semi.start()
+            clause = regex.match(r"\s*", text[at + 1 : end])
+            clause_start = at + 1 + (clause.end() if clause else 0)
+            if (
+                not items_have_triggers
+                and "," in text[c + 1 : at]
+                and not w.trigger.match(text, clause_start, end)
+                and w.trigger.search(text, clause_start, end)
+            ):
+                end = at
+                break
         announced = _ANNOUNCED.search(head)
         out.append((Span(c + 1, end), open_list, int(announced["n"]) if announced else None))
+    # "Xây dựng mô hình: duy trì các mô hình như: A, B": the inner list is the list.
+    out = [o for o in out if not any(o[0].start < other[0].start - 1 < o[0].end for other in out)]
     if not out:
         for m in w.list_without_colon.finditer(text, sentence.start, sentence.end):
             ellipsis = _ELLIPSIS.search(text, m.end(), sentence.end)

@@ -32,6 +32,7 @@ _CAP = r"\p{Lu}\p{Ll}+"
 # A syllable of a name of the Central Highlands peoples: "Y", "Ayun", "H’Bluê", "K’Rông".
 _ANY_CAP = r"\p{Lu}\p{Ll}*(?:[’']\p{Lu}?\p{Ll}+)?"
 # Title separators: comma, semicolon, dashes; a hyphen only between words, not inside "ANCT-TTATXH".
+_LIST_END = regex.compile(r"[.;…]")
 _SEPARATOR = regex.compile(r"\s*(?:[,;–—()]|\s-\s|(?<=\p{Ll})-(?=\p{Lu})|-(?=\s))\s*", _FLAGS)
 
 
@@ -56,10 +57,12 @@ class _Words:
     title_end: regex.Pattern[str]
     not_person_before: regex.Pattern[str]
     surnames: frozenset[str]
+    middle_names: frozenset[str]
     after_organisation: regex.Pattern[str]
     noun_compounds: frozenset[str]
     next_person: regex.Pattern[str]
     historical: frozenset[str]
+    not_names: frozenset[str]
     abbreviations: dict[str, str]
     abbreviation: regex.Pattern[str]
 
@@ -79,7 +82,12 @@ def _words() -> _Words:
     acronym = rf"(?:{abbr}|\p{{Lu}}{{2,}})(?!\w)"
     return _Words(
         # Up to seven words, so that "Trường THCS Lê Quý Đôn Nguyễn Thị Hoa" can be split (see _person_start).
-        name=regex.compile(rf"(?<![\w.])(?:{surnames})(?:{_GAP}{_CAP}){{1,6}}(?!\w)", _FLAGS),
+        # A one-letter middle word is Hmông ("Sùng A Páo"); "H’Yâo" opens an Ê Đê woman's name.
+        name=regex.compile(
+            rf"(?<![\w.])(?:{surnames}|H[’']\p{{Lu}}\p{{Ll}}+)"
+            rf"(?:{_GAP}(?:{_CAP}|\p{{Lu}}(?=[ \t]+\p{{Lu}}\p{{Ll}}))){{1,6}}(?!\w)",
+            _FLAGS,
+        ),
         # After an honorific any capitalised name counts, known surname or not ("đồng chí Y Phôn Ayun").
         honorific_name=regex.compile(
             rf"(?<!\w)(?i:{_phrases(data['honorifics'])})\s+(?P<name>{_ANY_CAP}(?:{_GAP}{_ANY_CAP}){{1,4}})(?![\w’'])",
@@ -110,7 +118,9 @@ def _words() -> _Words:
         title_end=regex.compile(rf"\s(?i:{_phrases(data['title_end_words'])})(?!\w)", _FLAGS),
         not_person_before=regex.compile(rf"(?<!\w)(?i:{_phrases(data['not_person_before'])})\s+$", _FLAGS),
         historical=frozenset(fold(n) for n in data["historical_names"]),
+        not_names=frozenset(fold(n) for n in data["not_person_names"]),
         surnames=frozenset(fold(n) for n in people["surnames"]),
+        middle_names=frozenset(fold(n) for n in people["middle_names"]),
         after_organisation=regex.compile(rf"(?<!\w)(?i:{_phrases(data['end_word_after'])})\s+$", _FLAGS),
         noun_compounds=frozenset(fold(n) for n in data["title_noun_compounds"]),
         next_person=regex.compile(
@@ -318,6 +328,35 @@ def _listed_names(text: str, start: int, end: int) -> list[tuple[int, int, str]]
     return out
 
 
+def _bare_name_list(text: str, start: int, end: int) -> set[tuple[int, int]]:
+    """ "Các cá nhân được khen thưởng gồm: Lò Văn Pấng, Giàng A Chứ, Lường Thị Hoa…": after a colon,
+    two or more items that are each a whole full name are people listed bare."""
+    w = _words()
+    out: set[tuple[int, int]] = set()
+    for colon in regex.finditer(r":", text[start:end]):
+        body_start = start + colon.end()
+        stop = _LIST_END.search(text, body_start, end)
+        body_end = stop.start() if stop else end
+        items = []
+        pos = body_start
+        for part in text[body_start:body_end].split(","):
+            s = pos + len(part) - len(part.lstrip())
+            e = pos + len(part.rstrip())
+            pos += len(part) + 1
+            m = w.name.fullmatch(text, s, e)
+            words = text[s:e].split()
+            if m is None or not 2 <= len(words) <= 5:
+                items = []
+                break
+            if len(words) == 2 and fold(words[1]) not in w.middle_names:
+                items = []
+                break
+            items.append((s, e))
+        if len(items) >= 2:
+            out.update(items)
+    return out
+
+
 def find_officials(document: Document) -> list[OfficialMention]:
     text = document.text
     w = _words()
@@ -327,11 +366,12 @@ def find_officials(document: Document) -> list[OfficialMention]:
         floor = sentence.start
         previous: OfficialMention | None = None
         listed = {s: h for s, _, h in _listed_names(text, sentence.start, sentence.end)}
+        bare = _bare_name_list(text, sentence.start, sentence.end)
         for run_start, run_end in _name_runs(text, sentence.start, sentence.end):
             end = _trim_name(text, run_start, run_end)
             start = _person_start(text, _strip_honorific(text, run_start, end), end)
             name = _clean(text[start:end])
-            if fold(name) in w.historical or document.is_author(start, end):
+            if fold(name) in w.historical or fold(name) in w.not_names or document.is_author(start, end):
                 continue
             if any(u.start < end and start < u.end for u in units):
                 continue  # "phường Trần Hưng Đạo"
@@ -351,7 +391,7 @@ def find_officials(document: Document) -> list[OfficialMention]:
                 inherited = previous.honorific  # the list's honorific is each name's
             if hon is None and inherited is None:
                 inherited = listed.get(start)
-            if not titles and hon is None and inherited is None:
+            if not titles and hon is None and inherited is None and (start, end) not in bare:
                 continue
             first = min(x for x in (start, before_start if before else start, hon.start() if hon else start))
             last = max(end, after_end)

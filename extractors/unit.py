@@ -118,6 +118,7 @@ def _trim_name(text: str, start: int, end: int, level: str) -> tuple[int, int] |
             break
     if words and text[words[-1][0]].isdigit() and p.count_after.match(text, words[-1][1]):
         words = words[:-1]  # "xã Hải Lâm 5 suất quà": the number counts
+    words = words[: _person_at(text, words)]
     if not words:
         return None
     if level in LEVEL_GROUPS:
@@ -134,6 +135,25 @@ def _trim_name(text: str, start: int, end: int, level: str) -> tuple[int, int] |
         if first in p.surnames and len(words) >= 2 and (len(words) >= 3 or second in p.middle_names):
             return None
     return words[0][0], words[-1][1]
+
+
+def _person_at(text: str, words: list[tuple[int, int]]) -> int:
+    """Where a person's full name begins in a unit's run ("bản Co Hạ Sùng A Páo", "buôn Ma Đung
+    Y Thăk Niê": a title's unit, then its holder); the run's length when none does.
+
+    A name is a surname (or an Ê Đê "Y"/"H’…") and two or three more words, or one more after a
+    middle name; a first word is never cut (whether the whole run is a person is decided elsewhere).
+    """
+    p = _patterns()
+    for i in range(1, len(words) - 1):
+        first = fold(text[words[i][0] : words[i][1]])
+        rest = len(words) - i
+        if first not in p.surnames or not 2 <= rest <= 4:
+            continue
+        second = fold(text[words[i + 1][0] : words[i + 1][1]])
+        if rest >= 3 or second in p.middle_names:
+            return i
+    return len(words)
 
 
 def find_units(document: Document) -> list[UnitMention]:
@@ -166,9 +186,12 @@ def _find_units(document: Document) -> list[UnitMention]:
 
     for sentence in document.content_sentences():
         for m in p.organisation.finditer(text, sentence.start, sentence.end):
-            if p.level_word_start.match(text, m.start("cap")):
-                continue  # "Quận ủy Quận 1": the unit is "Quận 1", found by its level word
             level = p.org_level_of[fold(m["level"])]
+            inner = p.level.match(text, m.start("cap"))
+            if inner is not None and p.level_of[fold(inner["level"])] == level:
+                # "Quận ủy Quận 1", "Thành ủy Thành phố Hồ Chí Minh": the unit is found by its own level
+                # word ("Thị ủy Buôn Hồ" is no buôn: the name only begins like a level word).
+                continue
             span = _trim_name(text, m.start("cap"), m.end("cap"), level)
             if span:
                 add(m.start(), span[1], level, text[span[0] : span[1]])

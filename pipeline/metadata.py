@@ -88,7 +88,7 @@ def _patterns() -> _Patterns:
         editorial_signatures=frozenset(meta["editorial_signatures"]),
         name_separators=regex.compile(meta["name_separators"], flags),
         signature=regex.compile(meta["signature"]),
-        signature_last_line=regex.compile(meta["signature_last_line"]),
+        signature_last_line=regex.compile(meta["signature_last_line"].replace("{w}", meta["name_word"])),
         signature_tail_share=float(meta["signature_tail_share"]),
         title_max_chars=int(meta["title_max_chars"]),
     )

@@ -53,6 +53,7 @@ class _Grammar:
     after: tuple[tuple[regex.Pattern[str], str], ...]
     locative: regex.Pattern[str]
     part_of_whole: regex.Pattern[str]
+    vague_before: frozenset[str]
 
 
 @cache
@@ -85,6 +86,7 @@ def grammar() -> _Grammar:
         before=tuple((p, q) for p, q, _ in before),
         after=tuple(after),
         locative=regex.compile(rf"(?<!\w)(?:{alternation(data['locative_before'])})\s+$", _FLAGS),
+        vague_before=frozenset(w.casefold() for w in data["vague_before"]),
         part_of_whole=regex.compile(
             rf"(?P<x>\d{{1,4}})/(?P<y>\d{{1,4}})(?P<space>\s+)(?:{alternation(data['part_of_whole_nouns'])})"
             rf"(?!\w)(?!\s+(?-i:\p{{Lu}})|\s+\d)",
@@ -373,6 +375,9 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
         if not has_digit and not has_scale and words_used < 2:
             # A lone number word ("năm", "ba") is too ambiguous without a scale.
             i += 1
+            continue
+        if not has_digit and i > 0 and toks[i - 1].kind == "word" and toks[i - 1].low in g.vague_before:
+            i = j  # "hàng trăm triệu đồng": an order of magnitude, not an amount
             continue
         if not _right_ok(text, toks, j, last):
             i = j

@@ -15,7 +15,7 @@ from pipeline.spans import Span, strip_span
 _TERMINAL = '.!?…:;"”)»|'
 # Sentence end: terminal punctuation (and closing quotes), whitespace, then a likely sentence start.
 _SENTENCE_END = regex.compile(
-    r"(?<!\b\p{Lu})(?<!\b(?:TP|Tp|ThS|TS|PGS|GS|BS|Th|St|Q|P|Nxb|NXB))"
+    r"(?<!\b\p{Lu})(?<!\b(?:TP|Tp|TX|Tx|KP|TT|TDP|ThS|TS|PGS|GS|BS|Th|St|Q|P|Nxb|NXB))"
     r"(?:[.!?]+|…|\.{3})[\"”’»)]*(?=\s+[\"“‘«(•\-–]?[\p{Lu}\d])"
 )
 _PARAGRAPH_BREAK = regex.compile(r"\n[ \t]*\n\s*|\n[ \t]*(?=[•|])|(?<=\|)[ \t]*\n")

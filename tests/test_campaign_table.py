@@ -350,6 +350,23 @@ CASES: list = [
         [("Tiếp sức mùa thi", "chương trình")],
         "colon-outside-a-list-is-no-label",
     ),
+    # Several quoted names after one trigger; a month's name after "Tháng"; a capitalised series with "và".
+    (
+        "Xã duy trì phong trào “Gia đình học tập”, “Dòng họ học tập” và mô hình “Góc học tập”.",
+        [("Gia đình học tập", "phong trào"), ("Dòng họ học tập", "phong trào")],
+        "quoted-names-after-one-trigger",
+    ),
+    ("Kỷ niệm Cách mạng Tháng Tám thành công và Quốc khánh 2/9.", [], "thang-tam"),
+    (
+        "Huyện tổ chức Ngày hội Văn hóa, Thể thao và Du lịch đồng bào Khmer năm 2024.",
+        [("Văn hóa, Thể thao và Du lịch đồng bào Khmer", "ngày hội")],
+        "capitalised-series-with-va",
+    ),
+    (
+        "Sáng 18/11, Ngày hội Đại đoàn kết toàn dân tộc ở buôn Ma Đung diễn ra.",
+        [("Đại đoàn kết toàn dân tộc", "ngày hội")],
+        "name-ends-before-o",
+    ),
 ]
 
 

@@ -520,6 +520,15 @@ CASES: list = [
         "cue-then-parenthesised-day",
     ),
     (_article("Tiêu đề", DL_2023, "Đội bóng thắng với tỷ số (5-3)."), [PUB_2023], "score-is-no-date"),
+    # A lunar year's name with its year is that year.
+    (
+        "Vui Xuân Ất Tỵ 2025, bà con đón Tết Nguyên đán Giáp Thìn 2024.",
+        [
+            ("Xuân Ất Tỵ 2025", "2025-01-01", "2025-12-31", "year", False),
+            ("Giáp Thìn 2024", "2024-01-01", "2024-12-31", "year", False),
+        ],
+        "lunar-year-names",
+    ),
 ]
 
 

@@ -168,6 +168,7 @@ def test_datelines_and_titles(text: str, title: str | None, published: dt.date |
         # Several labelled parts on one line; a newspaper the article is taken from.
         ("Tiêu đề\nNội dung một.\nNội dung hai.\nTin: Ngọc Anh - Ảnh: Hữu Phước", ["Ngọc Anh", "Hữu Phước"]),
         ("Tiêu đề\nNội dung một.\nNội dung hai.\nTheo Báo Lâm Đồng", ["Báo Lâm Đồng"]),
+        ("Tiêu đề\nNội dung một.\nNội dung hai.\nH’Nga Niê (Trung tâm Văn hóa - Thông tin)", ["H’Nga Niê"]),
         # "Ảnh:" opening a caption describes the photo; a byline's unit in parentheses is no name.
         ("Tiêu đề\nNội dung.\nẢnh: Lãnh đạo xã trao giấy khen cho các tập thể, cá nhân.\nNội dung hai.", []),
         ("Tiêu đề\nNội dung.\nNội dung hai.\nTin: Ngọc Anh (Trung tâm VHTT huyện)\nx", ["Ngọc Anh"]),

@@ -396,6 +396,23 @@ CASES: list = [
         [("Bữa cơm", "Hội Phụ nữ và Đoàn Thanh niên"), ("Tủ sách", "Hội CCB")],
         "announced-count-met-keeps-joint-owners",
     ),
+    # A list after "như" a few words after the trigger; an inner list wins over its outer label.
+    (
+        "Nhiều mô hình khuyến học được duy trì như “Quỹ khuyến học” của dòng họ Lê, “Góc học tập” của Đoàn"
+        " Thanh niên xã.",
+        [("Quỹ khuyến học", "dòng họ Lê"), ("Góc học tập", "Đoàn Thanh niên xã")],
+        "list-after-nhu-five-words-on",
+    ),
+    (
+        "- Xây dựng mô hình: duy trì các mô hình như: tổ hợp tác trồng lúa, chăn nuôi bò vỗ béo; Chi hội"
+        " buôn Ơi Jứ ra mắt mô hình “Nông dân làm đường”.",
+        [
+            ("tổ hợp tác trồng lúa", None),
+            ("chăn nuôi bò vỗ béo", None),
+            ("Nông dân làm đường", "Chi hội buôn Ơi Jứ"),
+        ],
+        "inner-list-ends-before-a-new-clause",
+    ),
 ]
 
 

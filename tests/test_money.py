@@ -281,6 +281,7 @@ CASES: list = [
     ),
     ("Hội tổ chức “Phiên chợ 0 đồng” tại khóm 2.", [], "zero-dong-is-a-name"),
     ("Dân số xã là 12 nghìn/km2.", [], "thousands-per-area-is-no-money"),
+    ("Doanh nghiệp đóng góp hàng trăm triệu đồng và vài trăm nghìn đồng.", [], "vague-orders-of-magnitude"),
 ]
 
 

@@ -450,6 +450,25 @@ CASES: list = [
     ),
     ("Ông Tư cho biết năm nay được mùa.", [], "one-word-name-without-title"),
     ("Dự có PCT UBND phường Đỗ Minh Trí.", [("Đỗ Minh Trí", ["PCT UBND phường"])], "pct-abbreviated-title"),
+    # Hmông one-letter middle names, Ê Đê "Y …", Thái surnames; a title's unit before its holder.
+    (
+        "Dự có Bí thư Chi bộ bản Co Hạ Sùng A Páo và Trưởng buôn Ma Đung Y Thăk Niê; đồng chí Vì Văn Thoi,"
+        " Bí thư Huyện ủy Mai Sơn.",
+        [
+            ("Sùng A Páo", ["Bí thư Chi bộ bản Co Hạ"]),
+            ("Y Thăk Niê", ["Trưởng buôn Ma Đung"]),
+            ("Vì Văn Thoi", ["Bí thư Huyện ủy Mai Sơn"]),
+        ],
+        "highland-names-after-titles",
+    ),
+    # Full names listed bare after a colon are people; place names after a colon are not.
+    (
+        "Các cá nhân được khen thưởng gồm: Lò Văn Pấng, Giàng A Chứ, Lường Thị Hoa…",
+        [("Lò Văn Pấng", []), ("Giàng A Chứ", []), ("Lường Thị Hoa", [])],
+        "bare-names-after-colon",
+    ),
+    ("Các xã gồm: Tân Phú, Tân Hòa, Tân An.", [], "places-after-colon"),
+    ("Đồng bào các dân tộc đều là con cháu Việt Nam.", [], "con-chau-viet-nam"),
 ]
 
 

@@ -114,6 +114,29 @@ CASES: list[tuple[str, list[tuple[str, str, str]], str]] = [
         "name-ending-in-number",
     ),
     ("Xã tặng ấp Phú Hòa 5 suất quà.", [("ấp Phú Hòa", "ấp", "Phú Hòa")], "name-then-count"),
+    # "Tiểu khu" is no level of the list; a title's unit ends where its holder's name begins.
+    ("Mô hình được nhân rộng tại Tiểu khu 10 và Tiểu khu 19.", [], "tieu-khu"),
+    (
+        "Dự có Bí thư Chi bộ bản Co Hạ Sùng A Páo và Trưởng buôn Ma Đung Y Thăk Niê.",
+        [("bản Co Hạ", "bản", "Co Hạ"), ("buôn Ma Đung", "buôn", "Ma Đung")],
+        "unit-then-its-holder",
+    ),
+    (
+        "Tại thôn Lê Xá và ấp Phan Văn Hớn.",
+        [("thôn Lê Xá", "thôn", "Lê Xá"), ("ấp Phan Văn Hớn", "ấp", "Phan Văn Hớn")],
+        "surname-words-in-unit-names",
+    ),
+    # An organisation on a unit: the unit's own level word repeated, or a name that only looks like a level.
+    (
+        "Thành ủy Thành phố Hồ Chí Minh và Thị ủy Buôn Hồ chỉ đạo.",
+        [("Thành phố Hồ Chí Minh", "thành phố", "Hồ Chí Minh"), ("Thị ủy Buôn Hồ", "thị xã", "Buôn Hồ")],
+        "organisation-then-level-word",
+    ),
+    (
+        "Hội Nông dân TX. An Nhơn tham dự.",
+        [("TX. An Nhơn", "thị xã", "An Nhơn")],
+        "tx-abbreviation-is-no-sentence-end",
+    ),
 ]
 
 
