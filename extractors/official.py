@@ -32,6 +32,8 @@ _CAP = r"\p{Lu}\p{Ll}+"
 # A syllable of a name of the Central Highlands peoples: "Y", "Ayun", "H’Bluê", "K’Rông".
 _ANY_CAP = r"\p{Lu}\p{Ll}*(?:[’']\p{Lu}?\p{Ll}+)?"
 # Title separators: comma, semicolon, dashes; a hyphen only between words, not inside "ANCT-TTATXH".
+# How far before a name its titles may begin (the longest titles run to ~150 characters).
+_TITLES_REACH = 400
 _LIST_END = regex.compile(r"[.;…]")
 _SEPARATOR = regex.compile(r"\s*(?:[,;–—()]|\s-\s|(?<=\p{Ll})-(?=\p{Lu})|-(?=\s))\s*", _FLAGS)
 
@@ -237,6 +239,7 @@ def _titles_after(text: str, pos: int, limit: int, words: dict[int, int]) -> tup
 def _titles_before(text: str, floor: int, name_start: int) -> tuple[list[str], int]:
     """Titles written before the name ("Chủ tịch UBMTTQ quận Hoàn Kiếm Lê Hồng Phú"), and where they start."""
     w = _words()
+    floor = max(floor, name_start - _TITLES_REACH)  # bounded: a long sentence stays linear
     chunk_end = name_start
     hon = w.honorific_before.search(text, floor, name_start)
     if hon:
