@@ -112,6 +112,8 @@ def _words() -> _Words:
     month = rf"(?<!\w)tháng\s+(?P<m>{_MONTH})(?:\s*/\s*(?P<y>{_YEAR})|\s+năm\s+(?P<y>{_YEAR}))?{_RIGHT}"
     month_slash = rf"{_LEFT}(?P<m>{_MONTH})/(?P<y>{_YEAR}){_RIGHT}"
     year = rf"(?<!\w)năm\s+(?P<y>{_YEAR}){_RIGHT}"
+    # "các năm 2022, 2023", "năm 2022 và 2023": each year of a list after "năm".
+    year_list = rf"(?<=(?<!\w)năm\s+{_YEAR}(?:\s*,\s*{_YEAR})*\s*(?:,|và)\s*){_LEFT}(?P<y>{_YEAR}){_RIGHT}"
     stems, branches = alternation(data["heavenly_stems"]), alternation(data["earthly_branches"])
     lunar_year = rf"(?<!\w)(?:Xuân\s+)?(?-i:(?:{stems})\s+(?:{branches}))\s+(?P<y>{_YEAR}){_RIGHT}"
     # "từ đầu năm đến nay", "từ năm 2021 đến nay", "từ tháng 3/2024 đến nay": up to the publication.
@@ -135,6 +137,7 @@ def _words() -> _Words:
         ("cued", cued),
         ("year", year),
         ("lunar_year", lunar_year),
+        ("year_list", year_list),
     )
     return _Words(
         patterns=tuple((name, regex.compile(p, _FLAGS)) for name, p in patterns),
@@ -201,7 +204,7 @@ def _atom(name: str, m: regex.Match[str], text: str, floor: int) -> Atom | None:
         if year is None or not (year < y2 <= w.max_year and y2 - year <= 100):
             return None
         return Atom(m.start(), m.end(), "years", year=year, year_to=y2)
-    if name in ("year", "lunar_year"):
+    if name in ("year", "lunar_year", "year_list"):
         return Atom(m.start(), m.end(), "year", year=year)
     if name == "since":
         month = _int(m["m"])

@@ -35,7 +35,11 @@ _ELLIPSIS = regex.compile(r"…|\.{3}")
 # Between two quoted titles of one trigger: "“A” của X, “B” của Y và “C”".
 _NEXT_QUOTE = regex.compile(r"\s*(?:,\s*(?:và\s+)?|;\s*|\s+và\s+)(?=[“\"«])", regex.VERSION1)
 # "… và Tiếp sức người bệnh nghèo": "và" before a capitalised or quoted title.
-_AND_TITLE = regex.compile(r"\s+và\s+(?=[“\"«]|\p{Lu})", regex.VERSION1)
+_AND_TITLE = regex.compile(
+    r"\s+và\s+(?=[“\"«]|\p{Lu}|(?:mô hình|điển hình|công trình)(?!\w))", regex.VERSION1
+)
+# An item whose title opens within this many characters ("công trình thanh niên “…”") is the inline model's.
+_ITEM_LEAD = 40
 # "03 mô hình mới gồm:": the number of models a list announces.
 _ANNOUNCED = regex.compile(
     r"(?<![\d.,])(?P<n>\d{1,2})\s+(?:mô hình|điển hình|công trình)(?!\w)", regex.VERSION1 | regex.IGNORECASE
@@ -154,6 +158,11 @@ def _split_owner(text: str, start: int, end: int) -> tuple[int, str | None, int]
     if last is None or last.start() <= start:
         return end, None, end
     owner_end = end
+    for comma in regex.finditer(",", text[last.end() : end]):
+        at = last.end() + comma.start()
+        if not _words().address_after_comma.match(text, at + 1, end):
+            owner_end = at  # "của Chi đoàn ấp Cây Điệp, tổng kinh phí …"; ", xã Ea Kly" goes on
+            break
     if last["by"]:
         if not text[last.end() : last.end() + 1].isupper():
             return end, None, end
@@ -274,6 +283,12 @@ def _quoted_chain(
     owner_start, owner_before = _owner_before_trigger(text, sentence, trigger_start, trigger_start)
     while q is not None:
         title = _clean_title(text[q.content_start : q.content_end])
+        if not _is_title(title, campaigns):
+            # mô hình “Dân vận khéo” “Ngày thứ Bảy cùng dân”: the type, then the title.
+            following = quoted_at(text, q.end, sentence.end)
+            if following is not None and not text[q.end : following.start].strip():
+                q = following
+                continue
         tail_end = _unquoted_title_end(text, q.end, sentence.end)
         nxt = _NEXT_QUOTE.search(text, q.end, tail_end)
         if nxt:
@@ -348,6 +363,34 @@ def _split_joined(text: str, items: list[Span]) -> list[Span]:
     return out
 
 
+def _before_next_clause(text: str, start: int, end: int) -> int:
+    """Where a list of ","-separated items ends when a ";" opens a clause with its own trigger.
+
+    "như: A, B, C; Chi hội … ra mắt mô hình “D”" — but not "mô hình “A”; mô hình “B”", whose items
+    are themselves trigger-led.
+    """
+    w = _words()
+    first = _skip_space(text, start, end)
+    if w.trigger.match(text, first, end):
+        return end
+    for semi in regex.finditer(";", text[start:end]):
+        at = start + semi.start()
+        clause_start = _skip_space(text, at + 1, end)
+        if (
+            "," in text[start:at]
+            and not w.trigger.match(text, clause_start, end)
+            and w.trigger.search(text, clause_start, end)
+        ):
+            return at
+    return end
+
+
+def _skip_space(text: str, pos: int, limit: int) -> int:
+    while pos < limit and text[pos].isspace():
+        pos += 1
+    return pos
+
+
 def _list_spans(document: Document, sentence: Span) -> list[tuple[Span, bool, int | None]]:
     """Lists of models in a sentence: (the list's span after the colon, left open with "; ...",
     the number of models the text announces: "03 mô hình mới gồm: …" → 3)."""
@@ -366,22 +409,7 @@ def _list_spans(document: Document, sentence: Span) -> list[tuple[Span, bool, in
         ellipsis = _ELLIPSIS.search(text, c + 1, sentence.end)
         end = ellipsis.start() if ellipsis else sentence.end
         open_list = bool(ellipsis) and text[c + 1 : ellipsis.start()].rstrip().endswith(";")
-        # "như: A, B, C; Chi hội … ra mắt mô hình “D”": a ";" before a clause with its own trigger
-        # ends a list of ","-separated items (not one of "mô hình “A”; mô hình “B”" items).
-        first = regex.match(r"\s*", text[c + 1 : end])
-        items_have_triggers = w.trigger.match(text, c + 1 + (first.end() if first else 0), end)
-        for semi in regex.finditer(";", text[c + 1 : end]):
-            at = c + 1 + semi.start()
-            clause = regex.match(r"\s*", text[at + 1 : end])
-            clause_start = at + 1 + (clause.end() if clause else 0)
-            if (
-                not items_have_triggers
-                and "," in text[c + 1 : at]
-                and not w.trigger.match(text, clause_start, end)
-                and w.trigger.search(text, clause_start, end)
-            ):
-                end = at
-                break
+        end = _before_next_clause(text, c + 1, end)
         announced = _ANNOUNCED.search(head)
         out.append((Span(c + 1, end), open_list, int(announced["n"]) if announced else None))
     # "Xây dựng mô hình: duy trì các mô hình như: A, B": the inner list is the list.
@@ -392,7 +420,8 @@ def _list_spans(document: Document, sentence: Span) -> list[tuple[Span, bool, in
             end = ellipsis.start() if ellipsis else sentence.end
             # The list ends where its last item does: before a verb ("… tiếp tục được duy trì").
             stop = w.title_end.search(text, m.end(), end)
-            out.append((Span(m.end(), stop.start() if stop else end), False, None))
+            end = _before_next_clause(text, m.end(), stop.start() if stop else end)
+            out.append((Span(m.end(), end), False, None))
     return out
 
 
@@ -415,6 +444,14 @@ def _continuation_items(document: Document, paragraph: Span) -> list[Span] | Non
 
 def _item_model(document: Document, item: Span) -> ModelMention | None:
     text = document.text
+    q = quoted_at(text, item.start, item.end)
+    if q is not None and q.start == item.start and q.closed:
+        # "“Góp vốn xoay vòng” với tổng số vốn …": the quotation is the title, its "của" the owner.
+        _, owner, owner_end = _split_owner(text, q.start, item.end)
+        if owner is not None and not text[q.end : owner_end].lstrip().startswith(("của", "do")):
+            owner = None
+        title = _clean_title(text[q.content_start : q.content_end])
+        return ModelMention(item.start, owner_end if owner else q.end, title, owner) if title else None
     title_end, owner, owner_end = _split_owner(text, item.start, item.end)
     title = _clean_title(text[item.start : title_end])
     if not title:
@@ -436,7 +473,9 @@ def find_models(document: Document) -> list[ModelMention]:
             items = _split_joined(document.text, _list_items(document.text, span.start, span.end))
             for item in _to_announced(document.text, items, announced):
                 starting = [
-                    mm for mm, t in inline if item.start <= mm.start < item.end and t.start - item.start < 20
+                    mm
+                    for mm, t in inline
+                    if item.start <= mm.start < item.end and t.start - item.start < _ITEM_LEAD
                 ]
                 if starting and document.text[item.start : starting[0].start].strip() == "":
                     continue  # "mô hình “X” …" items: the inline models stand for the item

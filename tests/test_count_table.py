@@ -457,6 +457,11 @@ CASES: list = [
     # A bare year after a capitalised word is part of a name; a count over a thousand may lack its dot.
     ("Bà con đón Tết Nguyên đán Giáp Thìn 2024 vui tươi, an toàn.", [], "year-in-a-name"),
     ("Năm nay Hội có 1500 hội viên.", [("1500 hội viên", 1500, "hội viên", "exact")], "bare-thousands-count"),
+    (
+        "Có 18/18 ban công tác Mặt trận tổ chức ngày hội.",
+        [("18/18 ban công tác", 18, "ban công tác", "exact")],
+        "part-of-whole-ban",
+    ),
 ]
 
 

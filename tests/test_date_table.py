@@ -529,6 +529,14 @@ CASES: list = [
         ],
         "lunar-year-names",
     ),
+    (
+        "Kết quả cao hơn các năm 2022, 2023.",
+        [
+            ("năm 2022", "2022-01-01", "2022-12-31", "year", False),
+            ("2023", "2023-01-01", "2023-12-31", "year", False),
+        ],
+        "list-of-years-after-nam",
+    ),
 ]
 
 

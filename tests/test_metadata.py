@@ -109,6 +109,7 @@ def test_004_has_no_furniture() -> None:
             dt.date(2024, 9, 6),
         ),
         ("Tiêu đề\n\nNgày đăng: 20-11-2023 | 14:05\n\nNội dung.", "Tiêu đề", dt.date(2023, 11, 20)),
+        ("Tiêu đề\n08/10/2024 14:22 | Tin hoạt động\nNội dung.", "Tiêu đề", dt.date(2024, 10, 8)),
     ],
     ids=[
         "weekday-time",
@@ -127,6 +128,7 @@ def test_004_has_no_furniture() -> None:
         "weekday-date-clock-gmt",
         "portal-then-header-date-then-dateline-with-poster",
         "dashed-date",
+        "section-after-pipe",
     ],
 )
 def test_datelines_and_titles(text: str, title: str | None, published: dt.date | None) -> None:

@@ -413,6 +413,41 @@ CASES: list = [
         ],
         "inner-list-ends-before-a-new-clause",
     ),
+    # A list without a colon ends before a ";" clause with its own trigger.
+    (
+        "Phường duy trì các mô hình như Tổ tự quản về an ninh trật tự, Ngõ phố văn minh, Bữa cơm nghĩa tình;"
+        " riêng mô hình Camera an ninh của Công an phường đã lắp 186 camera.",
+        [
+            ("Tổ tự quản về an ninh trật tự", None),
+            ("Ngõ phố văn minh", None),
+            ("Bữa cơm nghĩa tình", None),
+            ("Camera an ninh", "Công an phường"),
+        ],
+        "list-without-colon-before-clause",
+    ),
+    # A quoted list item is its quotation; an owner ends at a comma that opens no address.
+    (
+        "Hội duy trì các mô hình: “Tiết kiệm”; “Góp vốn xoay vòng” với tổng số vốn khoảng 20 triệu đồng;"
+        " “Nuôi heo đất” của Chi hội 3.",
+        [("Tiết kiệm", None), ("Góp vốn xoay vòng", None), ("Nuôi heo đất", "Chi hội 3")],
+        "quoted-item-with-trailing-words",
+    ),
+    (
+        "Huyện thực hiện 03 công trình thanh niên gồm: công trình “Thắp sáng đường quê” dài 1,2 km; công trình"
+        " thanh niên “Sân chơi cho em” tại ấp Tân Hòa và công trình “Tủ sách dùng chung” của Chi đoàn ấp Cây"
+        " Điệp, tổng kinh phí gần 85 triệu đồng.",
+        [
+            ("Thắp sáng đường quê", None),
+            ("Sân chơi cho em", None),
+            ("Tủ sách dùng chung", "Chi đoàn ấp Cây Điệp"),
+        ],
+        "announced-split-before-trigger-and-owner-comma",
+    ),
+    (
+        "Khối vận phường duy trì mô hình “Dân vận khéo” “Ngày thứ Bảy cùng dân” của Khối vận phường.",
+        [("Ngày thứ Bảy cùng dân", "Khối vận phường")],
+        "campaign-type-then-title",
+    ),
 ]
 
 
