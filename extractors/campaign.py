@@ -18,6 +18,7 @@ from extractors.base import Mention
 from extractors.quotes import Quote, quoted_at, unquote
 from pipeline.document import Document
 from pipeline.resources import load_yaml
+from pipeline.spans import skip_space
 from pipeline.textnorm import fold, tolerant_alternation, tolerant_pattern
 
 KIND = "campaign"
@@ -168,12 +169,6 @@ def _quoted_list(text: str, pos: int, limit: int) -> list[Quote]:
     return items
 
 
-def _skip_space(text: str, pos: int, limit: int) -> int:
-    while pos < limit and text[pos].isspace():
-        pos += 1
-    return pos
-
-
 def find_campaigns(document: Document) -> list[CampaignMention]:
     """Every campaign mention of the article (computed once per document)."""
     return document.memo("campaign.mentions", lambda: _find_campaigns(document))
@@ -214,7 +209,7 @@ def _find_campaigns(document: Document) -> list[CampaignMention]:
                     q = quoted_at(text, start, sentence.end)
                 if quoted_at(text, quote_at, sentence.end) is not None:
                     continue
-            national = w.national.match(text, _skip_space(text, m.end(), sentence.end), sentence.end)
+            national = w.national.match(text, skip_space(text, m.end(), sentence.end), sentence.end)
             if national is not None and national.group()[0].isupper():
                 span = national.span()
                 out.append(

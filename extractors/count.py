@@ -25,6 +25,7 @@ from extractors.quotes import OPENERS, quoted_at
 from pipeline.document import Document
 from pipeline.numbers import Quantity, part_of_whole_at
 from pipeline.resources import alternation, load_yaml
+from pipeline.spans import skip_space
 from pipeline.textnorm import fold
 
 KIND = "count"
@@ -134,7 +135,7 @@ def _unit_span(document: Document, pos: int, limit: int) -> tuple[int, int] | No
         word = tok.group()
         if not word[0].isalpha():
             if word == "," and words and _parallel_follows(text, tok.end(), limit, words[0][0]):
-                nxt = w.parallel.match(text, _skip_space(text, tok.end(), limit), limit)
+                nxt = w.parallel.match(text, skip_space(text, tok.end(), limit), limit)
                 assert nxt is not None
                 words.append((nxt.start(), nxt.end()))
             break
@@ -161,18 +162,12 @@ def _unit_span(document: Document, pos: int, limit: int) -> tuple[int, int] | No
     return words[0][0], words[-1][1]
 
 
-def _skip_space(text: str, pos: int, limit: int) -> int:
-    while pos < limit and text[pos].isspace():
-        pos += 1
-    return pos
-
-
 def _parallel_follows(text: str, pos: int, limit: int, unit_start: int) -> bool:
     """ "mô hình, điển hình": a comma joins two count nouns when the second ends the phrase."""
     w = _words()
     if not w.parallel.match(text, unit_start, limit):
         return False
-    nxt = w.parallel.match(text, _skip_space(text, pos, limit), limit)
+    nxt = w.parallel.match(text, skip_space(text, pos, limit), limit)
     if nxt is None:
         return False
     after = _TOKEN.search(text, nxt.end(), limit)

@@ -26,7 +26,7 @@ from extractors.base import Mention
 from extractors.quotes import Quote, quoted_at, unquote
 from pipeline.document import Document
 from pipeline.resources import load_yaml
-from pipeline.spans import Span
+from pipeline.spans import Span, skip_space
 from pipeline.textnorm import fold, tolerant_alternation
 
 KIND = "model"
@@ -370,12 +370,12 @@ def _before_next_clause(text: str, start: int, end: int) -> int:
     are themselves trigger-led.
     """
     w = _words()
-    first = _skip_space(text, start, end)
+    first = skip_space(text, start, end)
     if w.trigger.match(text, first, end):
         return end
     for semi in regex.finditer(";", text[start:end]):
         at = start + semi.start()
-        clause_start = _skip_space(text, at + 1, end)
+        clause_start = skip_space(text, at + 1, end)
         if (
             "," in text[start:at]
             and not w.trigger.match(text, clause_start, end)
@@ -383,12 +383,6 @@ def _before_next_clause(text: str, start: int, end: int) -> int:
         ):
             return at
     return end
-
-
-def _skip_space(text: str, pos: int, limit: int) -> int:
-    while pos < limit and text[pos].isspace():
-        pos += 1
-    return pos
 
 
 def _list_spans(document: Document, sentence: Span) -> list[tuple[Span, bool, int | None]]:

@@ -23,6 +23,7 @@ from extractors import unit as unit_extractor
 from extractors.base import Mention
 from pipeline.document import Document
 from pipeline.resources import load_tsv, load_yaml
+from pipeline.spans import skip_space
 from pipeline.textnorm import fold, tolerant_alternation
 
 KIND = "official"
@@ -176,16 +177,10 @@ def _strip_honorific(text: str, start: int, end: int) -> int:
     first = regex.match(r"\S+", text[start:end])
     if first is None:
         return start
-    rest = _skip_space(text, start + first.end(), end)
+    rest = skip_space(text, start + first.end(), end)
     if w.honorific_word.fullmatch(first.group()) and w.name.match(text, rest, end):
         return rest
     return start
-
-
-def _skip_space(text: str, pos: int, end: int) -> int:
-    while pos < end and text[pos].isspace():
-        pos += 1
-    return pos
 
 
 def _ends_title(text: str, m: regex.Match[str], words: dict[int, int]) -> bool:

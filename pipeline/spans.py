@@ -60,3 +60,10 @@ class SpanIndex:
 
     def any_overlap(self, start: int, end: int) -> bool:
         return bool(self.overlapping(start, end))
+
+
+def skip_space(text: str, pos: int, limit: int) -> int:
+    """The first position at or after `pos` (before `limit`) that is not whitespace."""
+    while pos < limit and text[pos].isspace():
+        pos += 1
+    return pos
