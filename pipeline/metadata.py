@@ -18,6 +18,9 @@ from pipeline.resources import load_yaml
 from pipeline.segment import lines_hard_wrapped
 from pipeline.spans import Span, strip_span
 
+_INITIAL = regex.compile(r"\p{Lu}\.?", regex.VERSION1)
+_NAME_START = regex.compile(r"\p{Lu}\p{Ll}+(?=\s*$|\s*[.,]?$)", regex.VERSION1)
+
 
 @dataclass
 class Line:
@@ -222,8 +225,9 @@ def _find_authors(text: str, lines: list[Line], content: list[int], pats: _Patte
         for name in _split_names(raw, pats):
             at = raw.find(name, pos)
             pos = at + len(name)
-            key = name.casefold()
             meta.author_spans.append(Span(start + at, start + at + len(name)))
+            name = " ".join(name.split())  # a credit wrapped over two lines
+            key = name.casefold()
             if key not in seen:
                 seen.add(key)
                 meta.authors.append(name)
@@ -254,11 +258,20 @@ def _find_authors(text: str, lines: list[Line], content: list[int], pats: _Patte
             add(last.text.rstrip("."), last.start)
     for m in pats.photo_credit.finditer(text):
         add(m["names"], m.start("names"))
-    for i in content:
+    for pos, i in enumerate(content):
         line = lines[i]
         m = pats.caption_credit.search(line.text)
-        if m and _credits_people(m["names"], pats):
-            add(m["names"], line.start + m.start("names"))
+        if m is None:
+            continue
+        start, end = line.start + m.start("names"), line.start + m.end("names")
+        nxt = lines[content[pos + 1]] if pos + 1 < len(content) else None
+        # "Ảnh: P.\nThảo": a hard-wrapped credit whose name goes on at the next line's start.
+        if _INITIAL.fullmatch(m["names"]) and nxt is not None and nxt.start == line.end + 1:
+            word = _NAME_START.match(nxt.text)
+            if word and text[end : line.end] in (".", ""):
+                end = nxt.start + word.end()
+        if _credits_people(" ".join(text[start:end].split()), pats):
+            add(text[start:end], start)
 
 
 def _credits_people(raw: str, pats: _Patterns) -> bool:
