@@ -31,7 +31,8 @@ _MONTH = r"(?:0?[1-9]|1[0-2])"
 _YEAR = r"\d{4}"
 # A number must not continue into digits or an identifier ("09/KH", "217/QĐ").
 _LEFT = r"(?<![\w/.,\-])"
-_RIGHT = r"(?![\w]|[/.,\-]\w)"
+# A date ends at a non-word; "08/6,Đoàn" (no space after the comma) still ends it, "1/3,5" does not.
+_RIGHT = r"(?![\w]|[/.\-]\w|,\d)"
 
 
 @dataclass(frozen=True)

@@ -201,6 +201,8 @@ def _find_units(document: Document) -> list[UnitMention]:
             level = p.level_of[fold(m["level"])]
             if m["num"] and p.count_after.match(text, m.end("num"), sentence.end):
                 continue
+            if m["num"] and any(s <= m.start("num") < e for s, e in dates):
+                continue  # "hội nghị khu dân cư 6 tháng đầu năm 2024": the number opens a date
             if m["num"]:
                 if add(m.start(), m.end("num"), level, m["num"]):
                     _more_numbers(text, m.start(), m.end("num"), sentence.end, level, add)

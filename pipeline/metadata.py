@@ -84,7 +84,7 @@ def _patterns() -> _Patterns:
         inline=compile_all(furn["inline_patterns"]),
         dateline=regex.compile(dateline.replace("{time}", meta["time"]), flags),
         byline=regex.compile(meta["byline"].replace("{prefix}", prefix), flags),
-        byline_part=regex.compile(rf"\s[-–]\s(?=(?:{prefix})\s*:)", flags),
+        byline_part=regex.compile(rf"(?:\s[-–]\s|\s*,\s*)(?=(?:{prefix})\s*:)", flags),
         photo_credit=regex.compile(meta["photo_credit"], flags),
         caption_credit=regex.compile(meta["caption_credit"], regex.VERSION1),
         not_person_credits=frozenset(c.casefold() for c in meta["not_person_credits"]),

@@ -537,6 +537,11 @@ CASES: list = [
         ],
         "list-of-years-after-nam",
     ),
+    (
+        _article("Tiêu đề", DL_2023, "Sáng ngày 08/6,Đoàn phường ra quân."),
+        [PUB_2023, ("08/6", "2023-06-08", "2023-06-08", "day", True)],
+        "no-space-after-comma",
+    ),
 ]
 
 

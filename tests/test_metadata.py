@@ -169,10 +169,14 @@ def test_datelines_and_titles(text: str, title: str | None, published: dt.date |
         ("Tiêu đề\nNội dung.\nẢnh: nguồn sưu tầm trên mạng\nNội dung hai.", []),
         # Several labelled parts on one line; a newspaper the article is taken from.
         ("Tiêu đề\nNội dung một.\nNội dung hai.\nTin: Ngọc Anh - Ảnh: Hữu Phước", ["Ngọc Anh", "Hữu Phước"]),
+        ("Tiêu đề\nNội dung một.\nNội dung hai.\nTin: Kim Ngân, Ảnh: Chí Thanh", ["Kim Ngân", "Chí Thanh"]),
         ("Tiêu đề\nNội dung một.\nNội dung hai.\nTheo Báo Lâm Đồng", ["Báo Lâm Đồng"]),
         ("Tiêu đề\nNội dung một.\nNội dung hai.\nH’Nga Niê (Trung tâm Văn hóa - Thông tin)", ["H’Nga Niê"]),
         # A hard-wrapped credit: the initial ends one line, the name starts the next.
-        ("Tiêu đề\nNội dung.\nÔng Bảy trao quà tại ngày hội. Ảnh: P.\nThảo\nNội dung hai dài hơn.", ["P. Thảo"]),
+        (
+            "Tiêu đề\nNội dung.\nÔng Bảy trao quà tại ngày hội. Ảnh: P.\nThảo\nNội dung hai dài hơn.",
+            ["P. Thảo"],
+        ),
         # "Ảnh:" opening a caption describes the photo; a byline's unit in parentheses is no name.
         ("Tiêu đề\nNội dung.\nẢnh: Lãnh đạo xã trao giấy khen cho các tập thể, cá nhân.\nNội dung hai.", []),
         ("Tiêu đề\nNội dung.\nNội dung hai.\nTin: Ngọc Anh (Trung tâm VHTT huyện)\nx", ["Ngọc Anh"]),

@@ -469,6 +469,11 @@ CASES: list = [
     ),
     ("Các xã gồm: Tân Phú, Tân Hòa, Tân An.", [], "places-after-colon"),
     ("Đồng bào các dân tộc đều là con cháu Việt Nam.", [], "con-chau-viet-nam"),
+    (
+        "Xã tặng quà Mẹ Việt Nam anh hùng Trần Thị Lựu.",
+        [("Trần Thị Lựu", ["Mẹ Việt Nam anh hùng"])],
+        "state-honour-before-name",
+    ),
 ]
 
 

@@ -137,6 +137,16 @@ CASES: list[tuple[str, list[tuple[str, str, str]], str]] = [
         [("TX. An Nhơn", "thị xã", "An Nhơn")],
         "tx-abbreviation-is-no-sentence-end",
     ),
+    (
+        "Chi đoàn ra quân cùng Thị đoàn Hương Thuỷ.",
+        [("Thị đoàn Hương Thuỷ", "thị xã", "Hương Thuỷ")],
+        "youth-union-of-a-unit",
+    ),
+    (
+        "Khu phố 2 tổ chức hội nghị khu dân cư 6 tháng đầu năm 2024.",
+        [("Khu phố 2", "khu phố", "2")],
+        "number-opening-a-date",
+    ),
 ]
 
 
