@@ -26,7 +26,7 @@ from pipeline.document import Document
 from pipeline.numbers import Quantity, part_of_whole_at
 from pipeline.resources import alternation, load_yaml
 from pipeline.spans import skip_space
-from pipeline.textnorm import fold
+from pipeline.textnorm import fold, tolerant_pattern
 
 KIND = "count"
 _FLAGS = regex.IGNORECASE | regex.VERSION1
@@ -43,6 +43,7 @@ _OPENER = regex.compile(f"[{regex.escape(OPENERS)}]")
 class _Words:
     duration: regex.Pattern[str]
     not_count_before: regex.Pattern[str]
+    document_before: regex.Pattern[str]
     so_as_quantity: regex.Pattern[str]
     stop: regex.Pattern[str]
     verb_stop: regex.Pattern[str]
@@ -66,6 +67,10 @@ def _words() -> _Words:
             _FLAGS,
         ),
         not_count_before=regex.compile(rf"(?<![\w.])(?:{before})\s*$", _FLAGS),
+        document_before=regex.compile(
+            rf"(?<![\w.])(?:{'|'.join(tolerant_pattern(d) for d in data['document_words'])})\s*$",
+            regex.VERSION1,
+        ),
         so_as_quantity=regex.compile(
             rf"(?<!\w)(?:{alternation(data['quantity_before_so'])})\s+số\s*$", _FLAGS
         ),
@@ -88,6 +93,8 @@ def _is_name_or_identifier(text: str, q: Quantity, floor: int) -> bool:
     w = _words()
     before = text[max(floor, q.qualifier_start - 30) : q.qualifier_start]
     if w.not_count_before.search(before) and not w.so_as_quantity.search(before):
+        return True
+    if w.document_before.search(before):
         return True
     # "Tết Nguyên đán Giáp Thìn 2024": a bare year after a capitalised word belongs to the name.
     if _YEAR_IN_NAME.search(text, max(floor, q.start - 40), q.end) and q.start > floor:

@@ -431,7 +431,9 @@ def _continuation_items(document: Document, paragraph: Span) -> list[Span] | Non
         return None
     for item in items:
         split_at, owner, _ = _split_owner(text, item.start, item.end)
-        if owner is None or not owner[0].isupper() or split_at <= item.start:
+        if owner is None or split_at <= item.start:
+            return None
+        if not owner[0].isupper() and not official_extractor.opens_with_honorific(owner):
             return None
     return items
 

@@ -21,6 +21,7 @@ import regex
 
 from extractors import unit as unit_extractor
 from extractors.base import Mention
+from extractors.names import surname_with_middle_name
 from pipeline.document import Document
 from pipeline.resources import load_tsv, load_yaml
 from pipeline.spans import skip_space
@@ -165,6 +166,9 @@ def _person_start(text: str, start: int, end: int) -> int:
     words = list(regex.finditer(r"\S+", text[start:end]))
     if len(words) <= 4:
         return start
+    strong = surname_with_middle_name([m.group() for m in words], 2)
+    if strong is not None:
+        return start + words[strong].start()  # "Lâm Hà Nguyễn Văn Lực": not "Văn Lực"
     for i in range(len(words) - 2, 1, -1):
         if fold(words[i].group()) in w.surnames and 2 <= len(words) - i <= 4:
             return start + words[i].start()
@@ -407,6 +411,12 @@ def find_officials(document: Document) -> list[OfficialMention]:
             previous = out[-1]
             floor = last
     return out
+
+
+def opens_with_honorific(phrase: str) -> bool:
+    """ "đồng chí Kră Jăn Ha Thúy - Bí thư …": the phrase names a person by an honorific."""
+    w = _words()
+    return regex.match(rf"(?:{w.honorific_word.pattern})\s+\p{{Lu}}", phrase) is not None
 
 
 def person_name(phrase: str) -> str | None:

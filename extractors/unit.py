@@ -19,6 +19,7 @@ import regex
 
 from extractors import date as date_extractor
 from extractors.base import Mention
+from extractors.names import surname_with_middle_name
 from gazetteer.link import LEVEL_GROUPS, article_context, candidates, link
 from gazetteer.register import load_register
 from pipeline.document import Document
@@ -145,6 +146,9 @@ def _person_at(text: str, words: list[tuple[int, int]]) -> int:
     middle name; a first word is never cut (whether the whole run is a person is decided elsewhere).
     """
     p = _patterns()
+    strong = surname_with_middle_name([text[s:e] for s, e in words])
+    if strong is not None:
+        return strong  # "Huyện ủy Lâm Hà Nguyễn Văn Lực": "Hà" is a surname too, "Nguyễn Văn" the name
     for i in range(1, len(words) - 1):
         first = fold(text[words[i][0] : words[i][1]])
         rest = len(words) - i

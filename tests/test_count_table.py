@@ -462,6 +462,13 @@ CASES: list = [
         [("18/18 ban công tác", 18, "ban công tác", "exact")],
         "part-of-whole-ban",
     ),
+    # A document's name identifies a number when capitalised; in lower case it is a verb.
+    (
+        "Ban Chỉ đạo đã hướng dẫn 26 chi bộ đăng ký.",
+        [("26 chi bộ", 26, "chi bộ", "exact")],
+        "huong-dan-as-a-verb",
+    ),
+    ("Thực hiện Quyết định 217,218 và Hướng dẫn 12 của Ban.", [], "capitalised-documents"),
 ]
 
 

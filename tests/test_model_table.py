@@ -448,6 +448,18 @@ CASES: list = [
         [("Ngày thứ Bảy cùng dân", "Khối vận phường")],
         "campaign-type-then-title",
     ),
+    # An open list goes on in the next paragraph; an owner may be a person with an honorific.
+    (
+        "Các mô hình: Khéo trong hiến đất của Đảng ủy xã Gia Lâm; ...\n\nKhéo trong xây dựng thôn kiểu mẫu"
+        " của Chi bộ thôn Đạ Ty, xã Đạ Đờn; Khéo trong tuyên truyền bảo hiểm y tế của đồng chí Kră Jăn Ha Thúy"
+        " - Bí thư Chi bộ.",
+        [
+            ("Khéo trong hiến đất", "Đảng ủy xã Gia Lâm"),
+            ("Khéo trong xây dựng thôn kiểu mẫu", "Chi bộ thôn Đạ Ty, xã Đạ Đờn"),
+            ("Khéo trong tuyên truyền bảo hiểm y tế", "đồng chí Kră Jăn Ha Thúy - Bí thư Chi bộ"),
+        ],
+        "continuation-owner-with-honorific",
+    ),
 ]
 
 

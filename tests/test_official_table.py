@@ -474,6 +474,12 @@ CASES: list = [
         [("Trần Thị Lựu", ["Mẹ Việt Nam anh hùng"])],
         "state-honour-before-name",
     ),
+    # A place whose words are surnames too ("Lâm Hà"), then the holder's name with its middle name.
+    (
+        "Tỉnh ủy viên, Bí thư Huyện ủy Lâm Hà Nguyễn Văn Lực phát biểu.",
+        [("Nguyễn Văn Lực", ["Tỉnh ủy viên", "Bí thư Huyện ủy Lâm Hà"])],
+        "place-of-surnames-before-name",
+    ),
 ]
 
 

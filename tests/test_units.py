@@ -147,6 +147,11 @@ CASES: list[tuple[str, list[tuple[str, str, str]], str]] = [
         [("Khu phố 2", "khu phố", "2")],
         "number-opening-a-date",
     ),
+    (
+        "Bí thư Huyện ủy Lâm Hà Nguyễn Văn Lực phát biểu.",
+        [("Huyện ủy Lâm Hà", "huyện", "Lâm Hà")],
+        "organisation-unit-before-holder",
+    ),
 ]
 
 

@@ -1,0 +1,30 @@
+"""Vietnamese personal names: where a full name begins inside a run of capitalised words.
+
+A run such as "Lâm Hà Nguyễn Văn Lực" (a district, then its Party secretary) or "Co Hạ Sùng
+A Páo" (a village, then its head) holds a place and a person. Surnames and middle names come
+from extractors/data/people.yaml; both the official and the unit extractors split runs here.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from pipeline.resources import load_yaml
+from pipeline.textnorm import fold
+
+
+@cache
+def _people() -> tuple[frozenset[str], frozenset[str]]:
+    data = load_yaml("extractors", "people.yaml")
+    return frozenset(fold(s) for s in data["surnames"]), frozenset(fold(s) for s in data["middle_names"])
+
+
+def surname_with_middle_name(words: list[str], first: int = 1) -> int | None:
+    """The first index from `first` where a surname is followed by a middle name and two to four
+    words remain ("Lâm Hà Nguyễn Văn Lực" → 2): the strongest sign of a full name; None if none."""
+    surnames, middle = _people()
+    for i in range(first, len(words) - 1):
+        word, nxt = fold(words[i]), fold(words[i + 1])
+        if word in surnames and word not in middle and nxt in middle and 2 <= len(words) - i <= 4:
+            return i
+    return None
