@@ -15,7 +15,7 @@ from functools import cache
 import regex
 
 from extractors.base import Mention
-from extractors.quotes import Quote, quoted_at, unquote
+from extractors.quotes import OPENERS, Quote, quoted_at, unquote
 from pipeline.document import Document
 from pipeline.resources import load_yaml
 from pipeline.spans import skip_space
@@ -92,7 +92,7 @@ def _modifiers_end(text: str, pos: int, limit: int) -> int | None:
         at = cursor + (m.end() if m else 0)
         if at >= limit:
             return None
-        if text[at] in '“"«„':
+        if text[at] in OPENERS:
             return cursor
         word = regex.match(r"\p{Ll}+", text[at:limit])
         if word is None or w.modifier_stop.match(text, at, limit):
@@ -144,8 +144,8 @@ _CAPITALISED_SERIES = regex.compile(
     r"(?:[ \t]*,[ \t]*\p{Lu}\p{Ll}*(?:[ \t]+\p{Ll}+)?)*[ \t]+và[ \t]+\p{Lu}",
     regex.VERSION1,
 )
-_NEXT_QUOTE = regex.compile(r"[ \t]*(?:,[ \t]*(?:và[ \t]+)?|và[ \t]+)(?=[“\"«])", regex.VERSION1)
-_NAME_PUNCT = regex.compile(r"[,;:.(…!?“\"«]|\n\s*\n", regex.VERSION1)
+_NEXT_QUOTE = regex.compile(r"[ \t]*(?:,[ \t]*(?:và[ \t]+)?|và[ \t]+)(?=[“\"«‘])", regex.VERSION1)
+_NAME_PUNCT = regex.compile(r"[,;:.(…!?“\"«‘]|\n\s*\n", regex.VERSION1)
 # A trigger opening an item of a ";"-separated list, or of a bulleted one.
 _ITEM_OPEN = regex.compile(r"(?:;|^[ \t]*[-+•])[ \t]*\n?[ \t]*$", regex.VERSION1 | regex.MULTILINE)
 

@@ -50,6 +50,7 @@ class Atom:
     end_atom: Atom | None = None  # the closing day/month of a day or month range
     year_inferred: bool = False
     until_now: bool = False  # "từ năm 2021 đến nay": the range closes on the publication date
+    core: tuple[int, int] | None = None  # where "năm 2021" is in it, for an article with no date
 
     @property
     def has_year(self) -> bool:
@@ -120,7 +121,7 @@ def _words() -> _Words:
     # "từ đầu năm đến nay", "từ năm 2021 đến nay", "từ tháng 3/2024 đến nay": up to the publication.
     since = (
         rf"(?<!\w)từ\s+(?:{alternation(data['half_first'])}\s+)?"
-        rf"(?:năm(?:\s+(?P<y>{_YEAR})|\s+nay)?"
+        rf"(?P<core>năm(?:\s+(?P<y>{_YEAR})|\s+nay)?"
         rf"|tháng\s+(?P<m>{_MONTH})(?:\s*/\s*(?P<y>{_YEAR})|\s+năm\s+(?P<y>{_YEAR}))?)"
         rf"\s+(?:{to})\s+(?:{alternation(data['now_words'])})(?!\w)"
     )
@@ -209,7 +210,8 @@ def _atom(name: str, m: regex.Match[str], text: str, floor: int) -> Atom | None:
         return Atom(m.start(), m.end(), "year", year=year)
     if name == "since":
         month = _int(m["m"])
-        return Atom(m.start(), m.end(), "month" if month else "year", month=month, year=year, until_now=True)
+        shape = "month" if month else "year"
+        return Atom(m.start(), m.end(), shape, month=month, year=year, until_now=True, core=m.span("core"))
     return None
 
 
@@ -418,7 +420,7 @@ def _find_atoms(document: Document) -> list[Atom]:
 def _until_published(atoms: list[Atom], published: dt.date | None) -> list[Atom]:
     """ "từ đầu năm đến nay" closes on the publication date, in its year when none is written.
 
-    Without a publication date "nay" (now) is unknown: the expression is no record.
+    Without a publication date "nay" (now) is unknown: only a year or month written in it is a record.
     """
     out: list[Atom] = []
     for atom in atoms:
@@ -426,6 +428,9 @@ def _until_published(atoms: list[Atom], published: dt.date | None) -> list[Atom]
             out.append(atom)
             continue
         if published is None:
+            # "nay" is unknown: what is left is the year or month written ("năm 1996"), if any.
+            if atom.year is not None and atom.core is not None:
+                out.append(replace(atom, start=atom.core[0], end=atom.core[1], until_now=False, core=None))
             continue
         now = Atom(atom.end, atom.end, "day", day=published.day, month=published.month, year=published.year)
         since = replace(atom, year=atom.year or published.year, year_inferred=atom.year is None, end_atom=now)

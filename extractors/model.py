@@ -23,7 +23,7 @@ import regex
 from extractors import campaign as campaign_extractor
 from extractors import official as official_extractor
 from extractors.base import Mention
-from extractors.quotes import Quote, quoted_at, unquote
+from extractors.quotes import OPENERS, Quote, quoted_at, unquote
 from pipeline.document import Document
 from pipeline.resources import load_yaml
 from pipeline.spans import Span, skip_space
@@ -33,10 +33,10 @@ KIND = "model"
 _FLAGS = regex.IGNORECASE | regex.VERSION1
 _ELLIPSIS = regex.compile(r"…|\.{3}")
 # Between two quoted titles of one trigger: "“A” của X, “B” của Y và “C”".
-_NEXT_QUOTE = regex.compile(r"\s*(?:,\s*(?:và\s+)?|;\s*|\s+và\s+)(?=[“\"«])", regex.VERSION1)
+_NEXT_QUOTE = regex.compile(r"\s*(?:,\s*(?:và\s+)?|;\s*|\s+và\s+)(?=[“\"«‘])", regex.VERSION1)
 # "… và Tiếp sức người bệnh nghèo": "và" before a capitalised or quoted title.
 _AND_TITLE = regex.compile(
-    r"\s+và\s+(?=[“\"«]|\p{Lu}|(?:mô hình|điển hình|công trình)(?!\w))", regex.VERSION1
+    r"\s+và\s+(?=[“\"«‘]|\p{Lu}|(?:mô hình|điển hình|công trình)(?!\w))", regex.VERSION1
 )
 # An item whose title opens within this many characters ("công trình thanh niên “…”") is the inline model's.
 _ITEM_LEAD = 40
@@ -45,7 +45,7 @@ _ANNOUNCED = regex.compile(
     r"(?<![\d.,])(?P<n>\d{1,2})\s+(?:mô hình|điển hình|công trình)(?!\w)", regex.VERSION1 | regex.IGNORECASE
 )
 # "“A” và “B”" as one item of a list: two titles.
-_QUOTES_JOINED = regex.compile(r"(?<=[”\"»])\s*(?:,\s*)?và\s+(?=[“\"«])", regex.VERSION1)
+_QUOTES_JOINED = regex.compile(r"(?<=[”\"»’])\s*(?:,\s*)?và\s+(?=[“\"«‘])", regex.VERSION1)
 
 
 @dataclass(frozen=True)
@@ -85,7 +85,7 @@ def _words() -> _Words:
         trigger=regex.compile(rf"(?<!\w)(?:{trig})(?!\w)", _FLAGS),
         colon_after_trigger=regex.compile(rf"(?<!\w)(?:{trig})(?:,?\s+(?-i:\p{{Ll}}+)){{0,{n}}}\s*$", _FLAGS),
         colon_after_list_word=regex.compile(rf"(?<!\w)(?:{alt(data['list_words'])})\s*$", _FLAGS),
-        owner_verb=regex.compile(rf"\s(?:{verbs})\s+(?=(?:{trig})(?!\w)|[“\"«])", _FLAGS),
+        owner_verb=regex.compile(rf"\s(?:{verbs})\s+(?=(?:{trig})(?!\w)|[“\"«‘])", _FLAGS),
         owner_verb_before=regex.compile(rf"(?:^|\s)(?:{verbs})\s+$", _FLAGS),
         owner_opener=regex.compile(rf"(?:[:;.,]|(?<!\w)(?:{alt(data['owner_openers'])})(?!\w))", _FLAGS),
         address_after_comma=regex.compile(rf"\s*(?:{alt(data['address_levels'])})\s+(?-i:\p{{Lu}})", _FLAGS),
@@ -96,13 +96,13 @@ def _words() -> _Words:
         by_owner_end=regex.compile(rf"\s(?:{alt(by_owner_ends)})(?!\w)", regex.VERSION1),
         title_end=regex.compile(rf"\s(?:{tolerant_alternation(data['title_end_words'])})(?!\w)", _FLAGS),
         modifiers_before_quote=regex.compile(
-            rf"(?:\s+\p{{Ll}}+){{1,{int(data['max_modifier_words'])}}}(?=\s*[“\"«])", regex.VERSION1
+            rf"(?:\s+\p{{Ll}}+){{1,{int(data['max_modifier_words'])}}}(?=\s*[“\"«‘])", regex.VERSION1
         ),
         modifier_stop=regex.compile(rf"(?<!\w)(?:{alt(data['modifier_stops'])})(?!\w)", _FLAGS),
         # "các mô hình như Hũ gạo tình thương, Nồi cháo yêu thương": a list without a colon.
         list_without_colon=regex.compile(
             rf"(?<!\w)(?!{examples})(?:{trig})(?:\s+(?-i:\p{{Ll}}+)){{0,{n_list}}}\s+(?:như|gồm)\s+"
-            rf"(?=(?-i:[\p{{Lu}}“\"«]))",
+            rf"(?=(?-i:[\p{{Lu}}“\"«‘]))",
             _FLAGS,
         ),
         leading_trigger=regex.compile(rf"^(?:{trig})(?:\s*,\s*(?:{trig}))?\s+", _FLAGS),
@@ -227,7 +227,7 @@ def _inline(document: Document, sentence: Span, campaigns: set[str]) -> list[tup
             after = modifiers.end()
         starts.append((m.start(), after))
     for m in w.owner_verb.finditer(text, sentence.start, sentence.end):
-        if text[m.end()] in '“"«':
+        if text[m.end()] in OPENERS:
             starts.append((m.end(), m.end()))
     for trigger_start, after in sorted(set(starts)):
         q: Quote | None = quoted_at(text, after, sentence.end)

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 import regex
 
-OPENERS = '“"«„'
-CLOSERS = {"“": '”"', '"': '"”', "«": "»", "„": '“”"'}
+OPENERS = '“"«„‘'
+CLOSERS = {"“": '”"', '"': '"”', "«": "»", "„": '“”"', "‘": "’"}
 _UNCLOSED_END = regex.compile(r"\s+của\s|;", regex.VERSION1)
 
 

@@ -190,6 +190,8 @@ def _find_units(document: Document) -> list[UnitMention]:
 
     for sentence in document.content_sentences():
         for m in p.organisation.finditer(text, sentence.start, sentence.end):
+            if p.abbreviation.match(text, m.start("cap")):
+                continue  # "Thành ủy TP. Hồ Chí Minh": the unit is found by its abbreviation
             level = p.org_level_of[fold(m["level"])]
             inner = p.level.match(text, m.start("cap"))
             if inner is not None and p.level_of[fold(inner["level"])] == level:
@@ -243,24 +245,20 @@ def _more_numbers(text: str, start: int, pos: int, limit: int, level: str, add: 
 
 
 def _more_names(text: str, start: int, pos: int, limit: int, level: str, add: Callable[..., bool]) -> None:
-    """ "các bản Che Căn, Khá và Kéo": after a plural, each further name is a unit of the same level.
-
-    The list must close with "và": without it the commas may be an address ("xã A, B, C").
+    """ "các bản Che Căn, Khá và Kéo", "các phường Lê Lợi, Hải Cảng, Thị Nại": after a plural ("các",
+    "những"), each further capitalised name is a unit of the same level, up to the first that is not.
     """
     p = _patterns()
-    items = []
     while True:
         m = p.more_names.match(text, pos, limit)
         if m is None or p.level_word_start.match(text, m.start("cap")):
-            break
-        items.append(m)
+            return
+        span = _trim_name(text, m.start("cap"), m.end("cap"), level)
+        if span is None:
+            return
+        add(start, span[1], level, text[span[0] : span[1]], sharing=True)
         pos = m.end()
         if m["sep"] == "và":
-            for item in items:
-                span = _trim_name(text, item.start("cap"), item.end("cap"), level)
-                if span is None:
-                    return
-                add(start, span[1], level, text[span[0] : span[1]], sharing=True)
             return
 
 

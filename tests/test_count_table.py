@@ -469,6 +469,11 @@ CASES: list = [
         "huong-dan-as-a-verb",
     ),
     ("Thực hiện Quyết định 217,218 và Hướng dẫn 12 của Ban.", [], "capitalised-documents"),
+    (
+        "Sáng mùng 1 Tết Giáp Ngọ, ông trao 5 suất quà.",
+        [("5 suất quà", 5, "suất quà", "exact")],
+        "lunar-day-mung",
+    ),
 ]
 
 

@@ -542,6 +542,11 @@ CASES: list = [
         [PUB_2023, ("08/6", "2023-06-08", "2023-06-08", "day", True)],
         "no-space-after-comma",
     ),
+    (
+        "Từ năm 1996 đến nay, ông đã hiến đất. Từ đầu năm đến nay có 5 hộ.",
+        [("năm 1996", "1996-01-01", "1996-12-31", "year", False)],
+        "until-now-without-publication-keeps-the-year",
+    ),
 ]
 
 

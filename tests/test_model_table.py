@@ -460,6 +460,11 @@ CASES: list = [
         ],
         "continuation-owner-with-honorific",
     ),
+    (
+        "Ông duy trì mô hình ‘Tủ gạo nghĩa tình’ của tổ dân phố.",
+        [("Tủ gạo nghĩa tình", "tổ dân phố")],
+        "single-quotation-marks",
+    ),
 ]
 
 

@@ -152,6 +152,20 @@ CASES: list[tuple[str, list[tuple[str, str, str]], str]] = [
         [("Huyện ủy Lâm Hà", "huyện", "Lâm Hà")],
         "organisation-unit-before-holder",
     ),
+    (
+        "Đại hội có đại biểu các phường Lê Lợi, Hải Cảng, Thị Nại.",
+        [
+            ("phường Lê Lợi", "phường", "Lê Lợi"),
+            ("phường Lê Lợi, Hải Cảng", "phường", "Hải Cảng"),
+            ("phường Lê Lợi, Hải Cảng, Thị Nại", "phường", "Thị Nại"),
+        ],
+        "plural-list-without-va",
+    ),
+    (
+        "Thành ủy TP. Hồ Chí Minh chỉ đạo.",
+        [("TP. Hồ Chí Minh", "thành phố", "Hồ Chí Minh")],
+        "organisation-then-abbreviation",
+    ),
 ]
 
 
