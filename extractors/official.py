@@ -36,6 +36,8 @@ _ANY_CAP = r"\p{Lu}\p{Ll}*(?:[’']\p{Lu}?\p{Ll}+)?"
 # Title separators: comma, semicolon, dashes; a hyphen only between words, not inside "ANCT-TTATXH".
 # How far before a name its titles may begin (the longest titles run to ~150 characters).
 _TITLES_REACH = 400
+# A short aside in parentheses right after a name ("(sinh năm 1962)", "(66 tuổi)").
+_ASIDE = regex.compile(r"\s*\([^()\n]{1,40}\)(?=\s*,)", regex.VERSION1)
 _LIST_END = regex.compile(r"[.;…]")
 _SEPARATOR = regex.compile(r"\s*(?:[,;–—()]|\s-\s|(?<=\p{Ll})-(?=\p{Lu})|-(?=\s))\s*", _FLAGS)
 
@@ -56,6 +58,7 @@ class _Words:
     honorific_before: regex.Pattern[str]
     honorific_word: regex.Pattern[str]
     title_start: regex.Pattern[str]
+    title_link: regex.Pattern[str]
     segment_start: regex.Pattern[str]
     organisation: regex.Pattern[str]
     title_end: regex.Pattern[str]
@@ -115,6 +118,7 @@ def _words() -> _Words:
         ),
         honorific_word=regex.compile(_phrases(data["honorifics"], case_insensitive=True)),
         title_start=regex.compile(rf"(?<!\w)(?:{titles})(?!\w)", _FLAGS),
+        title_link=regex.compile(rf"\s+(?:{_phrases(data['title_links'])})\s+", _FLAGS),
         segment_start=regex.compile(
             rf"(?:(?:{titles})(?!\w)|(?:{orgs})(?!\w)|{acronym}|(?:{levels})\s+(?:\p{{Lu}}|\d))", _FLAGS
         ),
@@ -207,7 +211,14 @@ def _titles_after(text: str, pos: int, limit: int, words: dict[int, int]) -> tup
     w = _words()
     titles: list[str] = []
     end = pos
-    sep = _SEPARATOR.match(text, pos, limit)
+    aside = _ASIDE.match(text, pos, limit)
+    if aside:
+        pos = aside.end()  # "Ông Nguyễn Văn Sáu (sinh năm 1962), Tổ trưởng …"
+    linked = w.title_link.match(text, pos, limit)
+    if linked and w.title_start.match(text, linked.end(), limit):
+        sep = linked  # "bầu bổ sung bà Lâm Ngọc Hạnh làm Phó trưởng Ban …"
+    else:
+        sep = _SEPARATOR.match(text, pos, limit)
     if sep is None or ";" in sep.group():
         return titles, end  # "…; Trưởng Ban Dân vận Trần Thị Mai": a semicolon opens the next person
     cursor = sep.end()

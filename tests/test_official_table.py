@@ -480,6 +480,37 @@ CASES: list = [
         [("Nguyễn Văn Lực", ["Tỉnh ủy viên", "Bí thư Huyện ủy Lâm Hà"])],
         "place-of-surnames-before-name",
     ),
+    # A title ends before the verb after it; an aside between name and titles; a position given by "làm".
+    (
+        "Bà Hoàng Thị Thu, Chủ tịch UBND xã đã dâng hương tại đài tưởng niệm.",
+        [("Hoàng Thị Thu", ["Chủ tịch UBND xã"])],
+        "title-ends-before-da",
+    ),
+    (
+        "Đoàn do bà Nguyễn Thị Thu Sương, Phó Trưởng Ban Dân vận Thị ủy dẫn đầu đến tham quan.",
+        [("Nguyễn Thị Thu Sương", ["Phó Trưởng Ban Dân vận Thị ủy"])],
+        "title-ends-before-dan-dau",
+    ),
+    (
+        "Ông Nguyễn Văn Sáu (sinh năm 1962), Tổ trưởng Tổ dân phố 12, vốn quê ở Long An.",
+        [("Nguyễn Văn Sáu", ["Tổ trưởng Tổ dân phố 12"])],
+        "aside-before-titles",
+    ),
+    (
+        "Hội nghị bầu bổ sung bà Lâm Ngọc Hạnh làm Phó trưởng Ban công tác Mặt trận khu phố, đồng thời kiến nghị.",
+        [("Lâm Ngọc Hạnh", ["Phó trưởng Ban công tác Mặt trận khu phố"])],
+        "position-given-by-lam",
+    ),
+    (
+        "UVBTV Huyện ủy, Trưởng Ban Tổ chức Huyện ủy Lâm Hà Vũ Thị Hồng Nhung trao Giấy khen.",
+        [("Vũ Thị Hồng Nhung", ["UVBTV Huyện ủy", "Trưởng Ban Tổ chức Huyện ủy Lâm Hà"])],
+        "abbreviated-title-before-name",
+    ),
+    (
+        "Bà Lê Thu Trang, chuyên viên Ban Dân vận Quận ủy Hai Bà Trưng cho biết.",
+        [("Lê Thu Trang", ["chuyên viên Ban Dân vận Quận ủy Hai Bà Trưng"])],
+        "lower-case-position",
+    ),
 ]
 
 
