@@ -67,7 +67,9 @@ def _words() -> _Words:
         trigger=regex.compile(rf"(?<!\w)(?P<t>{alt})(?!\w)", _FLAGS),
         modifier_stop=regex.compile(rf"(?<!\w)(?:{stops})(?!\w)", _FLAGS),
         max_modifiers=int(data["max_modifier_words"]),
-        name_end=regex.compile(rf"\s(?:{ends})(?!\w)", _FLAGS),
+        name_end=regex.compile(
+            rf"\s(?!(?:{tolerant_alternation(data['name_end_exceptions'])})(?!\w))(?:{ends})(?!\w)", _FLAGS
+        ),
         # "Tháng Thanh niên và chương trình “…”": the name ends where another campaign begins.
         next_trigger=regex.compile(rf"\s(?:và|cùng|với)\s+(?=(?:{alt})(?!\w))", _FLAGS),
         max_name_words=int(data["max_name_words"]),

@@ -59,6 +59,7 @@ class _Words:
     honorific_word: regex.Pattern[str]
     title_start: regex.Pattern[str]
     title_link: regex.Pattern[str]
+    bare_list_opener: regex.Pattern[str]
     segment_start: regex.Pattern[str]
     organisation: regex.Pattern[str]
     title_end: regex.Pattern[str]
@@ -118,6 +119,9 @@ def _words() -> _Words:
         ),
         honorific_word=regex.compile(_phrases(data["honorifics"], case_insensitive=True)),
         title_start=regex.compile(rf"(?<!\w)(?:{titles})(?!\w)", _FLAGS),
+        bare_list_opener=regex.compile(
+            rf":|(?<!\w)(?:{_phrases(data['people_plurals'], case_insensitive=True)})(?!\w)", _FLAGS
+        ),
         title_link=regex.compile(rf"\s+(?:{_phrases(data['title_links'])})\s+", _FLAGS),
         segment_start=regex.compile(
             rf"(?:(?:{titles})(?!\w)|(?:{orgs})(?!\w)|{acronym}|(?:{levels})\s+(?:\p{{Lu}}|\d))", _FLAGS
@@ -342,12 +346,13 @@ def _listed_names(text: str, start: int, end: int) -> list[tuple[int, int, str]]
 
 
 def _bare_name_list(text: str, start: int, end: int) -> set[tuple[int, int]]:
-    """ "Các cá nhân được khen thưởng gồm: Lò Văn Pấng, Giàng A Chứ, Lường Thị Hoa…": after a colon,
-    two or more items that are each a whole full name are people listed bare."""
+    """ "Các cá nhân được khen thưởng gồm: Lò Văn Pấng, Giàng A Chứ, Lường Thị Hoa…": after a colon
+    or a plural of people ("các cá nhân Nguyễn Văn Tư, …"), two or more items that are each a whole
+    full name are people listed bare."""
     w = _words()
     out: set[tuple[int, int]] = set()
-    for colon in regex.finditer(r":", text[start:end]):
-        body_start = start + colon.end()
+    for colon in w.bare_list_opener.finditer(text, start, end):
+        body_start = colon.end()
         stop = _LIST_END.search(text, body_start, end)
         body_end = stop.start() if stop else end
         items = []

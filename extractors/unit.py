@@ -72,7 +72,7 @@ def _patterns() -> _Patterns:
         abbreviation=regex.compile(
             rf"(?<![\w.])(?P<level>{alternation(list(data['abbreviations']))})"
             rf"(?:\.[ \t]?|[ \t])?(?:số[ \t]+)?"
-            rf"(?:(?P<num>{_NUMBER})|(?P<cap>{_WORD}(?:[ \t]{_WORD})*))",
+            rf"(?:(?P<num>{_NUMBER})|(?P<cap>{_WORD}(?:{_GAP}{_WORD})*))",
             regex.VERSION1,
         ),
         organisation=regex.compile(
@@ -202,8 +202,9 @@ def _find_units(document: Document) -> list[UnitMention]:
             if span:
                 add(m.start(), span[1], level, text[span[0] : span[1]])
         for m in p.level.finditer(text, sentence.start, sentence.end, overlapped=True):
-            if after_count(m.start()) or p.tier_before.search(text, max(0, m.start() - 10), m.start()):
-                continue
+            counted = after_count(m.start())
+            if (counted and not m["cap"]) or p.tier_before.search(text, max(0, m.start() - 10), m.start()):
+                continue  # "7 khu phố" is a count; "2 thôn Bình Minh và Tân Hòa" counts units it names
             level = p.level_of[fold(m["level"])]
             if m["num"] and p.count_after.match(text, m.end("num"), sentence.end):
                 continue
@@ -218,7 +219,8 @@ def _find_units(document: Document) -> list[UnitMention]:
             span = _trim_name(text, m.start("cap"), m.end("cap"), level)
             if span is None or not add(m.start(), span[1], level, text[span[0] : span[1]]):
                 continue
-            if span[1] == m.end("cap") and p.plural_before.search(text, max(0, m.start() - 10), m.start()):
+            plural = counted or p.plural_before.search(text, max(0, m.start() - 10), m.start())
+            if span[1] == m.end("cap") and plural:
                 _more_names(text, m.start(), span[1], sentence.end, level, add)
         for m in p.abbreviation.finditer(text, sentence.start, sentence.end):
             level = p.abbreviations[m["level"]]

@@ -110,7 +110,9 @@ def build_document(
         ln for ln in split_lines(text) if ln.text and not furniture.any_overlap(ln.start, ln.end)
     ]
     wrapped = lines_hard_wrapped([ln.text for ln in content_lines])
-    para = paragraphs(text, hard_wrapped=wrapped)
+    # The dateline and furniture stand apart from the body even when it is hard-wrapped.
+    own_lines = [meta.dateline_span] if meta.dateline_span is not None else []
+    para = paragraphs(text, hard_wrapped=wrapped, own_lines=[*own_lines, *meta.furniture])
     sents = sentences(text, para)
     return Document(
         source=source,

@@ -8,6 +8,8 @@ paragraph.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import regex
 
 from pipeline.spans import Span, strip_span
@@ -19,6 +21,9 @@ _SENTENCE_END = regex.compile(
     r"(?:[.!?]+|…|\.{3})[\"”’»)]*(?=\s+[\"“‘«(•\-–]?[\p{Lu}\d])"
 )
 _PARAGRAPH_BREAK = regex.compile(r"\n[ \t]*\n\s*|\n[ \t]*(?=[•|])|(?<=\|)[ \t]*\n")
+# A "•" heading is a short line of its own before a capitalised line ("• Khen thưởng, trao quà và ra
+# mắt mô hình"); a longer "•" line is the first line of a wrapped paragraph.
+_HEADING_LINE = regex.compile(r"^[ \t]*•[^\n]{0,50}(?=\n[ \t]*\p{Lu})", regex.MULTILINE | regex.VERSION1)
 _BAR_LINE = regex.compile(r"^\s*\|\s*$")
 
 
@@ -48,15 +53,26 @@ def _continues(text: str, newline: int) -> bool:
     return bool(before) and before[-1] not in _TERMINAL and bool(after) and after[0].islower()
 
 
-def paragraphs(text: str, hard_wrapped: bool | None = None) -> list[Span]:
-    """Paragraph spans, whitespace-trimmed, in text order."""
+def paragraphs(text: str, hard_wrapped: bool | None = None, own_lines: Iterable[Span] = ()) -> list[Span]:
+    """Paragraph spans, whitespace-trimmed, in text order.
+
+    `own_lines` (the dateline, page furniture) stand on lines of their own: a hard-wrapped body does
+    not run into them or out of them. Neither does it run out of a "•" heading's line.
+    """
     if hard_wrapped is None:
         hard_wrapped = is_hard_wrapped(text)
+    breaks = [(m.start(), m.end()) for m in _PARAGRAPH_BREAK.finditer(text)]
+    forced = {m.end() for m in _HEADING_LINE.finditer(text)}
+    for span in own_lines:
+        forced |= {text.rfind("\n", 0, span.start), text.find("\n", span.end)}
+    breaks += [(nl, nl + 1) for nl in forced if nl >= 0 and not any(a <= nl < b for a, b in breaks)]
     pieces: list[Span] = []
     pos = 0
-    for m in _PARAGRAPH_BREAK.finditer(text):
-        pieces.append(Span(pos, m.start()))
-        pos = m.end()
+    for start, end in sorted(breaks):
+        if start < pos:
+            continue
+        pieces.append(Span(pos, start))
+        pos = end
     pieces.append(Span(pos, len(text)))
     out: list[Span] = []
     for piece in pieces:

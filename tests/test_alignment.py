@@ -106,3 +106,32 @@ def test_a_unit_whose_name_wraps_to_the_next_line_is_one_unit() -> None:
     document = build_document("wrapped.txt", WRAPPED_LONG_LINES)
     found = {WRAPPED_LONG_LINES[m.start : m.end] for m in unit.extract(document)}
     assert {"phường\nLong Hương", "ấp\nBắc", "phường Kim Dinh", "xã Hòa Long"} <= found
+
+
+WRAPPED_WITH_DATELINE = (
+    "Xã Phước Vĩnh An sơ kết công tác dân vận 6 tháng đầu năm 2024\n"
+    "Thứ năm - 18/07/2024 15:30 241 0\n"
+    "Chiều ngày 17/7, Đảng ủy xã Phước Vĩnh An tổ chức hội nghị sơ kết công tác dân\n"
+    "vận 6 tháng đầu năm 2024. Dự hội nghị có ông Huỳnh Văn Lộc, Phó Trưởng Ban\n"
+    "Dân vận Huyện ủy Củ Chi, TP Hồ\nChí Minh; đoàn viên các ấp tham gia đông đủ.\n"
+    "• Khen thưởng và ra mắt mô hình\n"
+    "Tại hội nghị, Ủy ban MTTQ xã trao Giấy khen cho 12 hộ gia đình tiêu biểu trong\n"
+    "phong trào thi đua của xã năm 2024 và ra mắt các mô hình mới của xã.\n"
+)
+
+
+def test_a_dateline_and_a_heading_stand_apart_from_a_wrapped_body() -> None:
+    document = build_document("wrapped.txt", WRAPPED_WITH_DATELINE)
+    sentences = [WRAPPED_WITH_DATELINE[s.start : s.end] for s in document.content_sentences()]
+    assert sentences[0] == "Xã Phước Vĩnh An sơ kết công tác dân vận 6 tháng đầu năm 2024"
+    assert sentences[1].startswith("Chiều ngày 17/7, Đảng ủy xã Phước Vĩnh An")
+    assert "• Khen thưởng và ra mắt mô hình" in sentences
+    assert any(s.startswith("Tại hội nghị, Ủy ban MTTQ xã") for s in sentences)
+
+
+def test_an_abbreviated_unit_whose_name_wraps_is_one_unit() -> None:
+    from extractors import unit
+
+    document = build_document("wrapped.txt", WRAPPED_WITH_DATELINE)
+    found = {(WRAPPED_WITH_DATELINE[m.start : m.end], m.fields["name"]) for m in unit.extract(document)}
+    assert ("TP Hồ\nChí Minh", "Hồ Chí Minh") in found

@@ -367,6 +367,11 @@ CASES: list = [
         [("Đại đoàn kết toàn dân tộc", "ngày hội")],
         "name-ends-before-o",
     ),
+    (
+        "Đoàn phối hợp tổ chức chương trình Vui hè an toàn - Sân chơi cho em tại khu phố 5.",
+        [("Vui hè an toàn - Sân chơi cho em", "chương trình")],
+        "cho-em-stays-in-the-name",
+    ),
 ]
 
 

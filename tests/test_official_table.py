@@ -511,6 +511,11 @@ CASES: list = [
         [("Lê Thu Trang", ["chuyên viên Ban Dân vận Quận ủy Hai Bà Trưng"])],
         "lower-case-position",
     ),
+    (
+        "Hội nghị khen thưởng 6 cá nhân, trong đó có các cá nhân Nguyễn Văn Tư, Trần Thị Bé Ba, Lê Minh Khoa.",
+        [("Nguyễn Văn Tư", []), ("Trần Thị Bé Ba", []), ("Lê Minh Khoa", [])],
+        "bare-names-after-cac-ca-nhan",
+    ),
 ]
 
 

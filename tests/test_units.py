@@ -166,6 +166,11 @@ CASES: list[tuple[str, list[tuple[str, str, str]], str]] = [
         [("TP. Hồ Chí Minh", "thành phố", "Hồ Chí Minh")],
         "organisation-then-abbreviation",
     ),
+    (
+        "Cùng đông đảo Nhân dân 2 thôn Bình Minh và Tân Hòa tham dự.",
+        [("thôn Bình Minh", "thôn", "Bình Minh"), ("thôn Bình Minh và Tân Hòa", "thôn", "Tân Hòa")],
+        "count-of-named-units",
+    ),
 ]
 
 
