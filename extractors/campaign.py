@@ -194,8 +194,9 @@ def _find_campaigns(document: Document) -> list[CampaignMention]:
                     out.append(CampaignMention(start, q.end, name, category, q.content_start, q.content_end))
                 continue
             quote_at = _modifiers_end(text, m.end(), sentence.end)
-            if quote_at is not None:
-                q = quoted_at(text, quote_at, sentence.end)
+            first = quoted_at(text, quote_at, sentence.end) if quote_at is not None else None
+            if first is not None:
+                q: Quote | None = first
                 start = m.start()
                 while q is not None:
                     name = unquote(text[q.content_start : q.content_end])
@@ -209,8 +210,7 @@ def _find_campaigns(document: Document) -> list[CampaignMention]:
                         break
                     start = more.end()
                     q = quoted_at(text, start, sentence.end)
-                if quoted_at(text, quote_at, sentence.end) is not None:
-                    continue
+                continue
             national = w.national.match(text, skip_space(text, m.end(), sentence.end), sentence.end)
             if national is not None and national.group()[0].isupper():
                 span = national.span()

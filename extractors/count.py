@@ -189,9 +189,9 @@ def extract(document: Document) -> list[Mention]:
     not_counts += [(u.start, u.end) for u in unit_extractor.find_units(document)]
     out: list[Mention] = []
     for sentence in document.content_sentences():
-        names = _short_quotes(text, sentence.start, sentence.end)
+        blocked = not_counts + _short_quotes(text, sentence.start, sentence.end)
         for q in sentence_quantities(document, sentence):
-            if any(s < q.end and q.start < e for s, e in not_counts + names):
+            if any(s < q.end and q.start < e for s, e in blocked):
                 continue
             if money_end(text, q, sentence.end) is not None or w.duration.match(text, q.end, sentence.end):
                 continue

@@ -34,16 +34,8 @@ _FLAGS = regex.IGNORECASE | regex.VERSION1
 _ELLIPSIS = regex.compile(r"…|\.{3}")
 # Between two quoted titles of one trigger: "“A” của X, “B” của Y và “C”".
 _NEXT_QUOTE = regex.compile(r"\s*(?:,\s*(?:và\s+)?|;\s*|\s+và\s+)(?=[“\"«‘])", regex.VERSION1)
-# "… và Tiếp sức người bệnh nghèo": "và" before a capitalised or quoted title.
-_AND_TITLE = regex.compile(
-    r"\s+và\s+(?=[“\"«‘]|\p{Lu}|(?:mô hình|điển hình|công trình)(?!\w))", regex.VERSION1
-)
 # An item whose title opens within this many characters ("công trình thanh niên “…”") is the inline model's.
 _ITEM_LEAD = 40
-# "03 mô hình mới gồm:": the number of models a list announces.
-_ANNOUNCED = regex.compile(
-    r"(?<![\d.,])(?P<n>\d{1,2})\s+(?:mô hình|điển hình|công trình)(?!\w)", regex.VERSION1 | regex.IGNORECASE
-)
 # "“A” và “B”" as one item of a list: two titles.
 _QUOTES_JOINED = regex.compile(r"(?<=[”\"»’])\s*(?:,\s*)?và\s+(?=[“\"«‘])", regex.VERSION1)
 
@@ -67,6 +59,8 @@ class _Words:
     modifier_stop: regex.Pattern[str]
     list_without_colon: regex.Pattern[str]
     trigger_pair: regex.Pattern[str]
+    and_title: regex.Pattern[str]
+    announced: regex.Pattern[str]
 
 
 @cache
@@ -83,6 +77,10 @@ def _words() -> _Words:
     n_list = int(data["max_words_before_list_word"])
     return _Words(
         trigger=regex.compile(rf"(?<!\w)(?:{trig})(?!\w)", _FLAGS),
+        # "… và Tiếp sức người bệnh nghèo": "và" before a capitalised or quoted title, or a trigger.
+        and_title=regex.compile(rf"\s+và\s+(?=[“\"«‘]|(?-i:\p{{Lu}})|(?:{trig})(?!\w))", _FLAGS),
+        # "03 mô hình mới gồm:": the number of models a list announces.
+        announced=regex.compile(rf"(?<![\d.,])(?P<n>\d{{1,2}})\s+(?:{trig})(?!\w)", _FLAGS),
         colon_after_trigger=regex.compile(rf"(?<!\w)(?:{trig})(?:,?\s+(?-i:\p{{Ll}}+)){{0,{n}}}\s*$", _FLAGS),
         colon_after_list_word=regex.compile(rf"(?<!\w)(?:{alt(data['list_words'])})\s*$", _FLAGS),
         owner_verb=regex.compile(rf"\s(?:{verbs})\s+(?=(?:{trig})(?!\w)|[“\"«‘])", _FLAGS),
@@ -251,6 +249,14 @@ def _inline(document: Document, sentence: Span, campaigns: set[str]) -> list[tup
     return out
 
 
+def _owner_after_quote(text: str, q: Quote, limit: int) -> tuple[str | None, int]:
+    """The owner a quoted title's own "của"/"do" names, and where the model ends (its owner or its quote)."""
+    _, owner, owner_end = _split_owner(text, q.start, limit)
+    if owner is None or not text[q.end : owner_end].lstrip().startswith(("của", "do")):
+        return None, q.end  # no owner, or the "của"/"do" of a later phrase
+    return owner, owner_end
+
+
 def _is_title(title: str, campaigns: set[str]) -> bool:
     key = _key(title)
     return bool(title) and key not in campaigns and not any(key.startswith(c + " ") for c in campaigns)
@@ -293,10 +299,7 @@ def _quoted_chain(
         nxt = _NEXT_QUOTE.search(text, q.end, tail_end)
         if nxt:
             tail_end = nxt.start()
-        _, owner, owner_end = _split_owner(text, q.start, tail_end)
-        if owner is not None and not text[q.end : owner_end].lstrip().startswith(("của", "do")):
-            owner = None  # the "của"/"do" belongs to a later phrase, not to this title
-        end = owner_end if owner else q.end
+        owner, end = _owner_after_quote(text, q, tail_end)
         if _is_title(title, campaigns):
             model_start = start
             if owner is None:
@@ -343,7 +346,7 @@ def _to_announced(text: str, items: list[Span], announced: int | None) -> list[S
     while len(out) < announced:
         last = out[-1]
         cut = None
-        for m in _AND_TITLE.finditer(text, last.start, last.end):
+        for m in _words().and_title.finditer(text, last.start, last.end):
             cut = m
         if cut is None:
             break
@@ -404,7 +407,7 @@ def _list_spans(document: Document, sentence: Span) -> list[tuple[Span, bool, in
         end = ellipsis.start() if ellipsis else sentence.end
         open_list = bool(ellipsis) and text[c + 1 : ellipsis.start()].rstrip().endswith(";")
         end = _before_next_clause(text, c + 1, end)
-        announced = _ANNOUNCED.search(head)
+        announced = w.announced.search(head)
         out.append((Span(c + 1, end), open_list, int(announced["n"]) if announced else None))
     # "Xây dựng mô hình: duy trì các mô hình như: A, B": the inner list is the list.
     out = [o for o in out if not any(o[0].start < other[0].start - 1 < o[0].end for other in out)]
@@ -443,11 +446,9 @@ def _item_model(document: Document, item: Span) -> ModelMention | None:
     q = quoted_at(text, item.start, item.end)
     if q is not None and q.start == item.start and q.closed:
         # "“Góp vốn xoay vòng” với tổng số vốn …": the quotation is the title, its "của" the owner.
-        _, owner, owner_end = _split_owner(text, q.start, item.end)
-        if owner is not None and not text[q.end : owner_end].lstrip().startswith(("của", "do")):
-            owner = None
+        owner, end = _owner_after_quote(text, q, item.end)
         title = _clean_title(text[q.content_start : q.content_end])
-        return ModelMention(item.start, owner_end if owner else q.end, title, owner) if title else None
+        return ModelMention(item.start, end, title, owner) if title else None
     title_end, owner, owner_end = _split_owner(text, item.start, item.end)
     title = _clean_title(text[item.start : title_end])
     if not title:

@@ -33,12 +33,12 @@ _GAP = r"[ \t]*(?:\n[ \t]*)?"
 _CAP = r"\p{Lu}\p{Ll}+"
 # A syllable of a name of the Central Highlands peoples: "Y", "Ayun", "H’Bluê", "K’Rông".
 _ANY_CAP = r"\p{Lu}\p{Ll}*(?:[’']\p{Lu}?\p{Ll}+)?"
-# Title separators: comma, semicolon, dashes; a hyphen only between words, not inside "ANCT-TTATXH".
 # How far before a name its titles may begin (the longest titles run to ~150 characters).
 _TITLES_REACH = 400
 # A short aside in parentheses right after a name ("(sinh năm 1962)", "(66 tuổi)").
 _ASIDE = regex.compile(r"\s*\([^()\n]{1,40}\)(?=\s*,)", regex.VERSION1)
 _LIST_END = regex.compile(r"[.;…]")
+# Title separators: comma, semicolon, dashes; a hyphen only between words, not inside "ANCT-TTATXH".
 _SEPARATOR = regex.compile(r"\s*(?:[,;–—()]|\s-\s|(?<=\p{Ll})-(?=\p{Lu})|-(?=\s))\s*", _FLAGS)
 
 
@@ -57,6 +57,7 @@ class _Words:
     list_joint: regex.Pattern[str]
     honorific_before: regex.Pattern[str]
     honorific_word: regex.Pattern[str]
+    honorific_then_name: regex.Pattern[str]
     title_start: regex.Pattern[str]
     title_link: regex.Pattern[str]
     bare_list_opener: regex.Pattern[str]
@@ -118,6 +119,9 @@ def _words() -> _Words:
             rf"(?<!\w)(?P<h>{_phrases(data['honorifics'], case_insensitive=True)})\s+$"
         ),
         honorific_word=regex.compile(_phrases(data["honorifics"], case_insensitive=True)),
+        honorific_then_name=regex.compile(
+            rf"{_phrases(data['honorifics'], case_insensitive=True)}\s+\p{{Lu}}", _FLAGS
+        ),
         title_start=regex.compile(rf"(?<!\w)(?:{titles})(?!\w)", _FLAGS),
         bare_list_opener=regex.compile(
             rf":|(?<!\w)(?:{_phrases(data['people_plurals'], case_insensitive=True)})(?!\w)", _FLAGS
@@ -295,8 +299,9 @@ def _past_organisation(text: str, start: int, end: int) -> int | None:
     return person.start() if person else None
 
 
-def _name_runs(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Runs of capitalised words that may be a name: from a known surname, or after an honorific."""
+def _name_runs(text: str, start: int, end: int, listed: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
+    """Runs of capitalised words that may be a name: from a known surname, after an honorific, or
+    `listed` after "các đồng chí:"."""
     w = _words()
     runs = []
     for m in w.name.finditer(text, start, end):
@@ -308,7 +313,7 @@ def _name_runs(text: str, start: int, end: int) -> list[tuple[int, int]]:
         *w.honorific_single.finditer(text, start, end),
     ]
     spans = [(m.start("name"), m.end("name")) for m in after_honorific]
-    spans += [(s, e) for s, e, _ in _listed_names(text, start, end)]
+    spans += [(s, e) for s, e, _ in listed]
     for s, e in spans:
         if w.segment_start.match(text, s):
             continue  # "ông Chủ tịch …" opens a title, not a name
@@ -339,9 +344,7 @@ def _listed_names(text: str, start: int, end: int) -> list[tuple[int, int, str]]
             nxt = text.find(item_sep, item.end(), body_end)
             if nxt < 0:
                 break
-            pos = nxt + 1
-            while pos < body_end and text[pos].isspace():
-                pos += 1
+            pos = skip_space(text, nxt + 1, body_end)
     return out
 
 
@@ -383,9 +386,10 @@ def find_officials(document: Document) -> list[OfficialMention]:
     for sentence in document.content_sentences():
         floor = sentence.start
         previous: OfficialMention | None = None
-        listed = {s: h for s, _, h in _listed_names(text, sentence.start, sentence.end)}
+        names_listed = _listed_names(text, sentence.start, sentence.end)
+        listed = {s: h for s, _, h in names_listed}
         bare = _bare_name_list(text, sentence.start, sentence.end)
-        for run_start, run_end in _name_runs(text, sentence.start, sentence.end):
+        for run_start, run_end in _name_runs(text, sentence.start, sentence.end, names_listed):
             end = _trim_name(text, run_start, run_end)
             start = _person_start(text, _strip_honorific(text, run_start, end), end)
             name = _clean(text[start:end])
@@ -431,8 +435,7 @@ def find_officials(document: Document) -> list[OfficialMention]:
 
 def opens_with_honorific(phrase: str) -> bool:
     """ "đồng chí Kră Jăn Ha Thúy - Bí thư …": the phrase names a person by an honorific."""
-    w = _words()
-    return regex.match(rf"(?:{w.honorific_word.pattern})\s+\p{{Lu}}", phrase) is not None
+    return _words().honorific_then_name.match(phrase) is not None
 
 
 def person_name(phrase: str) -> str | None:

@@ -166,7 +166,7 @@ def extract_metadata(text: str) -> Metadata:
         if parsed is None:
             continue
         day, counters, _weekday, has_time = parsed
-        before = [j for j in head[:pos] if _parse_dateline(lines[j], pats) is None]
+        before = [j for _, j, other in parsed_head[:pos] if other is None]
         later = any(c > pos for c in candidates)
         if not has_time and ((not before and pos + 1 < len(head)) or later):
             # A bare date opening the page, or one with the article's dateline still to come
