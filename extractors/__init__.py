@@ -15,7 +15,9 @@ from pipeline.document import Document
 Extractor = Callable[[Document], list[Mention]]
 
 # Module names under `extractors`, in the order they run.
-EXTRACTOR_MODULES: tuple[str, ...] = ("date", "unit", "official", "campaign", "model", "money", "count")
+EXTRACTOR_MODULES: tuple[str, ...] = (
+    "date", "unit", "official", "campaign", "model", "money", "count", "measure",
+)  # fmt: skip
 
 
 def registry() -> dict[str, Extractor]:

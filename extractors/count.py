@@ -12,14 +12,14 @@ extractors/data/count.yaml; numbers that name units are the unit extractor's (ex
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
 from functools import cache
 
 import regex
 
 from extractors import date as date_extractor
 from extractors import unit as unit_extractor
-from extractors.base import Mention, sentence_quantities
+from extractors.base import Bound, Mention, number_value, quantities_with_ranges
+from extractors.measure_words import measure_word_at
 from extractors.money import money_end
 from extractors.quotes import OPENERS, quoted_at
 from pipeline.document import Document
@@ -51,6 +51,9 @@ class _Words:
     percent: regex.Pattern[str]
     parallel: regex.Pattern[str]
     at_least_after: regex.Pattern[str]
+    not_counted: regex.Pattern[str]
+    multiple_before: regex.Pattern[str]
+    frequency: regex.Pattern[str]
     max_words: int
     max_quoted_name_words: int
 
@@ -80,16 +83,19 @@ def _words() -> _Words:
         percent=regex.compile(rf"\s*(?:{alternation(data['percent'])})(?!\w)", _FLAGS),
         parallel=regex.compile(rf"(?:{alternation(data['parallel_nouns'])})(?!\w)", _FLAGS),
         at_least_after=regex.compile(r"\s+trở\s+lên(?!\w)", _FLAGS),
+        not_counted=regex.compile(rf"(?:{alternation(data['not_counted'])})(?!\w)", _FLAGS),
+        multiple_before=regex.compile(rf"(?<!\w)(?:{alternation(data['multiple_before'])})\s+$", _FLAGS),
+        frequency=regex.compile(
+            rf"\s*(?:{alternation(data['frequency_words'])})\s*(?:/|(?:mỗi|một|trên)\s)\s*"
+            rf"(?:{alternation(data['durations'])})(?!\w)",
+            _FLAGS,
+        ),
         max_words=int(data["max_unit_words"]),
         max_quoted_name_words=int(data["max_quoted_name_words"]),
     )
 
 
-def _value(value: Decimal) -> int | float:
-    return int(value) if value == value.to_integral_value() else float(value)
-
-
-def _is_name_or_identifier(text: str, q: Quantity, floor: int) -> bool:
+def _is_name_or_identifier(text: str, q: Quantity, end: int, floor: int) -> bool:
     w = _words()
     before = text[max(floor, q.qualifier_start - 30) : q.qualifier_start]
     if w.not_count_before.search(before) and not w.so_as_quantity.search(before):
@@ -100,7 +106,26 @@ def _is_name_or_identifier(text: str, q: Quantity, floor: int) -> bool:
     if _YEAR_IN_NAME.search(text, max(floor, q.start - 40), q.end) and q.start > floor:
         return True
     # "04-NQ/TW", "09/KH": a number glued to an identifier.
-    return bool(regex.match(r"[/\-]\w", text[q.end : q.end + 2]))
+    return bool(regex.match(r"[/\-]\w", text[end : end + 2]))
+
+
+def _not_a_count(text: str, bound: Bound, floor: int, limit: int) -> bool:
+    """Money, a duration, a measure ("10 kg gạo"), a multiple ("gấp 2,5 lần") or a frequency."""
+    w = _words()
+    q, pos = bound.quantity, bound.unit_from
+    if money_end(text, q, limit) is not None or w.duration.match(text, pos, limit):
+        return True
+    if measure_word_at(text, pos, limit) is not None:
+        return True
+    if w.multiple_before.search(text, max(floor, bound.evidence_start - 20), bound.evidence_start):
+        return True
+    return bool(w.frequency.match(text, pos, limit))
+
+
+def counted_phrase(document: Document, pos: int, limit: int) -> tuple[int, int] | None:
+    """What a measure measures, after its measure word ("kg gạo"): a noun phrase, so a verb
+    ends it even as its first word ("5 công đất làm đường")."""
+    return _unit_span(document, pos, limit, verb_may_open=False)
 
 
 def _short_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -119,7 +144,9 @@ def _short_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-def _unit_span(document: Document, pos: int, limit: int) -> tuple[int, int] | None:
+def _unit_span(
+    document: Document, pos: int, limit: int, verb_may_open: bool = True
+) -> tuple[int, int] | None:
     """Where the counted phrase after a number begins and ends; None when there is none.
 
     The phrase is read word by word with underthesea's words ("học sinh", "cơ sở"), so a
@@ -148,7 +175,8 @@ def _unit_span(document: Document, pos: int, limit: int) -> tuple[int, int] | No
             break
         word_end = min(ends.get(tok.start(), tok.end()), limit)
         event_word = len(words) == 1 and fold(text[words[0][0] : words[0][1]]) in w.event_classifiers
-        for pattern in (w.stop, w.verb_stop) if words and not event_word else (w.stop,):
+        verb_ends = (words and not event_word) or not verb_may_open
+        for pattern in (w.stop, w.verb_stop) if verb_ends else (w.stop,):
             stop = pattern.match(text, tok.start(), limit)
             if stop and (stop.end() == word_end or stop.end() in word_ends):
                 break
@@ -190,29 +218,30 @@ def extract(document: Document) -> list[Mention]:
     out: list[Mention] = []
     for sentence in document.content_sentences():
         blocked = not_counts + _short_quotes(text, sentence.start, sentence.end)
-        for q in sentence_quantities(document, sentence):
+        for bound in quantities_with_ranges(document, sentence):
+            q = bound.quantity
             if any(s < q.end and q.start < e for s, e in blocked):
                 continue
-            if money_end(text, q, sentence.end) is not None or w.duration.match(text, q.end, sentence.end):
+            if _not_a_count(text, bound, sentence.start, sentence.end):
                 continue
             whole = part_of_whole_at(text, q.start, sentence.end)  # "84/84 khu phố": 84 of 84
-            if whole is None and _is_name_or_identifier(text, q, sentence.start):
+            if whole is None and _is_name_or_identifier(text, q, bound.unit_from, sentence.start):
                 continue
-            unit = _unit_span(document, whole[1] if whole else q.end, sentence.end)
-            if unit is None:
+            unit = _unit_span(document, whole[1] if whole else bound.unit_from, sentence.end)
+            if unit is None or w.not_counted.match(text, unit[0], sentence.end):
                 continue
             end = unit[1]
-            qualifier = q.qualifier
+            qualifier = bound.qualifier
             tail = w.at_least_after.match(text, end, sentence.end)
             if tail and qualifier in ("exact", "at_least"):
                 qualifier, end = "at_least", tail.end()
             out.append(
                 Mention(
                     KIND,
-                    q.qualifier_start,
+                    bound.evidence_start,
                     end,
                     {
-                        "value": _value(q.value),
+                        "value": number_value(q.value),
                         "unit": " ".join(text[unit[0] : unit[1]].split()),
                         "qualifier": qualifier,
                     },

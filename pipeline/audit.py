@@ -41,8 +41,11 @@ VALUE_FIELDS: dict[str, tuple[str, ...]] = {
     "model": ("title", "owner"),
     "money": ("amount", "qualifier"),
     "count": ("value", "unit", "qualifier"),
+    "measure": ("value", "unit", "qualifier"),
 }
-CLAIM_KINDS = ("money", "count", "date")
+CLAIM_KINDS = ("money", "count", "measure", "date")
+# Kinds whose claims name what they count or measure: the unit's first word must agree.
+UNIT_KINDS = ("count", "measure")
 Row = dict[str, Any]
 
 
@@ -362,7 +365,7 @@ def check_claim(claim: Claim, outputs: Outputs) -> ClaimResult:
         return ClaimResult(claim, "not_found", "no article matches the claim's ward/source/date")
     ids_ = {a["article_id"] for a in articles}
     same_kind = [r for r in outputs.records if r.get("article_id") in ids_ and r.get("kind") == claim.kind]
-    if claim.kind == "count" and claim.unit:
+    if claim.kind in UNIT_KINDS and claim.unit:
         same_kind = [r for r in same_kind if _first_word(str(r.get("unit", ""))) == _first_word(claim.unit)]
 
     def equal(r: Row) -> bool:
@@ -385,7 +388,7 @@ def check_claim(claim: Claim, outputs: Outputs) -> ClaimResult:
         values = ", ".join(sorted({_shown_value(r) for r in same_kind}))
         return ClaimResult(claim, "contradicted", f"the articles state {values}", same_kind)
     what = f"{claim.kind} records" + (
-        f" of unit {claim.unit!r}" if claim.unit and claim.kind == "count" else ""
+        f" of unit {claim.unit!r}" if claim.unit and claim.kind in UNIT_KINDS else ""
     )
     return ClaimResult(claim, "not_found", f"no {what} in the {len(articles)} matching article(s)")
 
@@ -393,7 +396,7 @@ def check_claim(claim: Claim, outputs: Outputs) -> ClaimResult:
 def _shown_value(record: Row) -> str:
     if record.get("kind") == "money":
         return f"{record['amount']:,} đồng".replace(",", ".")
-    if record.get("kind") == "count":
+    if record.get("kind") in UNIT_KINDS:
         return f"{record['value']} {record['unit']}"
     return f"{record.get('date_from')}..{record.get('date_to')}"
 

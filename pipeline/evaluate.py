@@ -8,7 +8,9 @@ fact count once), then matched one to one per article and kind:
   scored apart, as the share of gold titles found among the matched person's);
   campaign: same name, punctuation and quotes ignored; model: the shorter title's
   words at least 80 % contained in the longer's (and at least half its length);
-  money: same amount; count: same value and same first word of unit.
+  money: same amount; count and measure: same value and same first word of unit.
+Article fields: published date, title (equal after normalisation), authors (recall
+and precision) and ward (level and name), where the gold gives one.
 Articles are paired with gold files by the file name at the end of their `source`.
 """
 
@@ -77,6 +79,7 @@ KEY: dict[str, Callable[[Entry], object]] = {
     "model": lambda e: loose(e.get("title")),
     "money": lambda e: _number(e.get("amount")),
     "count": lambda e: (_number(e.get("value")), _first_word(e.get("unit"))),
+    "measure": lambda e: (_number(e.get("value")), _first_word(e.get("unit"))),
 }
 
 
@@ -84,7 +87,7 @@ def same(kind: str, gold: Entry, pred: Entry) -> bool:
     """Whether a predicted record matches a gold entry, by the guideline's rule for the kind."""
     if kind == "model":
         return _words_contained(gold.get("title"), pred.get("title"))
-    if kind in ("money", "count"):
+    if kind in ("money", "count", "measure"):
         value = KEY[kind](gold)
         first = value[0] if isinstance(value, tuple) else value
         return first is not None and value == KEY[kind](pred)
@@ -115,6 +118,15 @@ def match(kind: str, gold: list[Entry], pred: list[Entry]) -> list[tuple[Entry, 
     return pairs
 
 
+def _ward_key(ward: Entry) -> tuple[str, str]:
+    return loose(ward.get("level")), _unit_name(ward.get("name"))
+
+
+def _share(hits_total: list[int]) -> float | None:
+    hits, total = hits_total
+    return round(hits / total, 3) if total else None
+
+
 def _jsonl(path: Path) -> list[Entry]:
     with path.open(encoding="utf-8") as fh:
         return [json.loads(line) for line in fh if line.strip()]
@@ -133,6 +145,9 @@ def evaluate(gold_dir: Path, out_dir: Path) -> tuple[dict[str, Any], list[str]]:
     title_hits = title_total = 0
     published = [0, 0]
     authors = [0, 0]
+    authors_pred = [0, 0]
+    article_titles = [0, 0]
+    wards = [0, 0]
     evidence_bad = evidence_total = 0
     missing: list[str] = []
     details: list[str] = []
@@ -153,6 +168,25 @@ def evaluate(gold_dir: Path, out_dir: Path) -> tuple[dict[str, Any], list[str]]:
                 authors[1] += 1
                 if any(loose(author) == loose(x) for x in article.get("authors") or []):
                     authors[0] += 1
+            for author in article.get("authors") or []:
+                authors_pred[1] += 1
+                if any(loose(author) == loose(x) for x in gold.get("authors") or []):
+                    authors_pred[0] += 1
+            article_titles[1] += 1
+            if loose(gold.get("title")) == loose(article.get("title")):
+                article_titles[0] += 1
+            else:
+                details.append(f"  {gold['file']} title {gold.get('title')!r} GOT {article.get('title')!r}")
+            if "ward" in gold:
+                gold_ward, ward_found = gold.get("ward") or {}, article.get("ward") or {}
+                wards[1] += 1
+                if _ward_key(gold_ward) == _ward_key(ward_found):
+                    wards[0] += 1
+                else:
+                    details.append(
+                        f"  {gold['file']} ward {gold_ward.get('level')} {gold_ward.get('name')} "
+                        f"GOT {ward_found.get('level')} {ward_found.get('name')}"
+                    )
         for r in recs:
             evidence_total += 1
             s, e = r.get("start"), r.get("end")
@@ -194,8 +228,11 @@ def evaluate(gold_dir: Path, out_dir: Path) -> tuple[dict[str, Any], list[str]]:
         }
         f1s.append(f1)
     result["official_titles_recall"] = round(title_hits / title_total, 3) if title_total else None
-    result["published_accuracy"] = round(published[0] / published[1], 3) if published[1] else None
-    result["authors_recall"] = round(authors[0] / authors[1], 3) if authors[1] else None
+    result["published_accuracy"] = _share(published)
+    result["authors_recall"] = _share(authors)
+    result["authors_precision"] = _share(authors_pred)
+    result["title_accuracy"] = _share(article_titles)
+    result["ward_accuracy"] = _share(wards)
     result["evidence_mismatches"] = evidence_bad
     result["records"] = evidence_total
     result["articles_missing"] = missing
@@ -211,7 +248,11 @@ def format_table(result: dict[str, Any], details: list[str] | None = None) -> st
         lines.append(f"{kind:10} {figures} {r['gold']:6d} {r['predicted']:6d}")
     lines.append(f"official titles recall: {result['official_titles_recall']}")
     lines.append(
-        f"published accuracy: {result['published_accuracy']}  authors recall: {result['authors_recall']}"
+        f"published accuracy: {result['published_accuracy']}  title accuracy: {result['title_accuracy']}  "
+        f"ward accuracy: {result['ward_accuracy']}"
+    )
+    lines.append(
+        f"authors recall: {result['authors_recall']}  authors precision: {result['authors_precision']}"
     )
     lines.append(f"evidence mismatches: {result['evidence_mismatches']} of {result['records']} records")
     if result["articles_missing"]:

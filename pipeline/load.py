@@ -1,7 +1,7 @@
 """Loading a run's outputs into a database: an embedded DuckDB file, or a PostgreSQL server.
 
 One schema for both: `articles`, and one table per kind (`dates`, `units`,
-`officials`, `campaigns`, `models`, `money`, `counts`) with typed columns
+`officials`, `campaigns`, `models`, `money`, `counts`, `measures`) with typed columns
 (DATE, BIGINT, arrays of TEXT), primary key `record_id`, foreign key
 `article_id`, and indexes on what people filter by (ward codes, dates, unit
 codes, the article of a record).
@@ -17,13 +17,15 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import types
+import typing
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
-from pipeline.records import KINDS, PLURAL
+from pipeline.records import KINDS, MODEL_BY_KIND, PLURAL, RecordBase
 
 TABLE = PLURAL
 COMMON = [
@@ -40,27 +42,41 @@ COMMON = [
 # on PostgreSQL only.
 FOREIGN_KEY = "REFERENCES articles(article_id)"
 TEXTS = "TEXT[]"
+_SQL_TYPES: dict[object, str] = {
+    str: "TEXT",
+    int: "BIGINT",
+    float: "DOUBLE PRECISION",
+    bool: "BOOLEAN",
+    dt.date: "DATE",
+}
+
+
+def _sql_type(annotation: Any) -> str:
+    """The column type of a record field, derived from its Pydantic annotation."""
+    origin = typing.get_origin(annotation)
+    args = [a for a in typing.get_args(annotation) if a is not type(None)]
+    if origin is typing.Annotated:
+        return _sql_type(args[0])
+    if origin in (typing.Union, types.UnionType):
+        inner = {_sql_type(a) for a in args}
+        if len(inner) == 1:
+            return inner.pop()
+        return "DOUBLE PRECISION" if inner <= {"BIGINT", "DOUBLE PRECISION"} else "TEXT"
+    if origin is typing.Literal:
+        return "TEXT"
+    if origin is list:
+        return TEXTS
+    return _SQL_TYPES.get(annotation, "TEXT")
+
+
+# Each kind's own columns, in the record model's field order (the common fields and `kind` apart).
 COLUMNS: dict[str, list[tuple[str, str]]] = {
-    "date": [
-        ("date_from", "DATE"),
-        ("date_to", "DATE"),
-        ("granularity", "TEXT"),
-        ("year_inferred", "BOOLEAN"),
-    ],
-    "unit": [
-        ("level", "TEXT"),
-        ("name", "TEXT"),
-        ("code", "TEXT"),
-        ("code_2025", TEXTS),
-        ("name_2025", TEXTS),
-        ("link_status", "TEXT"),
-        ("candidates", "INTEGER"),
-    ],
-    "official": [("name", "TEXT"), ("titles", TEXTS), ("titles_expanded", TEXTS), ("honorific", "TEXT")],
-    "campaign": [("name", "TEXT"), ("category", "TEXT")],
-    "model": [("title", "TEXT"), ("owner", "TEXT")],
-    "money": [("amount", "BIGINT"), ("currency", "TEXT"), ("qualifier", "TEXT")],
-    "count": [("value", "DOUBLE PRECISION"), ("unit", "TEXT"), ("qualifier", "TEXT")],
+    kind: [
+        (name, _sql_type(f.annotation))
+        for name, f in model.model_fields.items()
+        if name not in RecordBase.model_fields and name != "kind"
+    ]
+    for kind, model in MODEL_BY_KIND.items()
 }
 ARTICLE_COLUMNS = [
     ("article_id", "TEXT PRIMARY KEY"),

@@ -20,13 +20,14 @@ UnitLevel = Literal[
     "khu phố", "khóm", "ấp", "thôn", "xóm", "bản", "buôn", "tổ dân phố", "tổ",
     "khối phố", "khu", "khu dân cư", "tổ dân cư", "phố",
 ]  # fmt: skip
+SIUnit = Literal["kg", "m", "m2", "m3", "l"]
 LinkStatus = Literal["linked", "ambiguous", "not_in_register", "not_a_register_level"]
 CampaignCategory = Literal[
     "phong trào", "phong trào thi đua", "cuộc vận động", "chương trình", "ngày hội",
     "chiến dịch", "tháng", "đợt", "hội thi", "giải",
 ]  # fmt: skip
 
-KINDS: tuple[str, ...] = ("date", "unit", "official", "campaign", "model", "money", "count")
+KINDS: tuple[str, ...] = ("date", "unit", "official", "campaign", "model", "money", "count", "measure")
 # The plural name of each kind: the gold files' keys and the database tables.
 PLURAL: dict[str, str] = {
     "date": "dates",
@@ -36,6 +37,7 @@ PLURAL: dict[str, str] = {
     "model": "models",
     "money": "money",
     "count": "counts",
+    "measure": "measures",
 }
 
 
@@ -129,8 +131,26 @@ class CountRecord(RecordBase):
     qualifier: Qualifier = "exact"
 
 
+class MeasureRecord(RecordBase):
+    """A quantity in a unit of measure ("1.000kg gạo"); `si_value`/`si_unit` where the unit is a plain one."""
+
+    kind: Literal["measure"] = "measure"
+    value: Annotated[float, Field(ge=0, allow_inf_nan=False)] | Annotated[int, Field(ge=0)]
+    unit: str = Field(min_length=1)
+    qualifier: Qualifier = "exact"
+    si_value: Annotated[float, Field(ge=0, allow_inf_nan=False)] | Annotated[int, Field(ge=0)] | None = None
+    si_unit: SIUnit | None = None
+
+
 Record = Annotated[
-    DateRecord | UnitRecord | OfficialRecord | CampaignRecord | ModelRecord | MoneyRecord | CountRecord,
+    DateRecord
+    | UnitRecord
+    | OfficialRecord
+    | CampaignRecord
+    | ModelRecord
+    | MoneyRecord
+    | CountRecord
+    | MeasureRecord,
     Field(discriminator="kind"),
 ]
 RECORD_ADAPTER: TypeAdapter[Record] = TypeAdapter(Record)
@@ -142,6 +162,7 @@ MODEL_BY_KIND: dict[str, type[RecordBase]] = {
     "model": ModelRecord,
     "money": MoneyRecord,
     "count": CountRecord,
+    "measure": MeasureRecord,
 }
 
 

@@ -234,9 +234,27 @@ CASES: list = [
     ),
     (
         "Đoàn phường tổ chức 6 đợt ra quân, thu gom 12 tấn rác thải.",
-        [("6 đợt ra quân", 6, "đợt ra quân", "exact"), ("12 tấn rác thải", 12, "tấn rác thải", "exact")],
-        "dot-ra-quan-and-tan",
+        [("6 đợt ra quân", 6, "đợt ra quân", "exact")],
+        "dot-ra-quan-and-tan-is-a-measure",
     ),
+    # Measures, ages, multiples and frequencies are no counts; a range gives one count per bound.
+    ("Hội trao 1.000kg gạo và 2 tấn gạo cho hộ nghèo.", [], "measures-are-no-counts"),
+    ("Xây dựng 2 km đường bê tông và 80 m2 nhà văn hóa.", [], "length-and-area-are-no-counts"),
+    ("Mừng thọ cụ bà tròn 90 tuổi.", [], "age-is-no-count"),
+    ("Thăm 3 cụ trên 100 tuổi.", [("3 cụ", 3, "cụ", "exact")], "count-before-an-age"),
+    ("Thu nhập tăng gấp 2,5 lần so với năm trước.", [], "multiple-is-no-count"),
+    ("Chi hội sinh hoạt 1 lần/tháng và 2 buổi mỗi tuần.", [], "frequencies-are-no-counts"),
+    (
+        "Buổi tiếp xúc có khoảng 50-60 cử tri tham dự.",
+        [("khoảng 50-60 cử tri", 50, "cử tri", "about"), ("60 cử tri", 60, "cử tri", "about")],
+        "range-gives-both-bounds",
+    ),
+    (
+        "Mỗi tổ có từ 30 – 40 hộ.",
+        [("30 – 40 hộ", 30, "hộ", "exact"), ("40 hộ", 40, "hộ", "exact")],
+        "range-with-spaced-dash",
+    ),
+    ("Ngày 20-11 phường tổ chức lễ kỷ niệm.", [], "day-month-is-no-range"),
     # Percentages.
     (
         "Số hộ nghèo chiếm tỷ lệ 50% tổng số hộ của khu phố.",

@@ -265,7 +265,7 @@ SENTENCES: list = [
     ("Ba đơn vị được khen thưởng.", [], "lone-word-ba"),
     ("Chỉ còn một hộ chưa đóng góp.", [], "lone-word-mot"),
     ("Phường không có ca mắc mới.", [], "khong-alone"),
-    ("Tuyến đường dài 5km được nâng cấp.", [], "glued-unit-km"),
+    ("Tuyến đường dài 5km được nâng cấp.", [("5", D(5), "exact", "5")], "glued-unit-km-is-a-measure"),
     ("Khu vực A1 và B2 được phong tỏa.", [], "glued-letter-before"),
     ("Bệnh nhân F0 được theo dõi tại nhà.", [], "glued-F0"),
     ("Phòng chống dịch COVID-19 hiệu quả.", [], "hyphen-glued"),
