@@ -52,6 +52,7 @@ class _Words:
     parallel: regex.Pattern[str]
     at_least_after: regex.Pattern[str]
     not_counted: regex.Pattern[str]
+    not_after_number_word: regex.Pattern[str]
     multiple_before: regex.Pattern[str]
     frequency: regex.Pattern[str]
     max_words: int
@@ -84,6 +85,9 @@ def _words() -> _Words:
         parallel=regex.compile(rf"(?:{alternation(data['parallel_nouns'])})(?!\w)", _FLAGS),
         at_least_after=regex.compile(r"\s+trở\s+lên(?!\w)", _FLAGS),
         not_counted=regex.compile(rf"(?:{alternation(data['not_counted'])})(?!\w)", _FLAGS),
+        not_after_number_word=regex.compile(
+            rf"(?:{alternation(data['not_after_number_word'])})(?!\w)", _FLAGS
+        ),
         multiple_before=regex.compile(rf"(?<!\w)(?:{alternation(data['multiple_before'])})\s+$", _FLAGS),
         frequency=regex.compile(
             rf"\s*(?:{alternation(data['frequency_words'])})\s*(?:/|(?:mỗi|một|trên)\s)\s*"
@@ -230,6 +234,8 @@ def extract(document: Document) -> list[Mention]:
             unit = _unit_span(document, whole[1] if whole else bound.unit_from, sentence.end)
             if unit is None or w.not_counted.match(text, unit[0], sentence.end):
                 continue
+            if q.in_words and (text[unit[0]].isupper() or w.not_after_number_word.match(text, unit[0])):
+                continue  # "Hai Bà Trưng" is a name, "ba mẹ" a parent
             end = unit[1]
             qualifier = bound.qualifier
             tail = w.at_least_after.match(text, end, sentence.end)

@@ -4,7 +4,8 @@ Works in two passes over each sentence. First every date expression is found
 as an *atom* (a day, a month, a quarter, the first/last N months of a year, a
 year, a range of years); atoms joined by "-" or "đến" become one range. Then
 atoms written without a year take it from context, by the guideline's order:
-the nearest year in the same sentence (a range gives its last year), else in
+the nearest year in the same sentence (a range of days gives its last year, a
+range of years, a period or term, none), else in
 the same paragraph, else the article's publication year, else the year of the
 last full date before it. Words around the forms live in extractors/data/date.yaml.
 """
@@ -29,10 +30,12 @@ _FLAGS = regex.IGNORECASE | regex.VERSION1
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])"
 _MONTH = r"(?:0?[1-9]|1[0-2])"
 _YEAR = r"\d{4}"
-# A number must not continue into digits or an identifier ("09/KH", "217/QĐ").
-_LEFT = r"(?<![\w/.,\-])"
-# A date ends at a non-word; "08/6,Đoàn" (no space after the comma) still ends it, "1/3,5" does not.
-_RIGHT = r"(?![\w]|[/.\-]\w|,\d)"
+# A number must not continue into digits or an identifier ("09/KH", "217/QĐ"); a dash after a
+# full year opens the second date of a range written without spaces ("18/11/1930-18/11/2011").
+_LEFT = r"(?<![\w/.,]|(?<!(?<!\d)\d{4})-)"
+# A date ends at a non-word; "08/6,Đoàn" (no space after the comma) still ends it, "1/3,5" does not;
+# "năm 2021.Về" (no space after the full stop) ends a sentence; a dash may open a range's full date.
+_RIGHT = r"(?![\w]|/\w|\.(?!\p{Lu})\w|-(?!\d{1,2}/\d{1,2}/\d{4}(?!\d))\w|,\d)"
 
 
 @dataclass(frozen=True)
@@ -111,7 +114,7 @@ def _words() -> _Words:
     )
     report = rf"(?<!\w)(?P<n>\d{{1,2}}|{num_word})\s+tháng\s+năm\s+(?P<y>{_YEAR}){_RIGHT}"
     quarter = rf"(?<!\w)quý\s+(?P<q>{q})(?:\s*/\s*(?P<y>{_YEAR})|\s+năm\s+(?P<y>{_YEAR}))?{_RIGHT}"
-    month = rf"(?<!\w)tháng\s+(?P<m>{_MONTH})(?:\s*/\s*(?P<y>{_YEAR})|\s+năm\s+(?P<y>{_YEAR}))?{_RIGHT}"
+    month = rf"(?<!\w)tháng\s+(?P<m>{_MONTH})(?:\s*[/\-]\s*(?P<y>{_YEAR})|\s+năm\s+(?P<y>{_YEAR}))?{_RIGHT}"
     month_slash = rf"{_LEFT}(?P<m>{_MONTH})/(?P<y>{_YEAR}){_RIGHT}"
     year = rf"(?<!\w)năm\s+(?P<y>{_YEAR}){_RIGHT}"
     # "các năm 2022, 2023", "năm 2022 và 2023": each year of a list after "năm".
@@ -391,7 +394,9 @@ def _find_atoms(document: Document) -> list[Atom]:
     published = document.published
     by_sentence = [(sentence, _until_published(atoms, published)) for sentence, atoms in by_sentence]
     everything = [a for _, atoms in by_sentence for a in atoms]
-    anchors = [a for a in everything if a.has_year]
+    # A range of years is a period or a term of office ("năm học 2024 - 2025", "nhiệm kỳ 2026-2031"):
+    # it gives no year to a day or month near it.
+    anchors = [a for a in everything if a.has_year and a.shape != "years"]
     resolved: list[Atom] = []
     for sentence, atoms in by_sentence:
         for atom in atoms:

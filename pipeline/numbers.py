@@ -37,6 +37,7 @@ class Quantity:
     qualifier: str
     qualifier_start: int  # where the qualifier word begins (== start when exact)
     has_scale: bool
+    in_words: bool = False  # written in words only ("hai xã"), no digit
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,7 @@ class _Grammar:
     locative: regex.Pattern[str]
     part_of_whole: regex.Pattern[str]
     vague_before: frozenset[str]
+    lone_words: frozenset[str]
 
 
 @cache
@@ -87,8 +89,10 @@ def grammar() -> _Grammar:
         after=tuple(after),
         locative=regex.compile(rf"(?<!\w)(?:{alternation(data['locative_before'])})\s+$", _FLAGS),
         vague_before=frozenset(w.casefold() for w in data["vague_before"]),
+        lone_words=frozenset(w.casefold() for w in data["lone_number_words"]),
         part_of_whole=regex.compile(
-            rf"(?P<x>\d{{1,4}})/(?P<y>\d{{1,4}})(?P<space>\s+)(?:{alternation(data['part_of_whole_nouns'])})"
+            rf"(?P<x>\d{{1,4}})/(?P<y>\d{{1,4}})(?P<space>\s+(?:\([^()\n]{{1,20}}\)\s+)?)"
+            rf"(?:{alternation(data['part_of_whole_nouns'])})"
             rf"(?!\w)(?!\s+(?-i:\p{{Lu}})|\s+\d)",
             _FLAGS,
         ),
@@ -372,8 +376,8 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
         j, value, has_scale, has_digit = read
         last = toks[j - 1]
         words_used = j - i
-        if not has_digit and not has_scale and words_used < 2:
-            # A lone number word ("năm", "ba") is too ambiguous without a scale.
+        if not has_digit and not has_scale and words_used < 2 and tok.low not in g.lone_words:
+            # A lone number word ("năm", "một", "tư") is too ambiguous without a scale.
             i += 1
             continue
         if not has_digit and i > 0 and toks[i - 1].kind == "word" and toks[i - 1].low in g.vague_before:
@@ -383,6 +387,6 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
             i = j
             continue
         qual, qstart = qualifier_at(text, tok.start, last.end, start)
-        out.append(Quantity(tok.start, last.end, value, qual, qstart, has_scale))
+        out.append(Quantity(tok.start, last.end, value, qual, qstart, has_scale, in_words=not has_digit))
         i = j
     return out

@@ -255,6 +255,19 @@ CASES: list = [
         "range-with-spaced-dash",
     ),
     ("Ngày 20-11 phường tổ chức lễ kỷ niệm.", [], "day-month-is-no-range"),
+    # Numbers written as words.
+    ("Chúc mừng năm mới đến Nhân dân hai xã.", [("hai xã", 2, "xã", "exact")], "number-word-hai"),
+    ("Ba đơn vị được khen thưởng.", [("Ba đơn vị", 3, "đơn vị", "exact")], "number-word-sentence-start"),
+    ("Hội thăm ba mẹ của chiến sĩ ở quận Hai Bà Trưng.", [], "number-words-in-names-and-parents"),
+    ("Một là, tăng cường tuyên truyền; hai là, vận động hội viên.", [], "number-word-enumeration"),
+    ("Đoàn đến thăm một hộ nghèo.", [], "mot-alone-is-an-article"),
+    # Parts of a whole with their share in parentheses; prize ranks are ordinals.
+    (
+        "Trong năm có 687/753 (91,23%) hộ đạt gia đình văn hóa.",
+        [("687/753 (91,23%) hộ", 687, "hộ", "exact"), ("91,23%", 91.23, "%", "exact")],
+        "part-of-whole-with-its-share",
+    ),
+    ("Giải nhì thuộc ấp Trường An, giải 3 ấp Tổng Cui Nhỏ.", [], "prize-rank-is-no-count"),
     # Percentages.
     (
         "Số hộ nghèo chiếm tỷ lệ 50% tổng số hộ của khu phố.",

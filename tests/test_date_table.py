@@ -360,11 +360,28 @@ CASES: list = [
     ),
     (
         "Ngày 10/3, phường tổng kết việc thực hiện Nghị quyết giai đoạn 2019 – 2023.",
-        [
-            ("10/3", "2023-03-10", "2023-03-10", "day", True),
-            ("giai đoạn 2019 – 2023", "2019-01-01", "2023-12-31", "range", False),
-        ],
-        "infer-year-range-gives-last-year",
+        [("giai đoạn 2019 – 2023", "2019-01-01", "2023-12-31", "range", False)],
+        "a-period-gives-no-year",
+    ),
+    (
+        "Sáng 30-8, phường trao học bổng năm học 2025 - 2026 cho học sinh.",
+        [("năm học 2025 - 2026", "2025-01-01", "2026-12-31", "range", False)],
+        "a-school-year-gives-no-year",
+    ),
+    (
+        "Kỷ niệm 81 năm ngày thành lập Mặt trận (18/11/1930-18/11/2011).",
+        [("18/11/1930-18/11/2011", "1930-11-18", "2011-11-18", "range", False)],
+        "full-dates-joined-by-a-dash-without-spaces",
+    ),
+    (
+        "Phấn đấu hoàn thành trong tháng 11-2021.",
+        [("tháng 11-2021", "2021-11-01", "2021-11-30", "month", False)],
+        "month-dash-year",
+    ),
+    (
+        "Triển khai nhiệm vụ năm 2021.Về dự có đồng chí Bí thư.",
+        [("năm 2021", "2021-01-01", "2021-12-31", "year", False)],
+        "year-before-a-full-stop-without-space",
     ),
     (
         "Năm 2022, phường hoàn thành 14/14 chỉ tiêu. Ngày 5/12, phường tổ chức hội nghị tổng kết.",

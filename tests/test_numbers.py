@@ -262,7 +262,7 @@ SENTENCES: list = [
     ),
     # Negative cases: nothing, or only what is really a number.
     ("Năm nay phường tổ chức đại hội.", [], "lone-word-nam"),
-    ("Ba đơn vị được khen thưởng.", [], "lone-word-ba"),
+    ("Ba đơn vị được khen thưởng.", [("Ba", D(3), "exact", "Ba")], "lone-word-ba-is-a-number"),
     ("Chỉ còn một hộ chưa đóng góp.", [], "lone-word-mot"),
     ("Phường không có ca mắc mới.", [], "khong-alone"),
     ("Tuyến đường dài 5km được nâng cấp.", [("5", D(5), "exact", "5")], "glued-unit-km-is-a-measure"),
@@ -278,8 +278,8 @@ SENTENCES: list = [
     ("Mã hồ sơ A12B34 đã nộp.", [], "numeral-glued-to-letters"),
     (
         "Sau ba năm triển khai, mô hình đạt hiệu quả.",
-        [],
-        "ba-nam-three-years",
+        [("ba", D(3), "exact", "ba")],
+        "ba-nam-is-three-not-eight",
     ),
 ]
 
