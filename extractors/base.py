@@ -6,14 +6,14 @@ drops those in page furniture, and reports those that fail validation.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any
 
 import regex
 
 from pipeline.document import Document
-from pipeline.numbers import NUMERAL, Quantity, find_quantities, parse_numeral
+from pipeline.numbers import NUMERAL, Quantity, find_quantities, number_at
 from pipeline.spans import Span
 
 
@@ -40,22 +40,33 @@ def number_value(value: Decimal) -> int | float:
 
 @dataclass(frozen=True)
 class Bound:
-    """One number of a count or measure: a lone number, or one bound of a range ("50-60 cử tri").
+    """One number of a count, measure or amount: a lone number, or one bound of a range
+    ("50-60 cử tri", "1,5 - 4,8 triệu đồng", "từ 2 đến 3 hộ").
 
-    `unit_from` is where what it counts begins (after the range's last number), `evidence_start`
-    where its evidence begins (the first bound's evidence covers the whole range, as the guideline
-    asks), and `qualifier` is the range's, shared by both bounds ("khoảng 50-60" → about, about).
+    `last` is the range's last number (the quantity itself when alone): what follows it is what
+    both bounds count. `evidence_start` is where the bound's evidence begins (the first bound's
+    covers the whole range, as the guideline asks), and `qualifier` is the range's, shared by both
+    bounds ("khoảng 50-60" → about, about). The first bound takes the last's scale words: "1,5 -
+    4,8 triệu" is 1,5 triệu.
     """
 
     quantity: Quantity
-    unit_from: int
+    last: Quantity
     evidence_start: int
     qualifier: str
 
+    @property
+    def unit_from(self) -> int:
+        """Where what the number counts begins."""
+        return self.last.end
 
-# "50-60", "60 – 70": a dash and a second number make a range, unless a date or an identifier
-# goes on after it ("9-12/10", "1-2-3").
-_RANGE_TAIL = regex.compile(rf"[ \t]*[-–][ \t]*(?P<num>{NUMERAL})(?![\d/.,:-])", regex.VERSION1)
+
+# "50-60", "60 – 70", "từ 2 đến 3": a dash or "đến" and a second number make a range, unless a
+# date or an identifier goes on after it ("9-12/10", "1-2-3").
+_RANGE_TAIL = regex.compile(
+    rf"(?:[ \t]*[-–][ \t]*|\s+(?:đến|tới)\s+)(?P<num>{NUMERAL})(?![\d/.,:-])",
+    regex.IGNORECASE | regex.VERSION1,
+)
 
 
 def quantities_with_ranges(document: Document, sentence: Span) -> list[Bound]:
@@ -66,13 +77,24 @@ def quantities_with_ranges(document: Document, sentence: Span) -> list[Bound]:
     for q in sentence_quantities(document, sentence):
         if q.start < covered:
             continue
-        tail = None if q.has_scale else _RANGE_TAIL.match(text, q.end, sentence.end)
-        high = parse_numeral(tail["num"]) if tail else None
-        if tail is None or high is None or high <= q.value or text[q.start - 1 : q.start] in ("/", "-"):
-            out.append(Bound(q, q.end, q.qualifier_start, q.qualifier))
+        second = _range_second(text, q, sentence.end)
+        if second is None:
+            out.append(Bound(q, q, q.qualifier_start, q.qualifier))
             continue
-        second = Quantity(tail.start("num"), tail.end("num"), high, q.qualifier, tail.start("num"), False)
-        out.append(Bound(q, second.end, q.qualifier_start, q.qualifier))
-        out.append(Bound(second, second.end, second.start, q.qualifier))
-        covered = second.end
+        last, multiplier = second
+        first = replace(q, value=q.value * multiplier, has_scale=last.has_scale)
+        out.append(Bound(first, last, q.qualifier_start, q.qualifier))
+        out.append(Bound(last, last, last.start, q.qualifier))
+        covered = last.end
     return out
+
+
+def _range_second(text: str, q: Quantity, limit: int) -> tuple[Quantity, Decimal] | None:
+    """The second number of a range that opens with `q`, and its scale's multiplier."""
+    if q.has_scale or text[q.start - 1 : q.start] in ("/", "-"):
+        return None
+    tail = _RANGE_TAIL.match(text, q.end, limit)
+    found = number_at(text, tail.start("num"), limit) if tail else None
+    if found is None or found[0].value / found[1] <= q.value:
+        return None
+    return found

@@ -116,8 +116,8 @@ def _is_name_or_identifier(text: str, q: Quantity, end: int, floor: int) -> bool
 def _not_a_count(text: str, bound: Bound, floor: int, limit: int) -> bool:
     """Money, a duration, a measure ("10 kg gạo"), a multiple ("gấp 2,5 lần") or a frequency."""
     w = _words()
-    q, pos = bound.quantity, bound.unit_from
-    if money_end(text, q, limit) is not None or w.duration.match(text, pos, limit):
+    pos = bound.unit_from
+    if money_end(text, bound.last, limit) is not None or w.duration.match(text, pos, limit):
         return True
     if measure_word_at(text, pos, limit) is not None:
         return True

@@ -12,7 +12,7 @@ from functools import cache
 
 import regex
 
-from extractors.base import Mention, sentence_quantities
+from extractors.base import Mention, quantities_with_ranges
 from pipeline.document import Document
 from pipeline.numbers import Quantity
 from pipeline.resources import load_yaml
@@ -53,8 +53,9 @@ def extract(document: Document) -> list[Mention]:
     text = document.text
     out: list[Mention] = []
     for sentence in document.content_sentences():
-        for q in sentence_quantities(document, sentence):
-            end = money_end(text, q, sentence.end)
+        for bound in quantities_with_ranges(document, sentence):
+            q = bound.quantity
+            end = money_end(text, bound.last, sentence.end)
             if end is None:
                 continue
             amount = q.value.quantize(Decimal(1), rounding=ROUND_HALF_UP)
@@ -66,9 +67,9 @@ def extract(document: Document) -> list[Mention]:
             out.append(
                 Mention(
                     KIND,
-                    q.qualifier_start,
+                    bound.evidence_start,
                     end,
-                    {"amount": int(amount), "currency": "VND", "qualifier": q.qualifier},
+                    {"amount": int(amount), "currency": "VND", "qualifier": bound.qualifier},
                 )
             )
     return out

@@ -314,6 +314,21 @@ def parse_number(text: str) -> Decimal | None:
     return read[1]
 
 
+def number_at(text: str, pos: int, limit: int) -> tuple[Quantity, Decimal] | None:
+    """The number phrase that begins at `pos` (a range's second bound: "4,8 triệu" of "1,5 - 4,8
+    triệu"), with the multiplier of its scale words (10**6 here), or None when none begins there."""
+    toks = _tokens(text, pos, limit)
+    if not toks or toks[0].start != pos or toks[0].kind != "num":
+        return None
+    read = _read(text, toks, 0)
+    if read is None or not _right_ok(text, toks, read[0], toks[read[0] - 1]):
+        return None
+    j, value, has_scale, _ = read
+    numeral = parse_numeral(toks[0].low)
+    multiplier = value / numeral if has_scale and numeral else Decimal(1)
+    return Quantity(pos, toks[j - 1].end, value, "exact", pos, has_scale), multiplier
+
+
 def qualifier_at(text: str, start: int, end: int, window_start: int = 0) -> tuple[str, int]:
     """The qualifier of the number at [start:end] and where it begins; ("exact", start) when none."""
     g = grammar()

@@ -255,6 +255,13 @@ CASES: list = [
         "range-with-spaced-dash",
     ),
     ("Ngày 20-11 phường tổ chức lễ kỷ niệm.", [], "day-month-is-no-range"),
+    (
+        "Hàng năm, hội chọn từ 2 đến 3 hộ để hỗ trợ.",
+        [("2 đến 3 hộ", 2, "hộ", "exact"), ("3 hộ", 3, "hộ", "exact")],
+        "range-with-den",
+    ),
+    ("Học sinh học từ 8 đến 10 giờ mỗi ngày.", [], "range-of-a-duration"),
+    ("Mỗi suất từ 1,5 - 4,8 triệu đồng/đợt.", [], "range-of-money-is-no-count"),
     # Numbers written as words.
     ("Chúc mừng năm mới đến Nhân dân hai xã.", [("hai xã", 2, "xã", "exact")], "number-word-hai"),
     ("Ba đơn vị được khen thưởng.", [("Ba đơn vị", 3, "đơn vị", "exact")], "number-word-sentence-start"),

@@ -15,6 +15,22 @@ def _rows(table: list) -> list:
 
 # Each expected mention: (evidence text, amount in đồng, qualifier).
 CASES: list = [
+    # Ranges: one amount per bound; the first takes the last's scale words.
+    (
+        "Riêng học bổng khuyết tật, mỗi suất từ 1,5 - 4,8 triệu đồng/đợt.",
+        [("1,5 - 4,8 triệu đồng", 1_500_000, "exact"), ("4,8 triệu đồng", 4_800_000, "exact")],
+        "range-shares-the-scale",
+    ),
+    (
+        "Mỗi hội viên đóng góp 50.000 - 100.000 đồng.",
+        [("50.000 - 100.000 đồng", 50_000, "exact"), ("100.000 đồng", 100_000, "exact")],
+        "range-of-numerals",
+    ),
+    (
+        "Dự kiến hỗ trợ khoảng 300-400 triệu đồng.",
+        [("khoảng 300-400 triệu đồng", 300_000_000, "about"), ("400 triệu đồng", 400_000_000, "about")],
+        "range-unspaced-with-qualifier",
+    ),
     # Numerals with scales.
     (
         "Tổng kinh phí thực hiện chương trình là 670 triệu đồng.",
