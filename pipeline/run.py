@@ -170,7 +170,12 @@ def process_item(
         )
     try:
         document = build_document(
-            raw.source, raw.text, title=raw.title, published=raw.published, authors=raw.authors
+            raw.source,
+            raw.text,
+            title=raw.title,
+            published=raw.published,
+            authors=raw.authors,
+            title_stated=raw.stated,
         )
     except Exception as exc:  # analysis failure: report it, keep the batch going
         return ArticleResult(
