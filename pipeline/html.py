@@ -270,18 +270,16 @@ def _has_prose(text: str, rules: _Rules) -> bool:
 
 
 def _body_start(tree: Any, body: str, rules: _Rules) -> Any:
-    """The element where the main text's first line of prose begins (not a heading that the body
-    repeats as its first line), or None."""
-    first = next((ln for ln in body.split("\n") if len(ln.split()) >= rules.min_prose_words), "")
-    probe = " ".join(first.split())[:30]
-    if not probe:
-        return None
-    for el in tree.iter():
-        if not isinstance(el.tag, str) or el.tag in _SKIP_TAGS:
-            continue
-        runs = [el.text or "", *(child.tail or "" for child in el)]
-        if any(probe in " ".join(run.split()) for run in runs) and not _in_heading(el, rules):
-            return el
+    """The element where the main text's first line of prose begins (a line of a heading, kept by
+    trafilatura or repeated by the body, does not count), or None."""
+    elements = [el for el in tree.iter() if isinstance(el.tag, str) and el.tag not in _SKIP_TAGS]
+    lines = [ln for ln in body.split("\n") if len(ln.split()) >= rules.min_prose_words]
+    for line in lines[:5]:
+        probe = " ".join(line.split())[:30]
+        for el in elements:
+            runs = [el.text or "", *(child.tail or "" for child in el)]
+            if any(probe in " ".join(run.split()) for run in runs) and not _in_heading(el, rules):
+                return el
     return None
 
 
