@@ -155,9 +155,8 @@ def _text(el: Any) -> str:
 
 
 def _drop(el: Any) -> None:
-    """Remove an element, keeping its tail text in place."""
-    parent = el.getparent()
-    if parent is not None:
+    """Remove an element (not the root), keeping its tail text in place."""
+    if el.getparent() is not None:
         el.drop_tree()
 
 

@@ -3,7 +3,6 @@ and the pages that give no article (menus only, too deeply nested, no HTML reade
 
 from __future__ import annotations
 
-import logging
 import sys
 from pathlib import Path
 
@@ -128,7 +127,6 @@ def test_too_deep_a_page_says_so_quietly(tmp_path: Path, capsys: pytest.CaptureF
     [error] = batch.errors
     assert "nested too deeply" in error["reason"]
     assert capsys.readouterr().err == ""  # trafilatura's "discarding data: None" is not shown
-    logging.getLogger("trafilatura").setLevel(logging.NOTSET)
 
 
 def test_missing_html_reader_is_one_error_per_page(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
