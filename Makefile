@@ -13,7 +13,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/bantin extract corpus/ --out outputs/
+	$(BIN)/bantin extract corpus/*.txt --out outputs/
 
 test: $(STAMP)
 	$(BIN)/ruff check .

@@ -75,8 +75,7 @@ def _process(item: InputItem) -> tuple[ArticleResult, str]:
     """One item's outcome and its journal line, serialised here so the main process only writes it."""
     config: RunConfig = _WORKER["config"]
     extractors: dict[str, Extractor] = _WORKER["extractors"]
-    hints = {**config.hints, **(config.sites.hints_for(item.label) if config.sites else {})}
-    result = process_item(item, extractors, hints, config.max_bytes, config.skip_ids)
+    result = process_item(item, extractors, config.hints, config.max_bytes, config.skip_ids, config.sites)
     line = {
         "input": item.label,
         "article": result.article,

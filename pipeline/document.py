@@ -92,11 +92,21 @@ def build_document(
     title: str | None = None,
     published: str | None = None,
     authors: Sequence[str] = (),
+    title_stated: bool = False,
 ) -> Document:
     """Analyse one decoded article; `title`, `published` and `authors` (from a page's metadata) fill in
-    what the text itself does not say."""
+    what the text itself does not say. A `title_stated` by a page (its heading, or None for a page
+    without one) stands over the text's reading of its first line."""
     meta = extract_metadata(text)
-    if meta.title is None and title:
+    if title_stated:
+        meta.title = " ".join(title.split()) if title else None
+        opening = text.lstrip()
+        at = len(text) - len(opening)
+        line_end = opening.find("\n")
+        first = opening if line_end < 0 else opening[:line_end]
+        same = meta.title is not None and " ".join(first.split()) == meta.title
+        meta.title_span = Span(at, at + len(first.rstrip())) if same else None
+    elif meta.title is None and title:
         meta.title = title.strip()
     if meta.published is None and published:
         with suppress(ValueError):

@@ -1,7 +1,8 @@
 """Ingest: find the inputs, read them, decode them and normalise their text.
 
-Inputs are bulletin files (`*.txt`), scraped pages (`*.html`, `*.htm`: main
-text, title, date and author taken by trafilatura, offline) and JSONL files of
+Inputs are bulletin files (`*.txt`), scraped pages (`*.html`, `*.htm`: the
+article without the page's furniture, its heading and its own date, see
+pipeline/html.py) and JSONL files of
 scraped pages (one object per line with `url` and `html` or `text`, optional
 `published`, `title`). Text may be UTF-8 (with or without BOM), UTF-16 with
 BOM, or a legacy Vietnamese encoding (Windows-1258, TCVN3, VNI: see
@@ -45,6 +46,8 @@ class RawArticle:
     title: str | None = None
     published: str | None = None
     authors: tuple[str, ...] = ()
+    # True when `title` is what a page states (its heading, or none): it stands over the text's reading.
+    stated: bool = False
 
 
 @dataclass(frozen=True)
@@ -192,6 +195,7 @@ def _read_jsonl_line(item: InputItem, max_bytes: int) -> RawArticle:
             title or page.title,
             published or page.published,
             page.authors,
+            stated=True,
         )
     if isinstance(obj.get("text"), str) and obj["text"].strip():
         text = normalise(obj["text"])
@@ -202,21 +206,29 @@ def _read_jsonl_line(item: InputItem, max_bytes: int) -> RawArticle:
 
 
 def from_html(html: str, source: str, encoding: str, *, url_given: bool = False) -> RawArticle:
-    """The main text and metadata of a page, by trafilatura (offline); the page's URL is the source."""
-    import trafilatura
-
+    """The article of a page and what the page states (pipeline/html.py); the page's URL is the source."""
     try:
-        doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, favor_recall=True)
+        from pipeline.html import PageProblem, read_page
+    except ImportError as exc:  # pragma: no cover - pipeline.html itself imports nothing optional
+        raise IngestError(source, f"the HTML reader cannot be loaded: {exc}") from exc
+    try:
+        page = read_page(html)
+    except ImportError as exc:
+        # trafilatura or lxml's html_clean missing from this install: this page cannot be read.
+        raise IngestError(
+            source, f"the HTML reader cannot be loaded ({exc}); install trafilatura and lxml_html_clean"
+        ) from exc
+    except PageProblem as exc:
+        raise IngestError(source, str(exc)) from exc
     except Exception as exc:  # a parser failure on a broken page is that page's problem only
         raise IngestError(source, f"HTML could not be parsed: {type(exc).__name__}: {exc}") from exc
-    data = doc.as_dict() if doc is not None and hasattr(doc, "as_dict") else (doc or {})
-    body = (data.get("text") or "").strip()
-    if not body:
-        raise IngestError(source, "no article text found in the HTML page")
-    title = (data.get("title") or "").strip() or None
-    text = body if not title or body.startswith(title) else f"{title}\n\n{body}"
-    url = data.get("url")
-    page_source = source if url_given or not url else str(url)
-    authors = tuple(a.strip() for a in (data.get("author") or "").split(";") if a.strip())
-    published = data.get("date") or None
-    return RawArticle(page_source, normalise(text), encoding, title, published, authors)
+    page_source = source if url_given or not page.url else page.url
+    return RawArticle(
+        page_source,
+        normalise(page.text),
+        encoding,
+        page.title,
+        page.published,
+        page.authors,
+        stated=True,
+    )

@@ -295,3 +295,10 @@ def _merge(spans: list[Span]) -> list[Span]:
         else:
             out.append(s)
     return out
+
+
+def parse_dateline(text: str) -> dt.date | None:
+    """The date of `text` when it is a dateline on its own (a page's date line under its heading)."""
+    stripped = text.strip()
+    parsed = _parse_dateline(Line(0, len(stripped), stripped), _patterns())
+    return parsed[0] if parsed else None

@@ -154,11 +154,13 @@ def process_item(
     hints: dict[str, str] | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     skip_ids: frozenset[str] = frozenset(),
+    sites: Sites | None = None,
 ) -> ArticleResult:
     """One input through the whole pipeline; ingest problems become error entries.
 
     An article whose id is in `skip_ids` (already done, for --resume) comes back with
-    `skipped` set and nothing extracted.
+    `skipped` set and nothing extracted. `sites` adds the hints of the input's path or, when the
+    path matches no site, of the page's own URL (a saved page's canonical link).
     """
     try:
         raw = read_item(item, max_bytes)
@@ -170,7 +172,12 @@ def process_item(
         )
     try:
         document = build_document(
-            raw.source, raw.text, title=raw.title, published=raw.published, authors=raw.authors
+            raw.source,
+            raw.text,
+            title=raw.title,
+            published=raw.published,
+            authors=raw.authors,
+            title_stated=raw.stated,
         )
     except Exception as exc:  # analysis failure: report it, keep the batch going
         return ArticleResult(
@@ -178,6 +185,11 @@ def process_item(
             records=[],
             errors=[_error(raw.source, "extract", f"analysis failed: {type(exc).__name__}: {exc}")],
         )
+    if sites is not None:
+        site_hints = sites.hints_for(item.label)
+        if not site_hints and raw.source != item.label:
+            site_hints = sites.hints_for(raw.source)
+        hints = {**(hints or {}), **site_hints}
     if hints:
         document.hints.update(hints)
     result = process_document(document, extractors)
@@ -224,8 +236,7 @@ def run_batch(
     dedupe = Deduper()
     for item in iter_inputs(inputs):
         batch.inputs += 1
-        file_hints = {**(hints or {}), **(sites.hints_for(item.label) if sites else {})}
-        result = process_item(item, extractors, file_hints)
+        result = process_item(item, extractors, hints, sites=sites)
         if dedupe.add(result):
             if result.article:
                 batch.articles.append(result.article)

@@ -11,13 +11,13 @@ from pipeline.writers import write_outputs
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
-CORPUS_FILES = sorted(CORPUS.glob("*.txt"))
+CORPUS_FILES = sorted(CORPUS.glob("*.txt"))  # the five samples; corpus/pages/ is the page-layout set
 
 
 @pytest.fixture(scope="session")
 def corpus_batch() -> BatchResult:
-    """The pipeline run once over corpus/."""
-    return run_batch([CORPUS])
+    """The pipeline run once over the sample bulletins of corpus/."""
+    return run_batch(CORPUS_FILES)
 
 
 @pytest.fixture(scope="session")

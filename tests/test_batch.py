@@ -24,7 +24,7 @@ from pipeline.encodings import (
 )
 from pipeline.ingest import iter_inputs
 from pipeline.run import run_batch
-from tests.conftest import CORPUS, ROOT
+from tests.conftest import CORPUS_FILES, ROOT
 
 SENTENCES = [
     "Sáng ngày 12/7, Đảng ủy phường Tân Quy Đông tổ chức hội nghị sơ kết công tác dân vận.",
@@ -166,7 +166,7 @@ def _outputs(out: Path) -> dict[str, bytes]:
 
 
 def test_workers_give_byte_identical_outputs(tmp_path: Path) -> None:
-    items = list(iter_inputs([CORPUS]))
+    items = list(iter_inputs(CORPUS_FILES))
     one = run_to_dir(items, tmp_path / "one", RunConfig(), workers=1)
     two = run_to_dir(items, tmp_path / "two", RunConfig(), workers=2)
     assert one.articles == two.articles == 5
