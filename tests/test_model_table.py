@@ -59,9 +59,15 @@ CASES: list = [
         "guillemets",
     ),
     (
-        "Phường biểu dương điển hình “Người tốt việc tốt” trong phong trào thi đua yêu nước.",
-        [("Người tốt việc tốt", None)],
+        "Phường biểu dương điển hình “Gia đình hiếu học” trong phong trào thi đua yêu nước.",
+        [("Gia đình hiếu học", None)],
         "dien-hinh-quoted",
+    ),
+    _case(
+        "Phường biểu dương điển hình “Người tốt việc tốt” trong phong trào thi đua yêu nước.",
+        [],
+        id="dien-hinh-of-a-known-campaign",
+        was="the nationwide campaign's own name after 'điển hình' was read as a model title",
     ),
     (
         "Đoàn phường gắn biển công trình “Tuyến đường cờ Tổ quốc” chào mừng ngày Quốc khánh 2/9.",
