@@ -93,7 +93,7 @@ def _words() -> _Words:
         max_name_words=int(data["max_name_words"]),
         prize_ranks=frozenset(fold(r) for r in data["prize_ranks"]),
         month_names=frozenset(fold(r) for r in data["month_names"]),
-        known=tuple(data["known_campaigns"]),
+        known=tuple(data["known_campaigns"] + data["national_names"]),
         national=regex.compile(rf"(?:{national})(?!\w)", _FLAGS),
         categories={fold(t): str(t) for t in data["triggers"]},
         sentence_openers=str(data["sentence_openers"]),
@@ -103,6 +103,7 @@ def _words() -> _Words:
 
 
 def known_campaign_names() -> tuple[str, ...]:
+    """Nationwide campaigns' names: no model's title, even as a type of model ("mô hình “Dân vận khéo”")."""
     return _words().known
 
 

@@ -23,7 +23,7 @@ import regex
 from extractors import campaign as campaign_extractor
 from extractors import official as official_extractor
 from extractors.base import Mention
-from extractors.quotes import OPENERS, Quote, quoted_at, unquote
+from extractors.quotes import Quote, quoted_at, unquote
 from pipeline.document import Document
 from pipeline.resources import load_yaml
 from pipeline.spans import Span, skip_space
@@ -36,6 +36,8 @@ _ELLIPSIS = regex.compile(r"…|\.{3}")
 _NEXT_QUOTE = regex.compile(r"\s*(?:,\s*(?:và\s+)?|;\s*|\s+và\s+)(?=[“\"«‘])", regex.VERSION1)
 # An item whose title opens within this many characters ("công trình thanh niên “…”") is the inline model's.
 _ITEM_LEAD = 40
+# An unquoted title ends at a semicolon, or at a colon that explains it.
+_TITLE_STOP = regex.compile(r"[;:]", regex.VERSION1)
 # "“A” và “B”" as one item of a list: two titles.
 _QUOTES_JOINED = regex.compile(r"(?<=[”\"»’])\s*(?:,\s*)?và\s+(?=[“\"«‘])", regex.VERSION1)
 
@@ -45,7 +47,6 @@ class _Words:
     trigger: regex.Pattern[str]
     colon_after_trigger: regex.Pattern[str]
     colon_after_list_word: regex.Pattern[str]
-    owner_verb: regex.Pattern[str]
     owner_verb_before: regex.Pattern[str]
     owner_opener: regex.Pattern[str]
     address_after_comma: regex.Pattern[str]
@@ -61,6 +62,15 @@ class _Words:
     trigger_pair: regex.Pattern[str]
     and_title: regex.Pattern[str]
     announced: regex.Pattern[str]
+    plural_trigger: regex.Pattern[str]
+    plural_marker: regex.Pattern[str]
+    list_word_end: regex.Pattern[str]
+    example_end: regex.Pattern[str]
+    kind_word: regex.Pattern[str]
+    quote_verb: regex.Pattern[str]
+    label: regex.Pattern[str]
+    figures_title: regex.Pattern[str]
+    max_words_before_list_colon: int
 
 
 @cache
@@ -75,6 +85,7 @@ def _words() -> _Words:
         data["owner_verbs"] + data["owner_trailing_verbs"] + data["title_end_words"] + data["by_owner_ends"]
     )
     n_list = int(data["max_words_before_list_word"])
+    plural = alt(data["plural_markers"])
     return _Words(
         trigger=regex.compile(rf"(?<!\w)(?:{trig})(?!\w)", _FLAGS),
         # "… và Tiếp sức người bệnh nghèo": "và" before a capitalised or quoted title, or a trigger.
@@ -83,7 +94,6 @@ def _words() -> _Words:
         announced=regex.compile(rf"(?<![\d.,])(?P<n>\d{{1,2}})\s+(?:{trig})(?!\w)", _FLAGS),
         colon_after_trigger=regex.compile(rf"(?<!\w)(?:{trig})(?:,?\s+(?-i:\p{{Ll}}+)){{0,{n}}}\s*$", _FLAGS),
         colon_after_list_word=regex.compile(rf"(?<!\w)(?:{alt(data['list_words'])})\s*$", _FLAGS),
-        owner_verb=regex.compile(rf"\s(?:{verbs})\s+(?=(?:{trig})(?!\w)|[“\"«‘])", _FLAGS),
         owner_verb_before=regex.compile(rf"(?:^|\s)(?:{verbs})\s+$", _FLAGS),
         owner_opener=regex.compile(rf"(?:[:;.,]|(?<!\w)(?:{alt(data['owner_openers'])})(?!\w))", _FLAGS),
         address_after_comma=regex.compile(rf"\s*(?:{alt(data['address_levels'])})\s+(?-i:\p{{Lu}})", _FLAGS),
@@ -106,6 +116,24 @@ def _words() -> _Words:
         leading_trigger=regex.compile(rf"^(?:{trig})(?:\s*,\s*(?:{trig}))?\s+", _FLAGS),
         # "mô hình, điển hình “…”": a second trigger after a comma belongs to the first.
         trigger_pair=regex.compile(rf"\s*,\s*(?:{trig})(?!\w)", _FLAGS),
+        # "các mô hình", "03 mô hình", "nhiều mô hình, điển hình": a trigger that announces several.
+        plural_trigger=regex.compile(
+            rf"(?<![\w.,])(?:(?:{plural})|\d{{1,3}})\s+(?:{trig})(?:\s*,\s*(?:{trig}))?(?!\w)", _FLAGS
+        ),
+        plural_marker=regex.compile(rf"(?<!\w)(?:{plural})(?!\w)", _FLAGS),
+        list_word_end=regex.compile(rf"\s(?:{alt(data['list_words'])})\s*$", _FLAGS),
+        example_end=regex.compile(rf"(?<!\w)(?:{examples})\s*$", _FLAGS),
+        kind_word=regex.compile(rf"\s*(?:{alt(data['kind_words'])})(?!\w)", _FLAGS),
+        quote_verb=regex.compile(rf"\s(?:{alt(data['quote_verbs'])})\s+(?=[“\"«‘])", _FLAGS),
+        # "Mô hình trồng sen: HTX Sen Việt, xã An Phú": an item labelled by its title, then its owner.
+        label=regex.compile(
+            rf"(?:[-+•*][ \t]*)?(?:{trig})[ \t]+(?P<title>[^:;“”\"«»\n]{{2,120}}?)[ \t]*:[ \t]*"
+            rf"(?P<owner>(?-i:\p{{Lu}})[^,;:.\n]{{1,80}})(?=[,;.]|$)",
+            _FLAGS,
+        ),
+        # "mô hình 1+1", "mô hình 3+1": a title of figures joined by "+".
+        figures_title=regex.compile(r"[ \t]*\d{1,3}(?:[ \t]*\+[ \t]*\d{1,3})+(?![\w+])", regex.VERSION1),
+        max_words_before_list_colon=int(data["max_words_before_list_colon"]),
     )
 
 
@@ -199,9 +227,9 @@ def _owner_before(text: str, floor: int, verb_start: int) -> tuple[int, str] | N
 def _unquoted_title_end(text: str, start: int, limit: int) -> int:
     w = _words()
     end = limit
-    semi = text.find(";", start, limit)
-    if semi >= 0:
-        end = semi
+    stop_mark = _TITLE_STOP.search(text, start, limit)
+    if stop_mark is not None:
+        end = stop_mark.start()  # "mô hình Trồng sen: HTX …" names the model before explaining it
     stop = w.title_end.search(text, start, end)
     if stop:
         end = stop.start()
@@ -224,9 +252,8 @@ def _inline(document: Document, sentence: Span, campaigns: set[str]) -> list[tup
         if modifiers and not w.modifier_stop.search(text, after, modifiers.end()):
             after = modifiers.end()
         starts.append((m.start(), after))
-    for m in w.owner_verb.finditer(text, sentence.start, sentence.end):
-        if text[m.end()] in OPENERS:
-            starts.append((m.end(), m.end()))
+    for m in w.quote_verb.finditer(text, sentence.start, sentence.end):
+        starts.append((m.end(), m.end()))  # "Hội … ra mắt “…”"
     for trigger_start, after in sorted(set(starts)):
         q: Quote | None = quoted_at(text, after, sentence.end)
         if q is not None:
@@ -235,6 +262,14 @@ def _inline(document: Document, sentence: Span, campaigns: set[str]) -> list[tup
         at = after
         while at < sentence.end and text[at] in " \t\n":
             at += 1
+        figures = w.figures_title.match(text, after, sentence.end)
+        if figures is not None:
+            # "mô hình 1+1": a title of figures.
+            at = skip_space(text, after, figures.end())
+            start, owner = _owner_before_trigger(text, sentence, trigger_start, trigger_start)
+            mention = ModelMention(start, figures.end(), " ".join(text[at : figures.end()].split()), owner)
+            out.append((mention, Span(at, figures.end())))
+            continue
         if at >= sentence.end or not text[at].isupper() or text.count("\n", after, at) > 1:
             continue
         end = _unquoted_title_end(text, at, sentence.end)
@@ -396,12 +431,11 @@ def _list_spans(document: Document, sentence: Span) -> list[tuple[Span, bool, in
     out: list[tuple[Span, bool, int | None]] = []
     for colon in regex.finditer(r":", text[sentence.start : sentence.end]):
         c = sentence.start + colon.start()
-        clause_start = max(sentence.start, text.rfind(";", sentence.start, c) + 1)
+        # The clause before the colon (a bounded look back keeps long paragraphs linear).
+        floor = max(sentence.start, c - _HEAD_CHARS)
+        clause_start = max(floor, text.rfind(";", floor, c) + 1)
         head = text[clause_start:c]
-        is_list = bool(w.colon_after_trigger.search(head)) or (
-            bool(w.colon_after_list_word.search(head)) and bool(w.trigger.search(head))
-        )
-        if not is_list:
+        if not _announces_list(head):
             continue
         ellipsis = _ELLIPSIS.search(text, c + 1, sentence.end)
         end = ellipsis.start() if ellipsis else sentence.end
@@ -420,6 +454,44 @@ def _list_spans(document: Document, sentence: Span) -> list[tuple[Span, bool, in
             end = _before_next_clause(text, m.end(), stop.start() if stop else end)
             out.append((Span(m.end(), end), False, None))
     return out
+
+
+_HEAD_CHARS = 400
+
+
+def _announces_list(head: str) -> bool:
+    """Whether a clause ending in a colon announces a list of models.
+
+    "các mô hình tiêu biểu:", "03 mô hình mới gồm:", "nhiều mô hình hay được khen thưởng như:": a plural
+    trigger, then a few words or a list word. Not "mô hình “5 có, 3 sạch” gồm:" (one model explained),
+    "các mô hình sinh kế:" (a kind: its items are activities), "… ở tất cả các lĩnh vực như:" (the list
+    is of another plural noun), "…, điển hình như:" (examples).
+    """
+    w = _words()
+    if w.example_end.search(head):
+        return False
+    last = None
+    for m in w.plural_trigger.finditer(head):
+        last = m
+    if last is None:
+        return False
+    between = head[last.end() :]
+    if w.kind_word.match(between):
+        return False
+    short = w.colon_after_trigger.search(head)
+    if short is not None and short.start() <= last.end():
+        return True  # "các mô hình tiêu biểu:"
+    word = w.list_word_end.search(between)
+    if word is None:
+        return False
+    between = between[: word.start()]
+    if len(between.split()) > w.max_words_before_list_colon:
+        return False
+    # Another plural noun is the list's head ("… các lĩnh vực như:"), unless an exemplar's trigger
+    # follows it ("nhiều mô hình mới, nhiều cá nhân điển hình tiêu biểu như:").
+    return all(
+        w.trigger.search(" ".join(between[m.end() :].split()[:4])) for m in w.plural_marker.finditer(between)
+    )
 
 
 def _continuation_items(document: Document, paragraph: Span) -> list[Span] | None:
