@@ -23,7 +23,7 @@ import regex
 from extractors import campaign as campaign_extractor
 from extractors import official as official_extractor
 from extractors.base import Mention
-from extractors.quotes import Quote, quoted_at, unquote
+from extractors.quotes import OPENERS, Quote, quoted_at, unquote
 from pipeline.document import Document
 from pipeline.resources import load_yaml
 from pipeline.spans import Span, skip_space
@@ -36,6 +36,10 @@ _ELLIPSIS = regex.compile(r"…|\.{3}")
 _NEXT_QUOTE = regex.compile(r"\s*(?:,\s*(?:và\s+)?|;\s*|\s+và\s+)(?=[“\"«‘])", regex.VERSION1)
 # An item whose title opens within this many characters ("công trình thanh niên “…”") is the inline model's.
 _ITEM_LEAD = 40
+# "những buổi “Cà phê sáng” …": a few lower-case words before an item's quoted title.
+_LOWER_LEAD = regex.compile(r"(?:\p{Ll}+[ \t]+){1,3}(?=[“\"«‘])", regex.VERSION1)
+# "“5 có, 3 sạch”", "3 có, 2 sạch": a small number and the word it counts, in a name of criteria.
+_NUMBERED_WORD = regex.compile(r"(?<![\d.,])\d(?!\d)[ \t]*(?P<word>\p{Ll}+)(?!\w)", regex.VERSION1)
 # An unquoted title ends at a semicolon, or at a colon that explains it.
 _TITLE_STOP = regex.compile(r"[;:]", regex.VERSION1)
 # "“A” và “B”" as one item of a list: two titles.
@@ -515,9 +519,11 @@ def _continuation_items(document: Document, paragraph: Span) -> list[Span] | Non
 
 def _item_model(document: Document, item: Span) -> ModelMention | None:
     text = document.text
-    q = quoted_at(text, item.start, item.end)
-    if q is not None and q.start == item.start and q.closed:
-        # "“Góp vốn xoay vòng” với tổng số vốn …": the quotation is the title, its "của" the owner.
+    lead = _LOWER_LEAD.match(text, item.start, item.end)
+    q = quoted_at(text, lead.end() if lead else item.start, item.end)
+    if q is not None and q.closed and (q.start == item.start or lead is not None):
+        # "“Góp vốn xoay vòng” với tổng số vốn …": the quotation is the title, its "của" the owner;
+        # "những buổi “Cà phê sáng” trao đổi …": a few lower-case words before it say what it is.
         owner, end = _owner_after_quote(text, q, item.end)
         title = _clean_title(text[q.content_start : q.content_end])
         return ModelMention(item.start, end, title, owner) if title else None
@@ -528,19 +534,65 @@ def _item_model(document: Document, item: Span) -> ModelMention | None:
     return ModelMention(item.start, owner_end if owner else item.end, title, owner)
 
 
+def _unnamed(text: str, item: Span, criteria: set[str]) -> bool:
+    """An item that names no model: a kind ("mô hình sinh kế"), or a criterion of a numbered name
+    ("“3 có, 2 sạch”: có việc làm, …, sạch nhà" — the items open with the name's own words)."""
+    w = _words()
+    kind = w.trigger.match(text, item.start, item.end)
+    if kind is not None and text[skip_space(text, kind.end(), item.end) : item.end][:1].islower():
+        return not any(c in text[item.start : item.end] for c in OPENERS)
+    first = regex.match(r"\w+", text[item.start : item.end])
+    return first is not None and fold(first.group()) in criteria
+
+
+def _criteria_words(text: str, start: int, end: int) -> set[str]:
+    """The words numbered in a name before a list ("5 có, 3 sạch" → có, sạch): its criteria open with them."""
+    return {fold(m["word"]) for m in _NUMBERED_WORD.finditer(text, start, end)}
+
+
+def _labelled(document: Document, sentence: Span, campaigns: set[str]) -> list[ModelMention]:
+    """ "Mô hình trồng sen: HTX Sen Việt, xã An Phú": an item (a sentence, or a ";" part of one) that opens
+    with a singular trigger labels its title, and what the colon introduces is its owner and place."""
+    text = document.text
+    out: list[ModelMention] = []
+    starts = [sentence.start] + [
+        sentence.start + m.end() for m in regex.finditer(r";\s*", text[sentence.start : sentence.end])
+    ]
+    for at in starts:
+        m = _words().label.match(text, at, sentence.end)
+        if m is None:
+            continue
+        title = _clean_title(m["title"])
+        owner = " ".join(m["owner"].split())
+        if not _is_title(title, campaigns) or len(title.split()) > 12 or len(owner.split()) > 10:
+            continue
+        out.append(ModelMention(m.start(), m.end("owner"), title, _owner(owner)))
+    return out
+
+
 def find_models(document: Document) -> list[ModelMention]:
     campaigns = _campaign_keys(document)
+    text = document.text
     out: list[ModelMention] = []
     open_list = False
     list_paragraphs: set[int] = set()
     for sentence in document.content_sentences():
-        inline = _inline(document, sentence, campaigns)
+        labelled = _labelled(document, sentence, campaigns)
+        out += labelled
+        inline = [
+            (mm, t)
+            for mm, t in _inline(document, sentence, campaigns)
+            if not any(lm.start <= mm.start < lm.end for lm in labelled)
+        ]
         covered: list[Span] = []
         for span, is_open, announced in _list_spans(document, sentence):
             open_list = open_list or is_open
             list_paragraphs.add(document.paragraph_at(sentence.start).start)
             items = _split_joined(document.text, _list_items(document.text, span.start, span.end))
+            criteria = _criteria_words(text, sentence.start, span.start)
             for item in _to_announced(document.text, items, announced):
+                if _unnamed(text, item, criteria):
+                    continue
                 starting = [
                     mm
                     for mm, t in inline
@@ -549,7 +601,7 @@ def find_models(document: Document) -> list[ModelMention]:
                 if starting and document.text[item.start : starting[0].start].strip() == "":
                     continue  # "mô hình “X” …" items: the inline models stand for the item
                 model = _item_model(document, item)
-                if model is not None:
+                if model is not None and _is_title(model.title, campaigns):
                     out.append(model)
                     covered.append(item)
         for mm, title_span in inline:
