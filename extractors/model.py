@@ -23,7 +23,7 @@ import regex
 from extractors import campaign as campaign_extractor
 from extractors import official as official_extractor
 from extractors.base import Mention
-from extractors.quotes import OPENERS, Quote, quoted_at, unquote
+from extractors.quotes import CLOSERS, OPENERS, Quote, quoted_at, unquote
 from pipeline.document import Document
 from pipeline.resources import load_yaml
 from pipeline.spans import Span, skip_space
@@ -296,9 +296,13 @@ def _owner_after_quote(text: str, q: Quote, limit: int) -> tuple[str | None, int
     return owner, owner_end
 
 
-def _is_title(title: str, campaigns: set[str]) -> bool:
+def _is_title(title: str, campaigns: set[str], *, quoted: bool = False) -> bool:
+    """No campaign's name; an unquoted title that only begins with one runs on past it ("mô hình Dân vận khéo
+    rải đều ở …"), a quoted one is its own name (“Dân vận khéo 1+10”)."""
     key = _key(title)
-    return bool(title) and key not in campaigns and not any(key.startswith(c + " ") for c in campaigns)
+    if not title or key in campaigns:
+        return False
+    return quoted or not any(key.startswith(c + " ") for c in campaigns)
 
 
 def _owner_before_trigger(
@@ -328,7 +332,7 @@ def _quoted_chain(
     owner_start, owner_before = _owner_before_trigger(text, sentence, trigger_start, trigger_start)
     while q is not None:
         title = _clean_title(text[q.content_start : q.content_end])
-        if not _is_title(title, campaigns):
+        if not _is_title(title, campaigns, quoted=True):
             # mô hình “Dân vận khéo” “Ngày thứ Bảy cùng dân”: the type, then the title.
             following = quoted_at(text, q.end, sentence.end)
             if following is not None and not text[q.end : following.start].strip():
@@ -339,7 +343,7 @@ def _quoted_chain(
         if nxt:
             tail_end = nxt.start()
         owner, end = _owner_after_quote(text, q, tail_end)
-        if _is_title(title, campaigns):
+        if _is_title(title, campaigns, quoted=True):
             model_start = start
             if owner is None:
                 owner = owner_before
@@ -361,20 +365,43 @@ def _trim_end(text: str, start: int, end: int) -> int:
 
 
 def _list_items(text: str, start: int, end: int) -> list[Span]:
-    """Items of a list in text[start:end): ";"-separated, or ","-separated when it has no ";"."""
-    body = text[start:end]
-    sep = ";" if ";" in body else ","
+    """Items of a list in text[start:end): ";"-separated, or ","-separated when it has no ";".
+
+    A separator inside a closed quotation belongs to the title ("“Phân loại rác, gây quỹ an sinh”").
+    """
+    outside = _outside_quotes(text, start, end)
+    sep = ";" if any(text[i] == ";" for i in outside) else ","
+    cuts = [i for i in outside if text[i] == sep]
     items: list[Span] = []
     pos = start
-    for part in body.split(sep):
-        s, e = pos, pos + len(part)
-        pos = e + 1
+    for cut in [*cuts, end]:
+        s, e = pos, cut
+        pos = cut + 1
         while s < e and text[s] in " \t\n":
             s += 1
         e = _trim_end(text, s, e)
         if e > s:
             items.append(Span(s, e))
     return items
+
+
+def _outside_quotes(text: str, start: int, end: int) -> list[int]:
+    """Positions of ";" and "," in text[start:end) outside closed quotations (all, when one is left open)."""
+    marks: list[int] = []
+    inside: list[int] = []
+    closers = ""
+    for i in range(start, end):
+        ch = text[i]
+        if closers and ch in closers:
+            closers = ""
+            inside = []  # the quotation closed: its marks are the title's
+        elif not closers and ch in OPENERS:
+            closers = CLOSERS[ch]
+        elif ch in ";,":
+            (inside if closers else marks).append(i)
+    if closers:
+        marks += inside  # an unclosed quotation: its marks separate as any other
+    return sorted(marks)
 
 
 def _to_announced(text: str, items: list[Span], announced: int | None) -> list[Span]:
@@ -566,6 +593,8 @@ def _labelled(document: Document, sentence: Span, campaigns: set[str]) -> list[M
         owner = " ".join(m["owner"].split())
         if not _is_title(title, campaigns) or len(title.split()) > 12 or len(owner.split()) > 10:
             continue
+        if _words().title_end.search(" " + title) or _words().list_word_end.search(title):
+            continue  # "Mô hình 5 có 3 sạch sẽ hoạt động với nhiều nội dung như: …" is a sentence
         out.append(ModelMention(m.start(), m.end("owner"), title, _owner(owner)))
     return out
 

@@ -486,6 +486,12 @@ CASES: list = [
         [("người tốt việc tốt", "phong trào thi đua")],
         "known-name-without-its-comma",
     ),
+    _case(
+        "Đảng ủy biểu dương các tập thể trong phong trào thi đua “Dân vận khéo “ năm 2023; đây là những tấm gương.",
+        [("Dân vận khéo", "phong trào thi đua")],
+        id="opening-mark-used-as-closing",
+        was="“Dân vận khéo “ read as unclosed, the name ran on to 'năm 2023'",
+    ),
     # A trigger that opens a quotation: the rest of the quotation is the name.
     (
         "Nhiều hoạt động đem lại kết quả như “Ngày hội hiến đất mở rộng hẻm”, mô hình “Bếp yêu thương”.",

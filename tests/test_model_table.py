@@ -560,6 +560,28 @@ CASES: list = [
         was="any quotation after 'với' was a model owned by the words before it",
     ),
     ("Biểu dương 20 gương điển hình “Người tốt, việc tốt” năm 2023.", [], "guong-dien-hinh-known-campaign"),
+    _case(
+        "Quận có 4 mô hình được nhân rộng gồm: “Phân loại rác thải tái chế, xây dựng quỹ an sinh xã hội”,"
+        " “10 ngàn - Vạn yêu thương”, “Lắp đặt hộp chữa cháy công cộng”.",
+        [
+            ("Phân loại rác thải tái chế, xây dựng quỹ an sinh xã hội", None),
+            ("10 ngàn - Vạn yêu thương", None),
+            ("Lắp đặt hộp chữa cháy công cộng", None),
+        ],
+        id="comma-inside-a-quoted-item",
+        was="a list split on the comma inside a quoted title",
+    ),
+    _case(
+        "Mô hình “Dân vận khéo 1+10” giúp nhiều hộ dân có thêm kiến thức.",
+        [("Dân vận khéo 1+10", None)],
+        id="quoted-title-longer-than-a-campaign-name",
+        was="a quoted title that begins with a campaign's name was taken for the campaign",
+    ),
+    (
+        "Mô hình 5 có 3 sạch sẽ hoạt động với nhiều nội dung như: Tuyên truyền chủ trương của Hội.",
+        [],
+        "sentence-with-colon-is-no-label",
+    ),
 ]
 
 
