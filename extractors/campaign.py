@@ -262,7 +262,7 @@ def _find_campaigns(document: Document) -> list[CampaignMention]:
                 continue
             if m["t"].isupper() and len(m["t"]) > 1:
                 continue  # a title in capitals: capitals there say nothing of a name
-            opened = _opening_quote(text, sentence.start, m.start())
+            opened = _opening_quote(text, sentence.start, m.start(), limit)
             if opened is not None:
                 # “Ngày hội hiến đất mở rộng hẻm”: the trigger opens the quotation, the rest is the name.
                 s, e = _trim_span(text, m.end(), opened.content_end)
@@ -344,14 +344,14 @@ def _after_abbreviation(text: str, pos: int, limit: int) -> int:
     return m.end() if m else pos
 
 
-def _opening_quote(text: str, floor: int, pos: int) -> Quote | None:
+def _opening_quote(text: str, floor: int, pos: int, limit: int) -> Quote | None:
     """The quotation the trigger at `pos` opens (“Ngày hội …”), or None."""
     at = pos
     while at > floor and text[at - 1] in " \t":
         at -= 1
     if at <= floor or text[at - 1] not in OPENERS:
         return None
-    q = quoted_at(text, at - 1, len(text))
+    q = quoted_at(text, at - 1, limit)
     return q if q is not None and q.closed and q.content_start == pos else None
 
 
