@@ -1,10 +1,17 @@
 """Campaigns: a trigger word (phong trào thi đua, cuộc vận động, chương trình …) and its name.
 
 The name is the quotation that follows the trigger, possibly after a few
-lower-case modifiers ("chương trình chung tay vì người nghèo “…”"), or an
-unquoted name that starts with a capital ("chương trình Cà phê thanh niên
-khởi nghiệp") and ends before a preposition or at punctuation. `category` is
-the trigger as written, lower-cased. Words live in extractors/data/campaigns.yaml.
+lower-case modifiers ("chương trình chung tay vì người nghèo “…”") or an
+abbreviation in parentheses ("cuộc vận động (CVĐ) “…”"); a known nationwide
+name in any case ("phong trào thi đua dân vận khéo"); or an unquoted name that
+starts with a capital ("chương trình Cà phê thanh niên khởi nghiệp"), or with
+any letter after a trigger capitalised inside a sentence ("tham gia Ngày hội
+hiến máu tình nguyện", "Chương trình 135"). An unquoted name ends before a
+preposition, the occasion, a place or a date, or at punctuation. A trigger that
+opens a quotation names the rest of it (“Ngày hội hiến đất mở rộng hẻm”). In a
+title written in capitals only quoted and known names count: capitals there say
+nothing. `category` is the trigger as written, lower-cased. Words live in
+extractors/data/campaigns.yaml.
 """
 
 from __future__ import annotations
@@ -14,11 +21,13 @@ from functools import cache
 
 import regex
 
+from extractors import date as date_extractor
+from extractors import unit as unit_extractor
 from extractors.base import Mention
 from extractors.quotes import OPENERS, Quote, quoted_at, unquote
 from pipeline.document import Document
 from pipeline.resources import load_yaml
-from pipeline.spans import skip_space
+from pipeline.spans import Span, skip_space
 from pipeline.textnorm import fold, tolerant_alternation, tolerant_pattern
 
 KIND = "campaign"
@@ -48,12 +57,18 @@ class _Words:
     known: tuple[str, ...]
     national: regex.Pattern[str]
     categories: dict[str, str]  # folded trigger → the trigger as the records spell it
+    sentence_openers: str
+    name_start_stop: regex.Pattern[str]
+    no_number_names: frozenset[str]
 
 
-def _dash_tolerant(name: str) -> str:
-    """A name's pattern in which any dash matches any other, with or without spaces around."""
-    parts = regex.split(r"\s*[-–—]\s*", name)
-    return r"\s*[-–—]\s*".join(f"(?:{tolerant_pattern(p)})" for p in parts)
+def _name_pattern(name: str) -> str:
+    """A name's pattern: any dash matches any other, spaced or not; a comma may be left out."""
+    dashed = []
+    for part in regex.split(r"\s*[-–—]\s*", name):
+        pieces = [tolerant_pattern(p) for p in regex.split(r"\s*,\s*", part)]
+        dashed.append(r"(?:\s*,\s*|\s+)".join(f"(?:{p})" for p in pieces))
+    return r"\s*[-–—]\s*".join(f"(?:{p})" for p in dashed)
 
 
 @cache
@@ -62,9 +77,12 @@ def _words() -> _Words:
     alt = tolerant_alternation(data["triggers"])
     stops = tolerant_alternation(data["modifier_stops"])
     ends = tolerant_alternation(data["name_end_words"])
-    national = "|".join(_dash_tolerant(n) for n in sorted(data["national_names"], key=len, reverse=True))
+    names = data["national_names"] + data["known_campaigns"]
+    national = "|".join(_name_pattern(n) for n in sorted(set(names), key=len, reverse=True))
     return _Words(
-        trigger=regex.compile(rf"(?<!\w)(?P<t>{alt})(?!\w)", _FLAGS),
+        trigger=regex.compile(
+            rf"(?<!\w)(?!(?:{tolerant_alternation(data['not_triggers'])})(?!\w))(?P<t>{alt})(?!\w)", _FLAGS
+        ),
         modifier_stop=regex.compile(rf"(?<!\w)(?:{stops})(?!\w)", _FLAGS),
         max_modifiers=int(data["max_modifier_words"]),
         name_end=regex.compile(
@@ -75,13 +93,17 @@ def _words() -> _Words:
         max_name_words=int(data["max_name_words"]),
         prize_ranks=frozenset(fold(r) for r in data["prize_ranks"]),
         month_names=frozenset(fold(r) for r in data["month_names"]),
-        known=tuple(data["known_campaigns"]),
+        known=tuple(data["known_campaigns"] + data["national_names"]),
         national=regex.compile(rf"(?:{national})(?!\w)", _FLAGS),
         categories={fold(t): str(t) for t in data["triggers"]},
+        sentence_openers=str(data["sentence_openers"]),
+        name_start_stop=regex.compile(rf"(?:{tolerant_alternation(data['name_start_stops'])})(?!\w)", _FLAGS),
+        no_number_names=frozenset(fold(t) for t in data["no_number_names"]),
     )
 
 
 def known_campaign_names() -> tuple[str, ...]:
+    """Nationwide campaigns' names: no model's title, even as a type of model ("mô hình “Dân vận khéo”")."""
     return _words().known
 
 
@@ -103,9 +125,20 @@ def _modifiers_end(text: str, pos: int, limit: int) -> int | None:
     return None
 
 
-def _unquoted_name(text: str, pos: int, limit: int, *, labels_item: bool = False) -> tuple[int, int] | None:
-    """A capitalised unquoted name right after the trigger, to its end.
+def _unquoted_name(
+    text: str,
+    pos: int,
+    limit: int,
+    *,
+    labels_item: bool = False,
+    any_case: str | None = None,
+    cuts: list[int] = (),  # type: ignore[assignment]
+) -> tuple[int, int] | None:
+    """An unquoted name right after the trigger, to its end.
 
+    The name starts with a capital, or, with `any_case` (the category of a trigger capitalised inside a
+    sentence), with any letter or figure. It ends at punctuation, before an end word, another trigger,
+    or the first of `cuts` (where a place or a date begins).
     With `labels_item` (the trigger opens an item of a ";" list) a colon that closes a short
     stretch without figures ends the name: "…; chương trình Đổi cũ được mới vì môi trường
     xanh: người dân đến đổi …" names the item before explaining it.
@@ -113,8 +146,16 @@ def _unquoted_name(text: str, pos: int, limit: int, *, labels_item: bool = False
     w = _words()
     m = regex.match(r"[ \t]*\n?[ \t]*", text[pos:limit])
     start = pos + (m.end() if m else 0)
-    if start >= limit or not text[start].isupper():
+    if start >= limit or start == pos:
         return None
+    first = text[start]
+    if not first.isupper():
+        if any_case is None or not first.isalnum() or w.name_start_stop.match(text, start, limit):
+            return None
+        if w.name_end.match(text, start - 1, limit):
+            return None  # "đến Ngày hội tại phường …", "Ngày hội có đ/c …": no name follows
+        if first.isdigit() and fold(any_case) in w.no_number_names:
+            return None  # "Tháng 7", "Đợt 2"
     end = limit
     punct = _NAME_PUNCT.search(text, start, limit)
     while punct and punct.group() == "," and _CAPITALISED_SERIES.match(text, punct.end(), limit):
@@ -124,10 +165,13 @@ def _unquoted_name(text: str, pos: int, limit: int, *, labels_item: bool = False
     label = labels_item and punct is not None and punct.group() == ":"
     if label and (regex.search(r"\d", text[start:end]) or len(text[start:end].split()) > w.max_name_words):
         label = False
-    for stop_at in () if label else (w.name_end, w.next_trigger):
+    for stop_at in () if label else (w.name_end, w.next_trigger, _DAY_MONTH):
         stop = stop_at.search(text, start, end)
         if stop:
             end = stop.start()
+    cut = next((c for c in cuts if start < c < end), None)
+    if cut is not None:
+        end = cut  # "… toàn dân tộc thôn An Phú", "… toàn dân tộc 18/11"
     words = text[start:end].split()
     if not words:
         return None
@@ -137,7 +181,7 @@ def _unquoted_name(text: str, pos: int, limit: int, *, labels_item: bool = False
         return None
     if fold(words[0]) in w.month_names or fold(" ".join(words[:2])) in w.month_names:
         return None  # "Cách mạng Tháng Tám"; only "tháng" is followed by a month's name
-    return start, start + len(text[start:end].rstrip())
+    return start, start + len(text[start:end].rstrip(" \t\n-–—"))
 
 
 # After a comma inside a name: "Thể thao và Du lịch" (short capitalised items, "và", a capital).
@@ -146,8 +190,14 @@ _CAPITALISED_SERIES = regex.compile(
     r"(?:[ \t]*,[ \t]*\p{Lu}\p{Ll}*(?:[ \t]+\p{Ll}+)?)*[ \t]+và[ \t]+\p{Lu}",
     regex.VERSION1,
 )
+# Between two known names sharing one trigger: "phong trào ngày vì người nghèo, toàn dân đoàn kết …".
+_NEXT_NAME = regex.compile(r"[ \t]*(?:,[ \t]*(?:và[ \t]+)?|và[ \t]+)", regex.VERSION1)
+# "… toàn dân tộc 18/11": a day and month (a date the date extractor may drop for want of a year).
+_DAY_MONTH = regex.compile(r"\s(?:ngày\s+)?\d{1,2}\s*[/-]\s*\d{1,2}(?!\d)", regex.VERSION1 | regex.IGNORECASE)
+# "cuộc vận động (CVĐ) “…”": an abbreviation of the trigger in parentheses.
+_ABBREVIATION = regex.compile(r"[ \t]*\([ \t]*[\p{Lu}\p{Ll}.]{1,10}[ \t]*\)", regex.VERSION1)
 _NEXT_QUOTE = regex.compile(r"[ \t]*(?:,[ \t]*(?:và[ \t]+)?|và[ \t]+)(?=[“\"«‘])", regex.VERSION1)
-_NAME_PUNCT = regex.compile(r"[,;:.(…!?“\"«‘]|\n\s*\n", regex.VERSION1)
+_NAME_PUNCT = regex.compile(r"[,;:.()…!?“”\"«»‘’]|\n\s*\n", regex.VERSION1)
 # A trigger opening an item of a ";"-separated list, or of a bulleted one.
 _ITEM_OPEN = regex.compile(r"(?:;|^[ \t]*[-+•])[ \t]*\n?[ \t]*$", regex.VERSION1 | regex.MULTILINE)
 
@@ -179,13 +229,16 @@ def find_campaigns(document: Document) -> list[CampaignMention]:
 def _find_campaigns(document: Document) -> list[CampaignMention]:
     text = document.text
     w = _words()
+    cuts = _cuts(document)
     out: list[CampaignMention] = []
     for sentence in document.content_sentences():
         for m in w.trigger.finditer(text, sentence.start, sentence.end):
             if not m["t"][0].isalpha():
                 continue
             category = " ".join(m["t"].casefold().split())
-            listed = _quoted_list(text, m.end(), sentence.end)
+            limit = _name_limit(document, sentence, m.end())
+            after = _after_abbreviation(text, m.end(), limit)
+            listed = _quoted_list(text, after, limit)
             if listed:
                 # "các phong trào: “A”, “B” và “C”": one campaign per quoted item.
                 for i, q in enumerate(listed):
@@ -193,38 +246,129 @@ def _find_campaigns(document: Document) -> list[CampaignMention]:
                     start = m.start() if i == 0 else q.start
                     out.append(CampaignMention(start, q.end, name, category, q.content_start, q.content_end))
                 continue
-            quote_at = _modifiers_end(text, m.end(), sentence.end)
-            first = quoted_at(text, quote_at, sentence.end) if quote_at is not None else None
+            quote_at = _modifiers_end(text, after, limit)
+            first = quoted_at(text, quote_at, limit) if quote_at is not None else None
             if first is not None:
-                q: Quote | None = first
-                start = m.start()
-                while q is not None:
-                    name = unquote(text[q.content_start : q.content_end])
-                    if name:
-                        out.append(
-                            CampaignMention(start, q.end, name, category, q.content_start, q.content_end)
+                out += _quoted_names(text, m.start(), first, category, limit)
+                continue
+            national = _national_names(text, after, limit)
+            if national:
+                for i, (s, e) in enumerate(national):
+                    out.append(
+                        CampaignMention(
+                            m.start() if i == 0 else s, e, " ".join(text[s:e].split()), category, s, e
                         )
-                    # "phong trào “Gia đình học tập”, “Dòng họ học tập”": one trigger, several names.
-                    more = _NEXT_QUOTE.match(text, q.end, sentence.end)
-                    if more is None:
-                        break
-                    start = more.end()
-                    q = quoted_at(text, start, sentence.end)
+                    )
                 continue
-            national = w.national.match(text, skip_space(text, m.end(), sentence.end), sentence.end)
-            if national is not None and national.group()[0].isupper():
-                span = national.span()
-                out.append(
-                    CampaignMention(m.start(), span[1], " ".join(national.group().split()), category, *span)
-                )
+            if m["t"].isupper() and len(m["t"]) > 1:
+                continue  # a title in capitals: capitals there say nothing of a name
+            opened = _opening_quote(text, sentence.start, m.start(), limit)
+            if opened is not None:
+                # “Ngày hội hiến đất mở rộng hẻm”: the trigger opens the quotation, the rest is the name.
+                s, e = _trim_span(text, m.end(), opened.content_end)
+                if e > s:
+                    out.append(CampaignMention(opened.start, opened.end, unquote(text[s:e]), category, s, e))
                 continue
+            any_case = (
+                category
+                if m["t"][0].isupper() and _inside_sentence(text, sentence.start, m.start())
+                else None
+            )
             opens_item = _ITEM_OPEN.search(text, max(sentence.start, m.start() - 6), m.start()) is not None
-            span = _unquoted_name(text, m.end(), sentence.end, labels_item=opens_item)
+            span = _unquoted_name(text, after, limit, labels_item=opens_item, any_case=any_case, cuts=cuts)
             if span is not None:
                 out.append(
                     CampaignMention(m.start(), span[1], unquote(text[span[0] : span[1]]), category, *span)
                 )
     return out
+
+
+def _quoted_names(
+    text: str, trigger_start: int, first: Quote, category: str, limit: int
+) -> list[CampaignMention]:
+    """ "phong trào “Gia đình học tập”, “Dòng họ học tập”": one trigger, one or several quoted names."""
+    out: list[CampaignMention] = []
+    q: Quote | None = first
+    start = trigger_start
+    while q is not None:
+        name = unquote(text[q.content_start : q.content_end])
+        if name:
+            out.append(CampaignMention(start, q.end, name, category, q.content_start, q.content_end))
+        more = _NEXT_QUOTE.match(text, q.end, limit)
+        if more is None:
+            break
+        start = more.end()
+        q = quoted_at(text, start, limit)
+    return out
+
+
+def _national_names(text: str, pos: int, limit: int) -> list[tuple[int, int]]:
+    """Known nationwide names after the trigger, in any case, listed with "," or "và": their spans."""
+    w = _words()
+    out: list[tuple[int, int]] = []
+    at = skip_space(text, pos, limit)
+    while at < limit:
+        found = w.national.match(text, at, limit)
+        if found is None:
+            break
+        out.append(found.span())
+        sep = _NEXT_NAME.match(text, found.end(), limit)
+        if sep is None:
+            break
+        at = sep.end()
+    return out
+
+
+def _cuts(document: Document) -> list[int]:
+    """Where a place (a unit) or a date begins: an unquoted name ends before them."""
+    units = [u.start for u in unit_extractor.find_units(document)]
+    dates = [a.start for a in date_extractor.find_atoms(document)]
+    return sorted({*units, *dates})
+
+
+def _name_limit(document: Document, sentence: Span, pos: int) -> int:
+    """How far a name after the trigger may run: the sentence, or the next one when the trigger ends its
+    line and the name starts the next ("phong trào thi đua\n“Dân vận khéo”")."""
+    text = document.text
+    if text[pos : sentence.end].strip():
+        return sentence.end
+    nxt = skip_space(text, sentence.end, len(text))
+    if nxt >= len(text) or text.count("\n", sentence.end, nxt) != 1:
+        return sentence.end
+    return max(sentence.end, document.sentence_at(nxt).end)
+
+
+def _after_abbreviation(text: str, pos: int, limit: int) -> int:
+    """ "cuộc vận động (CVĐ) “…”": past an abbreviation in parentheses right after the trigger."""
+    m = _ABBREVIATION.match(text, pos, limit)
+    return m.end() if m else pos
+
+
+def _opening_quote(text: str, floor: int, pos: int, limit: int) -> Quote | None:
+    """The quotation the trigger at `pos` opens (“Ngày hội …”), or None."""
+    at = pos
+    while at > floor and text[at - 1] in " \t":
+        at -= 1
+    if at <= floor or text[at - 1] not in OPENERS:
+        return None
+    q = quoted_at(text, at - 1, limit)
+    return q if q is not None and q.closed and q.content_start == pos else None
+
+
+def _inside_sentence(text: str, floor: int, pos: int) -> bool:
+    """True when the word at `pos` stands inside its sentence: not first, nor after a mark opening one."""
+    at = pos
+    while at > floor and text[at - 1] in " \t":
+        at -= 1
+    return at > floor and text[at - 1] not in _words().sentence_openers and text[at - 1] != "\n"
+
+
+def _trim_span(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1] in " \t\n.,;:…":
+        end -= 1
+    return start, end
 
 
 def extract(document: Document) -> list[Mention]:

@@ -23,7 +23,7 @@ import regex
 from extractors import campaign as campaign_extractor
 from extractors import official as official_extractor
 from extractors.base import Mention
-from extractors.quotes import OPENERS, Quote, quoted_at, unquote
+from extractors.quotes import CLOSERS, OPENERS, Quote, quoted_at, unquote
 from pipeline.document import Document
 from pipeline.resources import load_yaml
 from pipeline.spans import Span, skip_space
@@ -36,6 +36,12 @@ _ELLIPSIS = regex.compile(r"…|\.{3}")
 _NEXT_QUOTE = regex.compile(r"\s*(?:,\s*(?:và\s+)?|;\s*|\s+và\s+)(?=[“\"«‘])", regex.VERSION1)
 # An item whose title opens within this many characters ("công trình thanh niên “…”") is the inline model's.
 _ITEM_LEAD = 40
+# "những buổi “Cà phê sáng” …": a few lower-case words before an item's quoted title.
+_LOWER_LEAD = regex.compile(r"(?:\p{Ll}+[ \t]+){1,3}(?=[“\"«‘])", regex.VERSION1)
+# "“5 có, 3 sạch”", "3 có, 2 sạch": a small number and the word it counts, in a name of criteria.
+_NUMBERED_WORD = regex.compile(r"(?<![\d.,])\d(?!\d)[ \t]*(?P<word>\p{Ll}+)(?!\w)", regex.VERSION1)
+# An unquoted title ends at a semicolon, or at a colon that explains it.
+_TITLE_STOP = regex.compile(r"[;:]", regex.VERSION1)
 # "“A” và “B”" as one item of a list: two titles.
 _QUOTES_JOINED = regex.compile(r"(?<=[”\"»’])\s*(?:,\s*)?và\s+(?=[“\"«‘])", regex.VERSION1)
 
@@ -45,7 +51,6 @@ class _Words:
     trigger: regex.Pattern[str]
     colon_after_trigger: regex.Pattern[str]
     colon_after_list_word: regex.Pattern[str]
-    owner_verb: regex.Pattern[str]
     owner_verb_before: regex.Pattern[str]
     owner_opener: regex.Pattern[str]
     address_after_comma: regex.Pattern[str]
@@ -61,6 +66,15 @@ class _Words:
     trigger_pair: regex.Pattern[str]
     and_title: regex.Pattern[str]
     announced: regex.Pattern[str]
+    plural_trigger: regex.Pattern[str]
+    plural_marker: regex.Pattern[str]
+    list_word_end: regex.Pattern[str]
+    example_end: regex.Pattern[str]
+    kind_word: regex.Pattern[str]
+    quote_verb: regex.Pattern[str]
+    label: regex.Pattern[str]
+    figures_title: regex.Pattern[str]
+    max_words_before_list_colon: int
 
 
 @cache
@@ -75,6 +89,7 @@ def _words() -> _Words:
         data["owner_verbs"] + data["owner_trailing_verbs"] + data["title_end_words"] + data["by_owner_ends"]
     )
     n_list = int(data["max_words_before_list_word"])
+    plural = alt(data["plural_markers"])
     return _Words(
         trigger=regex.compile(rf"(?<!\w)(?:{trig})(?!\w)", _FLAGS),
         # "… và Tiếp sức người bệnh nghèo": "và" before a capitalised or quoted title, or a trigger.
@@ -83,7 +98,6 @@ def _words() -> _Words:
         announced=regex.compile(rf"(?<![\d.,])(?P<n>\d{{1,2}})\s+(?:{trig})(?!\w)", _FLAGS),
         colon_after_trigger=regex.compile(rf"(?<!\w)(?:{trig})(?:,?\s+(?-i:\p{{Ll}}+)){{0,{n}}}\s*$", _FLAGS),
         colon_after_list_word=regex.compile(rf"(?<!\w)(?:{alt(data['list_words'])})\s*$", _FLAGS),
-        owner_verb=regex.compile(rf"\s(?:{verbs})\s+(?=(?:{trig})(?!\w)|[“\"«‘])", _FLAGS),
         owner_verb_before=regex.compile(rf"(?:^|\s)(?:{verbs})\s+$", _FLAGS),
         owner_opener=regex.compile(rf"(?:[:;.,]|(?<!\w)(?:{alt(data['owner_openers'])})(?!\w))", _FLAGS),
         address_after_comma=regex.compile(rf"\s*(?:{alt(data['address_levels'])})\s+(?-i:\p{{Lu}})", _FLAGS),
@@ -106,6 +120,24 @@ def _words() -> _Words:
         leading_trigger=regex.compile(rf"^(?:{trig})(?:\s*,\s*(?:{trig}))?\s+", _FLAGS),
         # "mô hình, điển hình “…”": a second trigger after a comma belongs to the first.
         trigger_pair=regex.compile(rf"\s*,\s*(?:{trig})(?!\w)", _FLAGS),
+        # "các mô hình", "03 mô hình", "nhiều mô hình, điển hình": a trigger that announces several.
+        plural_trigger=regex.compile(
+            rf"(?<![\w.,])(?:(?:{plural})|\d{{1,3}})\s+(?:{trig})(?:\s*,\s*(?:{trig}))?(?!\w)", _FLAGS
+        ),
+        plural_marker=regex.compile(rf"(?<!\w)(?:{plural})(?!\w)", _FLAGS),
+        list_word_end=regex.compile(rf"\s(?:{alt(data['list_words'])})\s*$", _FLAGS),
+        example_end=regex.compile(rf"(?<!\w)(?:{examples})\s*$", _FLAGS),
+        kind_word=regex.compile(rf"\s*(?:{alt(data['kind_words'])})(?!\w)", _FLAGS),
+        quote_verb=regex.compile(rf"\s(?:{alt(data['quote_verbs'])})\s+(?=[“\"«‘])", _FLAGS),
+        # "Mô hình trồng sen: HTX Sen Việt, xã An Phú": an item labelled by its title, then its owner.
+        label=regex.compile(
+            rf"(?:[-+•*][ \t]*)?(?:{trig})[ \t]+(?P<title>[^:;“”\"«»\n]{{2,120}}?)[ \t]*:[ \t]*"
+            rf"(?P<owner>(?-i:\p{{Lu}})[^,;:.\n]{{1,80}})(?=[,;.]|$)",
+            _FLAGS,
+        ),
+        # "mô hình 1+1", "mô hình 3+1": a title of figures joined by "+".
+        figures_title=regex.compile(r"[ \t]*\d{1,3}(?:[ \t]*\+[ \t]*\d{1,3})+(?![\w+])", regex.VERSION1),
+        max_words_before_list_colon=int(data["max_words_before_list_colon"]),
     )
 
 
@@ -199,9 +231,9 @@ def _owner_before(text: str, floor: int, verb_start: int) -> tuple[int, str] | N
 def _unquoted_title_end(text: str, start: int, limit: int) -> int:
     w = _words()
     end = limit
-    semi = text.find(";", start, limit)
-    if semi >= 0:
-        end = semi
+    stop_mark = _TITLE_STOP.search(text, start, limit)
+    if stop_mark is not None:
+        end = stop_mark.start()  # "mô hình Trồng sen: HTX …" names the model before explaining it
     stop = w.title_end.search(text, start, end)
     if stop:
         end = stop.start()
@@ -224,9 +256,8 @@ def _inline(document: Document, sentence: Span, campaigns: set[str]) -> list[tup
         if modifiers and not w.modifier_stop.search(text, after, modifiers.end()):
             after = modifiers.end()
         starts.append((m.start(), after))
-    for m in w.owner_verb.finditer(text, sentence.start, sentence.end):
-        if text[m.end()] in OPENERS:
-            starts.append((m.end(), m.end()))
+    for m in w.quote_verb.finditer(text, sentence.start, sentence.end):
+        starts.append((m.end(), m.end()))  # "Hội … ra mắt “…”"
     for trigger_start, after in sorted(set(starts)):
         q: Quote | None = quoted_at(text, after, sentence.end)
         if q is not None:
@@ -235,6 +266,14 @@ def _inline(document: Document, sentence: Span, campaigns: set[str]) -> list[tup
         at = after
         while at < sentence.end and text[at] in " \t\n":
             at += 1
+        figures = w.figures_title.match(text, after, sentence.end)
+        if figures is not None:
+            # "mô hình 1+1": a title of figures.
+            at = skip_space(text, after, figures.end())
+            start, owner = _owner_before_trigger(text, sentence, trigger_start, trigger_start)
+            mention = ModelMention(start, figures.end(), " ".join(text[at : figures.end()].split()), owner)
+            out.append((mention, Span(at, figures.end())))
+            continue
         if at >= sentence.end or not text[at].isupper() or text.count("\n", after, at) > 1:
             continue
         end = _unquoted_title_end(text, at, sentence.end)
@@ -257,9 +296,13 @@ def _owner_after_quote(text: str, q: Quote, limit: int) -> tuple[str | None, int
     return owner, owner_end
 
 
-def _is_title(title: str, campaigns: set[str]) -> bool:
+def _is_title(title: str, campaigns: set[str], *, quoted: bool = False) -> bool:
+    """No campaign's name; an unquoted title that only begins with one runs on past it ("mô hình Dân vận khéo
+    rải đều ở …"), a quoted one is its own name (“Dân vận khéo 1+10”)."""
     key = _key(title)
-    return bool(title) and key not in campaigns and not any(key.startswith(c + " ") for c in campaigns)
+    if not title or key in campaigns:
+        return False
+    return quoted or not any(key.startswith(c + " ") for c in campaigns)
 
 
 def _owner_before_trigger(
@@ -289,7 +332,7 @@ def _quoted_chain(
     owner_start, owner_before = _owner_before_trigger(text, sentence, trigger_start, trigger_start)
     while q is not None:
         title = _clean_title(text[q.content_start : q.content_end])
-        if not _is_title(title, campaigns):
+        if not _is_title(title, campaigns, quoted=True):
             # mô hình “Dân vận khéo” “Ngày thứ Bảy cùng dân”: the type, then the title.
             following = quoted_at(text, q.end, sentence.end)
             if following is not None and not text[q.end : following.start].strip():
@@ -300,7 +343,7 @@ def _quoted_chain(
         if nxt:
             tail_end = nxt.start()
         owner, end = _owner_after_quote(text, q, tail_end)
-        if _is_title(title, campaigns):
+        if _is_title(title, campaigns, quoted=True):
             model_start = start
             if owner is None:
                 owner = owner_before
@@ -322,20 +365,43 @@ def _trim_end(text: str, start: int, end: int) -> int:
 
 
 def _list_items(text: str, start: int, end: int) -> list[Span]:
-    """Items of a list in text[start:end): ";"-separated, or ","-separated when it has no ";"."""
-    body = text[start:end]
-    sep = ";" if ";" in body else ","
+    """Items of a list in text[start:end): ";"-separated, or ","-separated when it has no ";".
+
+    A separator inside a closed quotation belongs to the title ("“Phân loại rác, gây quỹ an sinh”").
+    """
+    outside = _outside_quotes(text, start, end)
+    sep = ";" if any(text[i] == ";" for i in outside) else ","
+    cuts = [i for i in outside if text[i] == sep]
     items: list[Span] = []
     pos = start
-    for part in body.split(sep):
-        s, e = pos, pos + len(part)
-        pos = e + 1
+    for cut in [*cuts, end]:
+        s, e = pos, cut
+        pos = cut + 1
         while s < e and text[s] in " \t\n":
             s += 1
         e = _trim_end(text, s, e)
         if e > s:
             items.append(Span(s, e))
     return items
+
+
+def _outside_quotes(text: str, start: int, end: int) -> list[int]:
+    """Positions of ";" and "," in text[start:end) outside closed quotations (all, when one is left open)."""
+    marks: list[int] = []
+    inside: list[int] = []
+    closers = ""
+    for i in range(start, end):
+        ch = text[i]
+        if closers and ch in closers:
+            closers = ""
+            inside = []  # the quotation closed: its marks are the title's
+        elif not closers and ch in OPENERS:
+            closers = CLOSERS[ch]
+        elif ch in ";,":
+            (inside if closers else marks).append(i)
+    if closers:
+        marks += inside  # an unclosed quotation: its marks separate as any other
+    return sorted(marks)
 
 
 def _to_announced(text: str, items: list[Span], announced: int | None) -> list[Span]:
@@ -396,12 +462,11 @@ def _list_spans(document: Document, sentence: Span) -> list[tuple[Span, bool, in
     out: list[tuple[Span, bool, int | None]] = []
     for colon in regex.finditer(r":", text[sentence.start : sentence.end]):
         c = sentence.start + colon.start()
-        clause_start = max(sentence.start, text.rfind(";", sentence.start, c) + 1)
+        # The clause before the colon (a bounded look back keeps long paragraphs linear).
+        floor = max(sentence.start, c - _HEAD_CHARS)
+        clause_start = max(floor, text.rfind(";", floor, c) + 1)
         head = text[clause_start:c]
-        is_list = bool(w.colon_after_trigger.search(head)) or (
-            bool(w.colon_after_list_word.search(head)) and bool(w.trigger.search(head))
-        )
-        if not is_list:
+        if not _announces_list(head):
             continue
         ellipsis = _ELLIPSIS.search(text, c + 1, sentence.end)
         end = ellipsis.start() if ellipsis else sentence.end
@@ -420,6 +485,44 @@ def _list_spans(document: Document, sentence: Span) -> list[tuple[Span, bool, in
             end = _before_next_clause(text, m.end(), stop.start() if stop else end)
             out.append((Span(m.end(), end), False, None))
     return out
+
+
+_HEAD_CHARS = 400
+
+
+def _announces_list(head: str) -> bool:
+    """Whether a clause ending in a colon announces a list of models.
+
+    "các mô hình tiêu biểu:", "03 mô hình mới gồm:", "nhiều mô hình hay được khen thưởng như:": a plural
+    trigger, then a few words or a list word. Not "mô hình “5 có, 3 sạch” gồm:" (one model explained),
+    "các mô hình sinh kế:" (a kind: its items are activities), "… ở tất cả các lĩnh vực như:" (the list
+    is of another plural noun), "…, điển hình như:" (examples).
+    """
+    w = _words()
+    if w.example_end.search(head):
+        return False
+    last = None
+    for m in w.plural_trigger.finditer(head):
+        last = m
+    if last is None:
+        return False
+    between = head[last.end() :]
+    if w.kind_word.match(between):
+        return False
+    short = w.colon_after_trigger.search(head)
+    if short is not None and short.start() <= last.end():
+        return True  # "các mô hình tiêu biểu:"
+    word = w.list_word_end.search(between)
+    if word is None:
+        return False
+    between = between[: word.start()]
+    if len(between.split()) > w.max_words_before_list_colon:
+        return False
+    # Another plural noun is the list's head ("… các lĩnh vực như:"), unless an exemplar's trigger
+    # follows it ("nhiều mô hình mới, nhiều cá nhân điển hình tiêu biểu như:").
+    return all(
+        w.trigger.search(" ".join(between[m.end() :].split()[:4])) for m in w.plural_marker.finditer(between)
+    )
 
 
 def _continuation_items(document: Document, paragraph: Span) -> list[Span] | None:
@@ -443,9 +546,11 @@ def _continuation_items(document: Document, paragraph: Span) -> list[Span] | Non
 
 def _item_model(document: Document, item: Span) -> ModelMention | None:
     text = document.text
-    q = quoted_at(text, item.start, item.end)
-    if q is not None and q.start == item.start and q.closed:
-        # "“Góp vốn xoay vòng” với tổng số vốn …": the quotation is the title, its "của" the owner.
+    lead = _LOWER_LEAD.match(text, item.start, item.end)
+    q = quoted_at(text, lead.end() if lead else item.start, item.end)
+    if q is not None and q.closed and (q.start == item.start or lead is not None):
+        # "“Góp vốn xoay vòng” với tổng số vốn …": the quotation is the title, its "của" the owner;
+        # "những buổi “Cà phê sáng” trao đổi …": a few lower-case words before it say what it is.
         owner, end = _owner_after_quote(text, q, item.end)
         title = _clean_title(text[q.content_start : q.content_end])
         return ModelMention(item.start, end, title, owner) if title else None
@@ -456,19 +561,67 @@ def _item_model(document: Document, item: Span) -> ModelMention | None:
     return ModelMention(item.start, owner_end if owner else item.end, title, owner)
 
 
+def _unnamed(text: str, item: Span, criteria: set[str]) -> bool:
+    """An item that names no model: a kind ("mô hình sinh kế"), or a criterion of a numbered name
+    ("“3 có, 2 sạch”: có việc làm, …, sạch nhà" — the items open with the name's own words)."""
+    w = _words()
+    kind = w.trigger.match(text, item.start, item.end)
+    if kind is not None and text[skip_space(text, kind.end(), item.end) : item.end][:1].islower():
+        return not any(c in text[item.start : item.end] for c in OPENERS)
+    first = regex.match(r"\w+", text[item.start : item.end])
+    return first is not None and fold(first.group()) in criteria
+
+
+def _criteria_words(text: str, start: int, end: int) -> set[str]:
+    """The words numbered in a name before a list ("5 có, 3 sạch" → có, sạch): its criteria open with them."""
+    return {fold(m["word"]) for m in _NUMBERED_WORD.finditer(text, start, end)}
+
+
+def _labelled(document: Document, sentence: Span, campaigns: set[str]) -> list[ModelMention]:
+    """ "Mô hình trồng sen: HTX Sen Việt, xã An Phú": an item (a sentence, or a ";" part of one) that opens
+    with a singular trigger labels its title, and what the colon introduces is its owner and place."""
+    text = document.text
+    out: list[ModelMention] = []
+    starts = [sentence.start] + [
+        sentence.start + m.end() for m in regex.finditer(r";\s*", text[sentence.start : sentence.end])
+    ]
+    for at in starts:
+        m = _words().label.match(text, at, sentence.end)
+        if m is None:
+            continue
+        title = _clean_title(m["title"])
+        owner = " ".join(m["owner"].split())
+        if not _is_title(title, campaigns) or len(title.split()) > 12 or len(owner.split()) > 10:
+            continue
+        if _words().title_end.search(" " + title) or _words().list_word_end.search(title):
+            continue  # "Mô hình 5 có 3 sạch sẽ hoạt động với nhiều nội dung như: …" is a sentence
+        out.append(ModelMention(m.start(), m.end("owner"), title, _owner(owner)))
+    return out
+
+
 def find_models(document: Document) -> list[ModelMention]:
     campaigns = _campaign_keys(document)
+    text = document.text
     out: list[ModelMention] = []
     open_list = False
     list_paragraphs: set[int] = set()
     for sentence in document.content_sentences():
-        inline = _inline(document, sentence, campaigns)
+        labelled = _labelled(document, sentence, campaigns)
+        out += labelled
+        inline = [
+            (mm, t)
+            for mm, t in _inline(document, sentence, campaigns)
+            if not any(lm.start <= mm.start < lm.end for lm in labelled)
+        ]
         covered: list[Span] = []
         for span, is_open, announced in _list_spans(document, sentence):
             open_list = open_list or is_open
             list_paragraphs.add(document.paragraph_at(sentence.start).start)
             items = _split_joined(document.text, _list_items(document.text, span.start, span.end))
+            criteria = _criteria_words(text, sentence.start, span.start)
             for item in _to_announced(document.text, items, announced):
+                if _unnamed(text, item, criteria):
+                    continue
                 starting = [
                     mm
                     for mm, t in inline
@@ -477,7 +630,7 @@ def find_models(document: Document) -> list[ModelMention]:
                 if starting and document.text[item.start : starting[0].start].strip() == "":
                     continue  # "mô hình “X” …" items: the inline models stand for the item
                 model = _item_model(document, item)
-                if model is not None:
+                if model is not None and _is_title(model.title, campaigns):
                     out.append(model)
                     covered.append(item)
         for mm, title_span in inline:

@@ -15,6 +15,9 @@ import regex
 OPENERS = '“"«„‘'
 CLOSERS = {"“": '”"', '"': '"”', "«": "»", "„": '“”"', "‘": "’"}
 _UNCLOSED_END = regex.compile(r"\s+của\s|;", regex.VERSION1)
+_TURNED_CLOSE = regex.compile(
+    r"(?<=\w[ \t]?)[“«](?=[ \t]*(?:[.,;:)]|[ \t]\p{Ll}|$))", regex.VERSION1 | regex.MULTILINE
+)
 
 
 @dataclass(frozen=True)
@@ -42,6 +45,10 @@ def quoted_at(text: str, pos: int, limit: int) -> Quote | None:
         else:
             return None
     close = min((i for i in (text.find(c, content, limit) for c in closers) if i >= 0), default=-1)
+    # “Dân vận khéo “ năm 2023: an opening mark after a word and before a space closes the quotation.
+    turned = _TURNED_CLOSE.search(text, content, close if close >= 0 else limit)
+    if turned is not None and text[turned.start()] == text[start]:
+        close = turned.start()
     if close >= 0:
         s, e = _trim(text, content, close)
         return Quote(start, close + 1, s, e, True) if e > s else None

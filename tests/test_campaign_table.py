@@ -293,9 +293,18 @@ CASES: list = [
     ("Đợt 1 năm 2024, phường đã tổ chức tiếp nhận 25 công dân nhập ngũ.", [], "dot-1"),
     ("Phường hoàn thành đợt 2 tiêm vắc xin cho trẻ em.", [], "dot-2"),
     ("Phường tiếp tục thực hiện chương trình xây dựng nông thôn mới.", [], "lower-case-after-chuong-trinh"),
-    ("Phường hưởng ứng Tháng hành động vì an toàn thực phẩm.", [], "lower-case-after-thang"),
+    (
+        "Phường hưởng ứng Tháng hành động vì an toàn thực phẩm.",
+        [("hành động vì an toàn thực phẩm", "tháng")],
+        "known-name-in-lower-case-after-thang",
+    ),
     ("Phường phát động cuộc vận động ủng hộ đồng bào bị thiên tai.", [], "lower-case-after-cuoc-van-dong"),
-    ("Phường triển khai Chương trình mục tiêu quốc gia giảm nghèo bền vững.", [], "lower-case-after-capital"),
+    _case(
+        "Phường triển khai Chương trình mục tiêu quốc gia giảm nghèo bền vững.",
+        [("mục tiêu quốc gia giảm nghèo bền vững", "chương trình")],
+        id="capitalised-trigger-inside-sentence",
+        was="a lower-case name after a capitalised trigger was dropped; the rules now name it",
+    ),
     # A list of quoted names after the trigger and a colon: one campaign each.
     (
         "Thị trấn gắn phong trào thi đua “Dân vận khéo” với các phong trào: “Toàn dân bảo vệ an ninh Tổ quốc”, "
@@ -371,6 +380,123 @@ CASES: list = [
         "Đoàn phối hợp tổ chức chương trình Vui hè an toàn - Sân chơi cho em tại khu phố 5.",
         [("Vui hè an toàn - Sân chơi cho em", "chương trình")],
         "cho-em-stays-in-the-name",
+    ),
+    # A name ends before the place, the date or the occasion that follows it.
+    (
+        "Xã tổ chức Ngày hội Văn hóa các dân tộc thôn Đon Quản năm 2024.",
+        [("Văn hóa các dân tộc", "ngày hội")],
+        "name-ends-before-a-place",
+    ),
+    (
+        "Các khu dân cư tổ chức Ngày hội Văn hóa dân gian 18/11 với nhiều trò chơi.",
+        [("Văn hóa dân gian", "ngày hội")],
+        "name-ends-before-a-date",
+    ),
+    (
+        "Hội LHPN phường tổ chức Ngày hội Gia đình hạnh phúc nhân kỷ niệm 95 năm Ngày thành lập Hội.",
+        [("Gia đình hạnh phúc", "ngày hội")],
+        "name-ends-before-nhan-ky-niem",
+    ),
+    (
+        "Chiều 17/11, 9 ấp đã tổ chức Ngày hội Đại đoàn kết toàn dân tộc kỷ niệm 93 năm Ngày truyền thống MTTQ.",
+        [("Đại đoàn kết toàn dân tộc", "ngày hội")],
+        "name-ends-before-ky-niem",
+    ),
+    (
+        "Phường tổ chức Ngày hội Đại đoàn kết toàn dân tộc phường Phú Diễn năm 2023.",
+        [("Đại đoàn kết toàn dân tộc", "ngày hội")],
+        "known-name-ends-before-a-place",
+    ),
+    # A trigger capitalised inside a sentence names what follows, whatever its case.
+    (
+        "Xã thực hiện tốt Chương trình 135 và Chương trình 30a của Chính phủ.",
+        [("135", "chương trình"), ("30a", "chương trình")],
+        "capitalised-trigger-number-names",
+    ),
+    (
+        "Đoàn viên hăng hái tham gia Ngày hội hiến máu tình nguyện tại nhà văn hóa.",
+        [("hiến máu tình nguyện", "ngày hội")],
+        "capitalised-trigger-lower-case-name",
+    ),
+    (
+        "Hội nghị tổng kết công tác dân vận gắn với Chương trình phối hợp năm 2023.",
+        [("phối hợp", "chương trình")],
+        "capitalised-trigger-name-ends-before-nam",
+    ),
+    (
+        "Ban Dân tộc là cơ quan thường trực (Chương trình MTQG 1719) của tỉnh.",
+        [("MTQG 1719", "chương trình")],
+        "capitalised-trigger-in-parentheses",
+    ),
+    (
+        "Chương trình mục tiêu quốc gia được triển khai đồng bộ.",
+        [],
+        "sentence-initial-trigger-lower-case-name",
+    ),
+    ("Tham dự Ngày hội có đồng chí Lê Văn Ba.", [], "capitalised-trigger-then-end-word"),
+    ("Chủ tịch tặng hoa chúc mừng đến Ngày hội tại phường Hàng Mã.", [], "capitalised-trigger-then-place"),
+    (
+        "Đảng ủy ban hành Chương trình số 05-CTr/ĐU về chuyển đổi số.",
+        [],
+        "capitalised-trigger-document-number",
+    ),
+    ("Phường hoàn thành Đợt 2 tiêm vắc xin cho trẻ em.", [], "capitalised-dot-with-number"),
+    ("Ông được tặng Giải thưởng Nhà nước về văn học.", [], "giai-thuong-is-no-trigger"),
+    ("Phường đã thực hiện Chương trình như thế nào?", [], "capitalised-trigger-then-nhu"),
+    # An abbreviation in parentheses between the trigger and its name; a name on the next line.
+    (
+        "Thực hiện cuộc vận động (CVĐ) “Người Việt Nam ưu tiên dùng hàng Việt Nam”, hội viên mua hàng nội.",
+        [("Người Việt Nam ưu tiên dùng hàng Việt Nam", "cuộc vận động")],
+        "abbreviation-between-trigger-and-quote",
+    ),
+    (
+        "Phường phát động phong trào thi đua\n“Chung sức xây dựng phường văn minh” năm 2024.",
+        [("Chung sức xây dựng phường văn minh", "phong trào thi đua")],
+        "quoted-name-on-the-next-line",
+    ),
+    (
+        "Xã tiếp tục thực hiện Chương trình\nMục tiêu quốc gia xây dựng nông thôn mới giai đoạn 2021 - 2025.",
+        [("Mục tiêu quốc gia xây dựng nông thôn mới", "chương trình")],
+        "unquoted-name-on-the-next-line",
+    ),
+    # A title in capitals: only quoted and known names.
+    ("PHƯỜNG 5 TỔ CHỨC NGÀY HỘI VĂN HÓA ẨM THỰC NĂM 2024", [], "capitals-title-unknown-name"),
+    (
+        "UBND XÃ TỔ CHỨC HỘI NGHỊ TỔNG KẾT PHONG TRÀO THI ĐUA NGƯỜI TỐT, VIỆC TỐT NĂM 2023",
+        [("NGƯỜI TỐT, VIỆC TỐT", "phong trào thi đua")],
+        "capitals-title-known-name",
+    ),
+    # Known nationwide names count in lower case; a list of them shares the trigger.
+    (
+        "Đảng ủy đánh giá kết quả thực hiện phong trào thi đua dân vận khéo của hệ thống chính trị phường.",
+        [("dân vận khéo", "phong trào thi đua")],
+        "known-name-lower-case",
+    ),
+    (
+        "Ban công tác Mặt trận đạt nhiều kết quả trong phong trào ngày vì người nghèo, toàn dân đoàn kết"
+        " xây dựng đời sống văn hóa ở khu dân cư.",
+        [
+            ("ngày vì người nghèo", "phong trào"),
+            ("toàn dân đoàn kết xây dựng đời sống văn hóa ở khu dân cư", "phong trào"),
+        ],
+        "known-names-listed-after-one-trigger",
+    ),
+    (
+        "Xã tổng kết phong trào thi đua người tốt việc tốt năm 2023.",
+        [("người tốt việc tốt", "phong trào thi đua")],
+        "known-name-without-its-comma",
+    ),
+    _case(
+        "Đảng ủy biểu dương các tập thể trong phong trào thi đua “Dân vận khéo “ năm 2023; đây là những tấm gương.",
+        [("Dân vận khéo", "phong trào thi đua")],
+        id="opening-mark-used-as-closing",
+        was="“Dân vận khéo “ read as unclosed, the name ran on to 'năm 2023'",
+    ),
+    # A trigger that opens a quotation: the rest of the quotation is the name.
+    (
+        "Nhiều hoạt động đem lại kết quả như “Ngày hội hiến đất mở rộng hẻm”, mô hình “Bếp yêu thương”.",
+        [("hiến đất mở rộng hẻm", "ngày hội")],
+        "trigger-opens-the-quotation",
     ),
 ]
 

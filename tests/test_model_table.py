@@ -59,9 +59,15 @@ CASES: list = [
         "guillemets",
     ),
     (
-        "Phường biểu dương điển hình “Người tốt việc tốt” trong phong trào thi đua yêu nước.",
-        [("Người tốt việc tốt", None)],
+        "Phường biểu dương điển hình “Gia đình hiếu học” trong phong trào thi đua yêu nước.",
+        [("Gia đình hiếu học", None)],
         "dien-hinh-quoted",
+    ),
+    _case(
+        "Phường biểu dương điển hình “Người tốt việc tốt” trong phong trào thi đua yêu nước.",
+        [],
+        id="dien-hinh-of-a-known-campaign",
+        was="the nationwide campaign's own name after 'điển hình' was read as a model title",
     ),
     (
         "Đoàn phường gắn biển công trình “Tuyến đường cờ Tổ quốc” chào mừng ngày Quốc khánh 2/9.",
@@ -464,6 +470,117 @@ CASES: list = [
         "Ông duy trì mô hình ‘Tủ gạo nghĩa tình’ của tổ dân phố.",
         [("Tủ gạo nghĩa tình", "tổ dân phố")],
         "single-quotation-marks",
+    ),
+    # The criteria that explain a numbered name are no models.
+    (
+        "Hội LHPN xã ra mắt mô hình “3 có, 2 sạch” với các tiêu chí: có việc làm, có nhà ở an toàn, sạch nhà,"
+        " sạch đường.",
+        [("3 có, 2 sạch", "Hội LHPN xã")],
+        "criteria-after-tieu-chi",
+    ),
+    _case(
+        "Các mô hình “5 có, 3 sạch” gồm: có nhà an toàn, có sức khỏe, sạch nhà, sạch bếp, sạch ngõ.",
+        [("5 có, 3 sạch", None)],
+        id="criteria-listed-after-a-plural-trigger",
+        was="the criteria were split into five models",
+    ),
+    _case(
+        "Mô hình “Gia đình 5 có, 3 sạch” gồm: có ngôi nhà an toàn; có việc làm; sạch nhà, sạch bếp, sạch ngõ.",
+        [("Gia đình 5 có, 3 sạch", None)],
+        id="singular-trigger-explains-one-model",
+        was="a singular model's contents after 'gồm:' were read as a list of models",
+    ),
+    # A kind of model with no name.
+    _case(
+        "Hội Nông dân xây dựng các mô hình sinh kế: nuôi bò sinh sản, trồng rau an toàn.",
+        [],
+        id="list-of-a-kind",
+        was="the activities of 'các mô hình sinh kế:' were read as titles",
+    ),
+    _case(
+        "Phường duy trì các mô hình: mô hình sản xuất tốt; mô hình “Bếp ăn 0 đồng”.",
+        [("Bếp ăn 0 đồng", None)],
+        id="item-of-an-unnamed-kind",
+        was="'mô hình sản xuất tốt' gave the title 'sản xuất tốt'",
+    ),
+    _case(
+        "Năm 2020 toàn phường có 23 mô hình Dân vận khéo rải đều ở tất cả các lĩnh vực như: Chỉnh trang đô thị,"
+        " phát triển kinh tế, văn hóa - giáo dục,…",
+        [],
+        id="list-of-another-plural-noun",
+        was="the fields listed after 'các lĩnh vực như:' were read as models",
+    ),
+    _case(
+        "Nhiều mô hình, điển hình “Dân vận khéo” đã khơi dậy sức dân, điển hình như: Mô hình vận động người dân"
+        " hiến đất làm đường; lắp đặt camera an ninh.",
+        [],
+        id="examples-after-dien-hinh-nhu-colon",
+        was="'điển hình như:' (for example) opened a list of models",
+    ),
+    (
+        "Từ đó đã xuất hiện nhiều mô hình mới, nhiều cá nhân điển hình tiêu biểu như: mô hình “Làm cổng chào”;"
+        " khu dân cư bảo vệ môi trường.",
+        [("Làm cổng chào", None), ("khu dân cư bảo vệ môi trường", None)],
+        "list-of-models-and-exemplars",
+    ),
+    # Items: a quotation after a few lower-case words is the title; a label and its owner.
+    _case(
+        "Nhiều mô hình “Dân vận khéo” tiêu biểu được vinh danh, như: những buổi “Cà phê sáng” trao đổi giữa chính"
+        " quyền và người dân; mô hình “10 bản chứng thực - 15 phút trả” của Trung tâm Phục vụ hành chính công"
+        " phường.",
+        [
+            ("Cà phê sáng", None),
+            ("10 bản chứng thực - 15 phút trả", "Trung tâm Phục vụ hành chính công phường"),
+        ],
+        id="item-quotation-after-lower-case-words",
+        was="the whole item, words around the quotation included, was the title",
+    ),
+    _case(
+        "- Mô hình trồng sen kết hợp du lịch: HTX Sen Việt, xã An Phú, huyện Tam Nông.",
+        [("trồng sen kết hợp du lịch", "HTX Sen Việt")],
+        id="label-then-owner-and-place",
+        was="the owner and the place after the colon were read as two models",
+    ),
+    _case(
+        "Mô hình Tổ tự quản: Chi hội Phụ nữ khu phố 3.",
+        [("Tổ tự quản", "Chi hội Phụ nữ khu phố 3")],
+        id="capitalised-label-then-owner",
+        was="the unquoted title ran past the colon into its owner",
+    ),
+    # A title of figures; a quotation after other verbs than "ra mắt" is no model.
+    (
+        "Hội LHPN xã Tân Phong đã ra mắt mô hình 1+1 và mô hình “3 có, 3 biết”.",
+        [("1+1", "Hội LHPN xã Tân Phong"), ("3 có, 3 biết", None)],
+        "title-of-figures",
+    ),
+    _case(
+        "Phong trào thi đua được triển khai gắn với “5 không, 3 sạch”.",
+        [],
+        id="quotation-after-voi",
+        was="any quotation after 'với' was a model owned by the words before it",
+    ),
+    ("Biểu dương 20 gương điển hình “Người tốt, việc tốt” năm 2023.", [], "guong-dien-hinh-known-campaign"),
+    _case(
+        "Quận có 4 mô hình được nhân rộng gồm: “Phân loại rác thải tái chế, xây dựng quỹ an sinh xã hội”,"
+        " “10 ngàn - Vạn yêu thương”, “Lắp đặt hộp chữa cháy công cộng”.",
+        [
+            ("Phân loại rác thải tái chế, xây dựng quỹ an sinh xã hội", None),
+            ("10 ngàn - Vạn yêu thương", None),
+            ("Lắp đặt hộp chữa cháy công cộng", None),
+        ],
+        id="comma-inside-a-quoted-item",
+        was="a list split on the comma inside a quoted title",
+    ),
+    _case(
+        "Mô hình “Dân vận khéo 1+10” giúp nhiều hộ dân có thêm kiến thức.",
+        [("Dân vận khéo 1+10", None)],
+        id="quoted-title-longer-than-a-campaign-name",
+        was="a quoted title that begins with a campaign's name was taken for the campaign",
+    ),
+    (
+        "Mô hình 5 có 3 sạch sẽ hoạt động với nhiều nội dung như: Tuyên truyền chủ trương của Hội.",
+        [],
+        "sentence-with-colon-is-no-label",
     ),
 ]
 
