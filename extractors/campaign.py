@@ -165,7 +165,7 @@ def _unquoted_name(
     label = labels_item and punct is not None and punct.group() == ":"
     if label and (regex.search(r"\d", text[start:end]) or len(text[start:end].split()) > w.max_name_words):
         label = False
-    for stop_at in () if label else (w.name_end, w.next_trigger, _DAY_MONTH):
+    for stop_at in () if label else (w.name_end, w.next_trigger, _DAY_MONTH, _YEAR_AFTER):
         stop = stop_at.search(text, start, end)
         if stop:
             end = stop.start()
@@ -194,6 +194,8 @@ _CAPITALISED_SERIES = regex.compile(
 _NEXT_NAME = regex.compile(r"[ \t]*(?:,[ \t]*(?:và[ \t]+)?|và[ \t]+)", regex.VERSION1)
 # "… toàn dân tộc 18/11": a day and month (a date the date extractor may drop for want of a year).
 _DAY_MONTH = regex.compile(r"\s(?:ngày\s+)?\d{1,2}\s*[/-]\s*\d{1,2}(?!\d)", regex.VERSION1 | regex.IGNORECASE)
+# "chương trình Xuân yêu thương 2026": a year after the name is its date, not part of it.
+_YEAR_AFTER = regex.compile(r"\s(?:năm\s+)?(?:19|20)\d\d(?![\d/.-])", regex.VERSION1 | regex.IGNORECASE)
 # "cuộc vận động (CVĐ) “…”": an abbreviation of the trigger in parentheses.
 _ABBREVIATION = regex.compile(r"[ \t]*\([ \t]*[\p{Lu}\p{Ll}.]{1,10}[ \t]*\)", regex.VERSION1)
 _NEXT_QUOTE = regex.compile(r"[ \t]*(?:,[ \t]*(?:và[ \t]+)?|và[ \t]+)(?=[“\"«‘])", regex.VERSION1)

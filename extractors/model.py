@@ -25,7 +25,7 @@ from extractors import official as official_extractor
 from extractors.base import Mention
 from extractors.quotes import CLOSERS, OPENERS, Quote, quoted_at, unquote
 from pipeline.document import Document
-from pipeline.resources import load_yaml
+from pipeline.resources import alternation, load_yaml
 from pipeline.spans import Span, skip_space
 from pipeline.textnorm import fold, tolerant_alternation
 
@@ -74,6 +74,7 @@ class _Words:
     quote_verb: regex.Pattern[str]
     label: regex.Pattern[str]
     figures_title: regex.Pattern[str]
+    organisation_head: regex.Pattern[str]
     max_words_before_list_colon: int
 
 
@@ -137,6 +138,9 @@ def _words() -> _Words:
         ),
         # "mô hình 1+1", "mô hình 3+1": a title of figures joined by "+".
         figures_title=regex.compile(r"[ \t]*\d{1,3}(?:[ \t]*\+[ \t]*\d{1,3})+(?![\w+])", regex.VERSION1),
+        organisation_head=regex.compile(
+            rf"(?:{alternation(data['organisation_heads'])})(?!\w)", regex.VERSION1
+        ),
         max_words_before_list_colon=int(data["max_words_before_list_colon"]),
     )
 
@@ -276,6 +280,8 @@ def _inline(document: Document, sentence: Span, campaigns: set[str]) -> list[tup
             continue
         if at >= sentence.end or not text[at].isupper() or text.count("\n", after, at) > 1:
             continue
+        if w.organisation_head.match(text, at, sentence.end):
+            continue  # "mô hình Chi hội nghề nghiệp …": who runs a kind of model, no title
         end = _unquoted_title_end(text, at, sentence.end)
         title_end, owner, _ = _split_owner(text, at, end)
         title = _clean_title(text[at:title_end])

@@ -20,6 +20,22 @@ def _case(*args: object, id: str, was: str) -> object:
 
 # Each expected mention: (name, category).
 CASES: list = [
+    # A name ends before the year that follows it.
+    (
+        "Ủy ban MTTQ phường phối hợp tổ chức chương trình Xuân yêu thương 2026, trao quà tết cho các gia đình.",
+        [("Xuân yêu thương", "chương trình")],
+        "name-ends-before-its-year",
+    ),
+    (
+        "Phường tham gia Ngày hội Đại đoàn kết toàn dân tộc năm 2024 tại khu phố.",
+        [("Đại đoàn kết toàn dân tộc", "ngày hội")],
+        "name-ends-before-nam-and-year",
+    ),
+    (
+        "Đây là đơn vị chỉ đạo điểm tổ chức Ngày hội sớm nhất trong tỉnh năm 2017.",
+        [],
+        "a-capitalised-trigger-before-an-adjective-names-nothing",
+    ),
     # Each trigger with a quoted name.
     (
         "Phường tiếp tục đẩy mạnh phong trào thi đua “Dân vận khéo” trong cán bộ, công chức.",

@@ -20,6 +20,22 @@ def _case(*args: object, id: str, was: str) -> object:
 
 # Each expected mention: (title, owner).
 CASES: list = [
+    # An organisation after the trigger runs a kind of model: no title.
+    (
+        "Việc xây dựng mô hình Chi hội nghề nghiệp trong Hội Nông dân có ý nghĩa quan trọng.",
+        [],
+        "organisation-after-trigger-is-no-title",
+    ),
+    (
+        "Năm 2023, có 15 mô hình Hội LHPN xã đăng kí về học tập và làm theo tư tưởng Hồ Chí Minh.",
+        [],
+        "organisation-registering-is-no-title",
+    ),
+    (
+        "Khu phố duy trì mô hình Tổ tự quản an ninh trật tự.",
+        [("Tổ tự quản an ninh trật tự", "Khu phố")],
+        "to-tu-quan-stays-a-title",
+    ),
     # A few lower-case words may stand between the trigger and the quote; "theo phương châm" may not.
     (
         "Điển hình tiên tiến “Gia đình hiếu học” được biểu dương.",
