@@ -14,8 +14,9 @@ from functools import cache
 
 import regex
 
+from extractors.names import surname_with_middle_name
 from pipeline.resources import load_yaml
-from pipeline.segment import lines_hard_wrapped
+from pipeline.segment import _TERMINAL
 from pipeline.spans import Span, strip_span
 
 _INITIAL = regex.compile(r"\p{Lu}\.?", regex.VERSION1)
@@ -62,6 +63,13 @@ class _Patterns:
     signature_last_line: regex.Pattern[str]
     signature_tail_share: float
     title_max_chars: int
+    unit_words: regex.Pattern[str]
+    site_header: tuple[regex.Pattern[str], ...]
+    header_date: regex.Pattern[str]
+    header_caps_max_words: int
+    section_label_max_words: int
+    lead_opening: regex.Pattern[str]
+    title_with_stop_max_chars: int
 
 
 @cache
@@ -73,17 +81,27 @@ def _patterns() -> _Patterns:
     def compile_all(items: list[str]) -> tuple[regex.Pattern[str], ...]:
         return tuple(regex.compile(p, flags) for p in items)
 
-    weekday = "|".join(regex.escape(w) for w in meta["weekdays"])
-    prefix = "|".join(regex.escape(p) for p in sorted(meta["byline_prefixes"], key=len, reverse=True))
-    label = "|".join(regex.escape(p) for p in sorted(meta["dateline_labels"], key=len, reverse=True))
-    dateline = meta["dateline"].replace("{weekday}", weekday).replace("{label}", label)
+    def alternation(items: list[str]) -> str:
+        # Longest first, and a space stands for any spacing ("Tin,ảnh", "Tin , ảnh").
+        return "|".join(regex.escape(p).replace(r"\ ", r"\s*") for p in sorted(items, key=len, reverse=True))
+
+    weekday = alternation(meta["weekdays"])
+    prefix = alternation(meta["byline_prefixes"])
+    label = alternation(meta["dateline_labels"])
+    role = alternation(meta["credit_roles"])
+    dateline = (
+        meta["dateline"]
+        .replace("{weekday}", weekday)
+        .replace("{label}", label)
+        .replace("{counter}", alternation(meta["counter_labels"]))
+    )
     return _Patterns(
         line=compile_all(furn["line_patterns"]),
         block_start=compile_all(furn["block_starters"]),
         block_item=compile_all(furn["block_item_patterns"]),
         inline=compile_all(furn["inline_patterns"]),
         dateline=regex.compile(dateline.replace("{time}", meta["time"]), flags),
-        byline=regex.compile(meta["byline"].replace("{prefix}", prefix), flags),
+        byline=regex.compile(meta["byline"].replace("{prefix}", prefix).replace("{role}", role), flags),
         byline_part=regex.compile(rf"(?:\s[-–]\s|\s*,\s*)(?=(?:{prefix})\s*:)", flags),
         photo_credit=regex.compile(meta["photo_credit"], flags),
         caption_credit=regex.compile(meta["caption_credit"], regex.VERSION1),
@@ -94,6 +112,13 @@ def _patterns() -> _Patterns:
         signature_last_line=regex.compile(meta["signature_last_line"].replace("{w}", meta["name_word"])),
         signature_tail_share=float(meta["signature_tail_share"]),
         title_max_chars=int(meta["title_max_chars"]),
+        unit_words=regex.compile(rf"(?:{alternation(meta['unit_words'])})(?!\w)", regex.VERSION1),
+        site_header=compile_all(meta["site_header_lines"]),
+        header_date=regex.compile(meta["header_date_line"], flags),
+        header_caps_max_words=int(meta["header_caps_max_words"]),
+        section_label_max_words=int(meta["section_label_max_words"]),
+        lead_opening=regex.compile(meta["lead_opening"], flags),
+        title_with_stop_max_chars=int(meta["title_with_stop_max_chars"]),
     )
 
 
@@ -145,10 +170,6 @@ def _parse_dateline(line: Line, pats: _Patterns) -> tuple[dt.date, Span | None, 
     return day, counters, bool(m["weekday"]), bool(m["time"])
 
 
-def _split_names(raw: str, pats: _Patterns) -> list[str]:
-    return [n.strip(" .") for n in pats.name_separators.split(raw) if n and n.strip(" .")]
-
-
 def extract_metadata(text: str) -> Metadata:
     """Title, published date, authors and furniture of one article."""
     pats = _patterns()
@@ -156,6 +177,9 @@ def extract_metadata(text: str) -> Metadata:
     meta = Metadata()
     furniture_idx = _furniture_lines(lines, pats)
     content = [i for i, ln in enumerate(lines) if not ln.blank and i not in furniture_idx]
+    if content and pats.header_date.match(lines[content[0]].text):
+        # "Hải Phòng, ngày 21 tháng 01 năm 2020" heading the page: the site's date, like a header date.
+        furniture_idx.add(content.pop(0))
 
     # Head of the article: header date, title, dateline.
     head = content[:8]
@@ -168,9 +192,10 @@ def extract_metadata(text: str) -> Metadata:
         day, counters, _weekday, has_time = parsed
         before = [j for _, j, other in parsed_head[:pos] if other is None]
         later = any(c > pos for c in candidates)
-        if not has_time and ((not before and pos + 1 < len(head)) or later):
-            # A bare date opening the page, or one with the article's dateline still to come
-            # (after the portal's name), is the site header's today-date.
+        opening = not before and pos + 1 < len(head)
+        if not has_time and (later or (opening and not _dated_by_body(day, text, i, lines))):
+            # A bare date opening the page (unless the article is of its year), or one with the
+            # article's dateline still to come (after the portal's name), is the site header's today-date.
             furniture_idx.add(i)
             continue
         dateline_at = i
@@ -180,9 +205,10 @@ def extract_metadata(text: str) -> Metadata:
             meta.furniture.append(counters)
         break
     content = [i for i in content if i not in furniture_idx]
-    meta.title_span = _find_title(lines, content, dateline_at, text, pats)
-    if meta.title_span:
-        meta.title = " ".join(text[meta.title_span.start : meta.title_span.end].split())
+    title_at, byline_lines = _find_title(lines, content, dateline_at, pats)
+    if title_at is not None:
+        meta.title_span = Span(lines[title_at].start, lines[title_at].end)
+        meta.title = " ".join(lines[title_at].text.split())
 
     for line in lines:
         if line.blank:
@@ -193,31 +219,122 @@ def extract_metadata(text: str) -> Metadata:
     meta.furniture.extend(Span(lines[i].start, lines[i].end) for i in sorted(furniture_idx))
     meta.furniture = _merge(meta.furniture)
 
-    _find_authors(text, lines, content, pats, meta)
+    _find_authors(text, lines, content, byline_lines, pats, meta)
     return meta
 
 
+_YEAR = regex.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+
+
+def _dated_by_body(day: dt.date, text: str, at: int, lines: list[Line]) -> bool:
+    """Whether a bare date opening the page is the article's own: the latest year the rest of the
+    text names is the date's year or the next (plans). A site header's today-date is not: the
+    article it tops may be years older ("Thứ hai, 26/09/2022" above a report on 2011)."""
+    years = [int(m.group()) for m in _YEAR.finditer(text, lines[at].end)]
+    return bool(years) and day.year <= max(years) <= day.year + 1
+
+
+_SENTENCE_STOP = ".!?…"
+_INNER_SENTENCE_BREAK = regex.compile(r"[.!?…]\s+\p{Lu}", regex.VERSION1)
+
+
+def _is_prose(lines: list[Line], i: int, pats: _Patterns) -> bool:
+    """Whether content line `i` is the article's running text, which no title is."""
+    text = lines[i].text
+    if len(text) > pats.title_max_chars or pats.lead_opening.match(text):
+        return True
+    nxt = lines[i + 1] if i + 1 < len(lines) else None
+    adjacent = nxt is not None and not nxt.blank
+    if adjacent and text[-1] not in _TERMINAL and nxt.text[0].islower():
+        return True  # a hard-wrapped paragraph goes on in lower case
+    if text[-1] in _SENTENCE_STOP:
+        # A title may end with a full stop: one short sentence standing on its own.
+        return (
+            len(text) > pats.title_with_stop_max_chars
+            or bool(_INNER_SENTENCE_BREAK.search(text))
+            or nxt is None
+            or (adjacent and pats.dateline.match(nxt.text) is None)
+        )
+    return False
+
+
 def _find_title(
-    lines: list[Line], content: list[int], dateline_at: int | None, text: str, pats: _Patterns
-) -> Span | None:
-    if not content:
-        return None
+    lines: list[Line], content: list[int], dateline_at: int | None, pats: _Patterns
+) -> tuple[int | None, list[int]]:
+    """The title's line and the head's bare bylines ("Thùy Linh- Mạnh Thường" under the title).
+
+    The title is looked for in the head, the lines before the running text: the site's header lines
+    (its name, a section label, the front's or the ward's name in capitals) come before it, a bare
+    byline or a repeat of it may come after it, and so may the dateline, or the dateline before it.
+    """
+    head: list[int] = []
+    for i in content[:8]:
+        if i != dateline_at and _is_prose(lines, i, pats):
+            break
+        head.append(i)
+    if dateline_at is not None and dateline_at not in head:
+        head = [i for i in head if i < dateline_at]
+    cands = [i for i in head if i != dateline_at and pats.dateline.match(lines[i].text) is None]
+    cands = [i for i in cands if any(ch.isalpha() for ch in lines[i].text)]
+    above = dateline_at is not None and any(i < dateline_at for i in cands)
     if dateline_at is not None:
-        before = [i for i in content if i < dateline_at]
-        if not before:
-            return None
-        i = before[-1]
-    else:
-        i = content[0]
-        if lines_hard_wrapped([lines[j].text for j in content]):
-            return None
-    line = lines[i]
-    if len(line.text) > pats.title_max_chars or line.text.endswith((".", ";", ",")):
-        return None
-    return Span(line.start, line.end)
+        # The title is above the dateline, or else right under it.
+        cands = [i for i in cands if (i < dateline_at) == above]
+    # Site header lines come first and something follows them.
+    while len(cands) > 1 and _site_header(lines[cands[0]].text, pats):
+        cands.pop(0)
+    bylines = [i for pos, i in enumerate(cands) if pos > 0 and _bare_names(lines[i].text, pats)]
+    cands = [i for i in cands if i not in bylines]
+    if not cands:
+        return None, bylines
+    return (cands[-1] if above else cands[0]), bylines
 
 
-def _find_authors(text: str, lines: list[Line], content: list[int], pats: _Patterns, meta: Metadata) -> None:
+def _site_header(text: str, pats: _Patterns) -> bool:
+    if any(p.search(text) for p in pats.site_header):
+        return True
+    words = text.split()
+    if len(words) <= pats.section_label_max_words:
+        return True
+    return len(words) <= pats.header_caps_max_words and not any(ch.islower() for ch in text)
+
+
+def _bare_names(text: str, pats: _Patterns) -> list[str]:
+    """The names of a line that holds only people's names ("Nguyễn Đại", "Thùy Linh- Mạnh Thường")."""
+    if any(ch.isdigit() for ch in text) or len(text) > 80:
+        return []
+    names = _split_names(text, pats)
+    for name in names:
+        words = name.split()
+        if not 2 <= len(words) <= 5 or not all(w[0].isupper() for w in words) or pats.unit_words.match(name):
+            return []
+    return names
+
+
+def _split_names(raw: str, pats: _Patterns) -> list[str]:
+    """The names of a credit; the writer's unit after the first name is left out."""
+    names = [n.strip(" .") for n in pats.name_separators.split(raw) if n and n.strip(" .")]
+    return [n for k, n in enumerate(names) if k == 0 or not _is_unit(n, pats)]
+
+
+def _is_unit(part: str, pats: _Patterns) -> bool:
+    return bool(pats.unit_words.match(part)) or any(w[0].islower() for w in part.split())
+
+
+def _lowercase_middle_name(text: str) -> bool:
+    """A signature whose middle name lost its capital ("Mai viết Tăng"): surname, middle name, name."""
+    words = text.split()
+    return (
+        3 <= len(words) <= 4
+        and words[0][0].isupper()
+        and words[-1][0].isupper()
+        and surname_with_middle_name(words, first=0) == 0
+    )
+
+
+def _find_authors(
+    text: str, lines: list[Line], content: list[int], bylines: list[int], pats: _Patterns, meta: Metadata
+) -> None:
     seen: set[str] = set()
 
     def add(raw: str, start: int) -> None:
@@ -232,6 +349,8 @@ def _find_authors(text: str, lines: list[Line], content: list[int], pats: _Patte
                 seen.add(key)
                 meta.authors.append(name)
 
+    for i in bylines:
+        add(lines[i].text, lines[i].start)
     for i in content:
         line = lines[i]
         part_start = 0
@@ -256,6 +375,8 @@ def _find_authors(text: str, lines: list[Line], content: list[int], pats: _Patte
             add(m["names"], last.start + m.start("names"))
         elif last.text.rstrip(".") in pats.editorial_signatures:
             add(last.text.rstrip("."), last.start)
+        elif _lowercase_middle_name(last.text):
+            add(last.text, last.start)
     for m in pats.photo_credit.finditer(text):
         add(m["names"], m.start("names"))
     for pos, i in enumerate(content):
