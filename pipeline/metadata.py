@@ -14,7 +14,6 @@ from functools import cache
 
 import regex
 
-from extractors.names import surname_with_middle_name
 from pipeline.resources import load_yaml
 from pipeline.segment import _TERMINAL
 from pipeline.spans import Span, strip_span
@@ -94,6 +93,7 @@ def _patterns() -> _Patterns:
         .replace("{weekday}", weekday)
         .replace("{label}", label)
         .replace("{counter}", alternation(meta["counter_labels"]))
+        .replace("{caps_names}", meta["caps_names"])
     )
     return _Patterns(
         line=compile_all(furn["line_patterns"]),
@@ -154,8 +154,16 @@ def _furniture_lines(lines: list[Line], pats: _Patterns) -> set[int]:
     return out
 
 
-def _parse_dateline(line: Line, pats: _Patterns) -> tuple[dt.date, Span | None, bool, bool] | None:
-    """(date, counters span, has weekday, has time) when the line is a dateline."""
+@dataclass(frozen=True)
+class _Dateline:
+    day: dt.date
+    counters: Span | None  # view counters: furniture
+    byline: Span | None  # writers in capitals before the date
+    has_time: bool
+
+
+def _parse_dateline(line: Line, pats: _Patterns) -> _Dateline | None:
+    """The line's date, counters and byline when the line is a dateline."""
     m = pats.dateline.match(line.text)
     if not m:
         return None
@@ -163,11 +171,13 @@ def _parse_dateline(line: Line, pats: _Patterns) -> tuple[dt.date, Span | None, 
         day = dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
     except ValueError:
         return None
-    counters = None
+    counters = byline = None
     if m["counters"] and m["counters"].strip():
         s = strip_span(line.text, m.start("counters"), m.end("counters"))
         counters = Span(line.start + s.start, line.start + s.end)
-    return day, counters, bool(m["weekday"]), bool(m["time"])
+    if m["byline"]:
+        byline = Span(line.start + m.start("byline"), line.start + m.end("byline"))
+    return _Dateline(day, counters, byline, bool(m["time"]))
 
 
 def extract_metadata(text: str) -> Metadata:
@@ -184,25 +194,26 @@ def extract_metadata(text: str) -> Metadata:
     # Head of the article: header date, title, dateline.
     head = content[:8]
     dateline_at: int | None = None
+    dateline_byline: Span | None = None
     parsed_head = [(pos, i, _parse_dateline(lines[i], pats)) for pos, i in enumerate(head)]
     candidates = [pos for pos, _, parsed in parsed_head if parsed is not None]
     for pos, i, parsed in parsed_head:
         if parsed is None:
             continue
-        day, counters, _weekday, has_time = parsed
         before = [j for _, j, other in parsed_head[:pos] if other is None]
         later = any(c > pos for c in candidates)
         opening = not before and pos + 1 < len(head)
-        if not has_time and (later or (opening and not _dated_by_body(day, text, i, lines))):
+        if not parsed.has_time and (later or (opening and not _dated_by_body(parsed.day, text, i, lines))):
             # A bare date opening the page (unless the article is of its year), or one with the
             # article's dateline still to come (after the portal's name), is the site header's today-date.
             furniture_idx.add(i)
             continue
         dateline_at = i
-        meta.published = day
+        meta.published = parsed.day
         meta.dateline_span = Span(lines[i].start, lines[i].end)
-        if counters:
-            meta.furniture.append(counters)
+        if parsed.counters:
+            meta.furniture.append(parsed.counters)
+        dateline_byline = parsed.byline
         break
     content = [i for i in content if i not in furniture_idx]
     title_at, byline_lines = _find_title(lines, content, dateline_at, pats)
@@ -219,7 +230,10 @@ def extract_metadata(text: str) -> Metadata:
     meta.furniture.extend(Span(lines[i].start, lines[i].end) for i in sorted(furniture_idx))
     meta.furniture = _merge(meta.furniture)
 
-    _find_authors(text, lines, content, byline_lines, pats, meta)
+    bylines = [Span(lines[i].start, lines[i].end) for i in byline_lines]
+    if dateline_byline is not None:
+        bylines.append(dateline_byline)
+    _find_authors(text, lines, content, bylines, pats, meta)
     return meta
 
 
@@ -323,6 +337,8 @@ def _is_unit(part: str, pats: _Patterns) -> bool:
 
 def _lowercase_middle_name(text: str) -> bool:
     """A signature whose middle name lost its capital ("Mai viết Tăng"): surname, middle name, name."""
+    from extractors.names import surname_with_middle_name  # here: the extractors package imports this module
+
     words = text.split()
     return (
         3 <= len(words) <= 4
@@ -333,7 +349,7 @@ def _lowercase_middle_name(text: str) -> bool:
 
 
 def _find_authors(
-    text: str, lines: list[Line], content: list[int], bylines: list[int], pats: _Patterns, meta: Metadata
+    text: str, lines: list[Line], content: list[int], bylines: list[Span], pats: _Patterns, meta: Metadata
 ) -> None:
     seen: set[str] = set()
 
@@ -349,8 +365,8 @@ def _find_authors(
                 seen.add(key)
                 meta.authors.append(name)
 
-    for i in bylines:
-        add(lines[i].text, lines[i].start)
+    for span in bylines:
+        add(text[span.start : span.end], span.start)
     for i in content:
         line = lines[i]
         part_start = 0
