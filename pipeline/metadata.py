@@ -159,6 +159,7 @@ class _Dateline:
     day: dt.date
     counters: Span | None  # view counters: furniture
     byline: Span | None  # writers in capitals before the date
+    has_weekday: bool
     has_time: bool
 
 
@@ -177,7 +178,7 @@ def _parse_dateline(line: Line, pats: _Patterns) -> _Dateline | None:
         counters = Span(line.start + s.start, line.start + s.end)
     if m["byline"]:
         byline = Span(line.start + m.start("byline"), line.start + m.end("byline"))
-    return _Dateline(day, counters, byline, bool(m["time"]))
+    return _Dateline(day, counters, byline, bool(m["weekday"]), bool(m["time"]))
 
 
 def extract_metadata(text: str) -> Metadata:
@@ -203,9 +204,9 @@ def extract_metadata(text: str) -> Metadata:
         before = [j for _, j, other in parsed_head[:pos] if other is None]
         later = any(c > pos for c in candidates)
         opening = not before and pos + 1 < len(head)
-        if not parsed.has_time and (later or (opening and not _dated_by_body(parsed.day, text, i, lines))):
-            # A bare date opening the page (unless the article is of its year), or one with the
-            # article's dateline still to come (after the portal's name), is the site header's today-date.
+        if not parsed.has_time and (later or (opening and not _own_date(parsed, text, i, lines))):
+            # A date opening the page that is not the article's own, or one with the article's
+            # dateline still to come (after the portal's name), is the site header's today-date.
             furniture_idx.add(i)
             continue
         dateline_at = i
@@ -240,12 +241,16 @@ def extract_metadata(text: str) -> Metadata:
 _YEAR = regex.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 
 
-def _dated_by_body(day: dt.date, text: str, at: int, lines: list[Line]) -> bool:
-    """Whether a bare date opening the page is the article's own: the latest year the rest of the
-    text names is the date's year or the next (plans). A site header's today-date is not: the
-    article it tops may be years older ("Thứ hai, 26/09/2022" above a report on 2011)."""
+def _own_date(dateline: _Dateline, text: str, at: int, lines: list[Line]) -> bool:
+    """Whether a date alone on the page's first line is the article's own, by the years the rest of
+    the text names: a site header's today-date ("Thứ hai, 26/09/2022", with its weekday) is the
+    article's only when the article is of its year (or plans the next); a bare date ("09/12/2022")
+    is, unless the article is older than the year before ("Năm 2011, …")."""
     years = [int(m.group()) for m in _YEAR.finditer(text, lines[at].end)]
-    return bool(years) and day.year <= max(years) <= day.year + 1
+    year = dateline.day.year
+    if dateline.has_weekday:
+        return bool(years) and year <= max(years) <= year + 1
+    return not years or max(years) >= year - 1
 
 
 _SENTENCE_STOP = ".!?…"
@@ -294,8 +299,10 @@ def _find_title(
     if dateline_at is not None:
         # The title is above the dateline, or else right under it.
         cands = [i for i in cands if (i < dateline_at) == above]
-    # Site header lines come first and something follows them.
-    while len(cands) > 1 and _site_header(lines[cands[0]].text, pats):
+    # The site's lines (its name, a breadcrumb, a section) are never the title; a short label or a
+    # line in capitals is the site's header when another head line follows it.
+    cands = [i for i in cands if not any(p.search(lines[i].text) for p in pats.site_header)]
+    while len(cands) > 1 and _header_like(lines[cands[0]].text, pats):
         cands.pop(0)
     bylines = [i for pos, i in enumerate(cands) if pos > 0 and _bare_names(lines[i].text, pats)]
     cands = [i for i in cands if i not in bylines]
@@ -304,9 +311,7 @@ def _find_title(
     return (cands[-1] if above else cands[0]), bylines
 
 
-def _site_header(text: str, pats: _Patterns) -> bool:
-    if any(p.search(text) for p in pats.site_header):
-        return True
+def _header_like(text: str, pats: _Patterns) -> bool:
     words = text.split()
     if len(words) <= pats.section_label_max_words:
         return True

@@ -261,6 +261,25 @@ OLD = "Năm 2011, Ban công tác Mặt trận khu Ga đã huy động 500 ngày 
             "Thứ hai,  26/09/2022\n\nKhu Ga thị trấn Đồng Đăng tổ chức ngày hội Đại đoàn kết\n\n" + OLD,
             "Khu Ga thị trấn Đồng Đăng tổ chức ngày hội Đại đoàn kết", None, [],
         ),
+        (  # a bare date over the title, the body naming no year
+            "09/12/2022\nNgày hội “Đại đoàn kết toàn dân tộc” phường Văn Đẩu\nThực hiện Kế hoạch của Ủy ban MTTQ "
+            "phường, các tổ dân phố trên địa bàn phường đã sôi nổi tổ chức các hoạt động kỷ niệm.",
+            "Ngày hội “Đại đoàn kết toàn dân tộc” phường Văn Đẩu", dt.date(2022, 12, 9), [],
+        ),
+        (  # a date spaced around its dashes; a counter and the text-size widget on lines of their own
+            "ĐỀ CƯƠNG TUYÊN TRUYỀN SẮP XẾP ĐƠN VỊ HÀNH CHÍNH CẤP XÃ\n\nĐăng ngày 17 - 05 - 2024\nLượt xem: 400\n"
+            "100%\n\n" + LEAD,
+            "ĐỀ CƯƠNG TUYÊN TRUYỀN SẮP XẾP ĐƠN VỊ HÀNH CHÍNH CẤP XÃ", dt.date(2024, 5, 17), [],
+        ),
+        (  # the site's sections are no title
+            "Tin nổi bật\n\nTin hoạt động của UBND\n\n" + LEAD,
+            None, None, [],
+        ),
+        (
+            "khối phường\n\nPhường Giảng Võ tổ chức ngày hội Đại đoàn kết toàn dân tộc\nNgày đăng 24/11/2014 | 00:00\n\n"
+            + LEAD,
+            "Phường Giảng Võ tổ chức ngày hội Đại đoàn kết toàn dân tộc", dt.date(2014, 11, 24), [],
+        ),
         (  # a newspaper's follow button; a newspaper's tag opens the lead
             "Ngày hội Đại đoàn kết tại buôn Phu Ma Nhe 1\n\nTheo dõi Báo Gia Lai trên Google News\n"
             "(GLO)- Tối 9-11, buôn Phu Ma Nhe 1 (xã Ia Rtô) đã tổ chức Ngày hội Đại đoàn kết toàn dân tộc.",
