@@ -112,7 +112,7 @@ def _patterns() -> _Patterns:
         signature_last_line=regex.compile(meta["signature_last_line"].replace("{w}", meta["name_word"])),
         signature_tail_share=float(meta["signature_tail_share"]),
         title_max_chars=int(meta["title_max_chars"]),
-        unit_words=regex.compile(rf"(?:{alternation(meta['unit_words'])})(?!\w)", regex.VERSION1),
+        unit_words=regex.compile(rf"(?:{alternation(meta['unit_words'])})(?!\w)", flags),
         site_header=compile_all(meta["site_header_lines"]),
         header_date=regex.compile(meta["header_date_line"], flags),
         header_caps_max_words=int(meta["header_caps_max_words"]),
@@ -383,10 +383,12 @@ def _find_authors(
             part_start = cut.end() if cut else part_end
     tail_from = int(len(lines) * (1 - pats.signature_tail_share))
     for i in content:
-        if i < tail_from:
+        if i < tail_from and i != content[-1]:  # the last line signs however long the page's tail
             continue
         line = lines[i]
         m = pats.signature.match(line.text)
+        if m and _is_unit(m["names"], pats):
+            continue  # "TM. ỦY BAN NHÂN DÂN" signs for a body
         if m and sum(ch.isalpha() for ch in line.text) >= 4 and " " in line.text:
             add(m["names"], line.start + m.start("names"))
     if content and len(content) > 2:

@@ -334,6 +334,12 @@ BODY = "Tiêu đề\nNội dung một của bài viết.\nNội dung hai của b
         ("Khánh Linh\n\nNguồn Hòa Bình: http://www.baohoabinh.com.vn/274/152665/x.htm", ["Khánh Linh"]),
         # A credit with the writer's role and no colon; a loading notice after the signature.
         ("Ảnh CTV Trương Lộc Thành - Đoàn viên Khu 3\n\nĐặng Văn Cao\nLoading...", ["Trương Lộc Thành", "Đặng Văn Cao"]),
+        # A comment form after the signature.
+        ("MỸ LỆ\n\nTrả lời\n\nEmail của bạn sẽ không được hiển thị công khai. Các trường bắt buộc được đánh dấu *",
+         ["MỸ LỆ"]),
+        # A body's signature in capitals is no person's; a surname that is also a unit's word signs.
+        ("TM. ỦY BAN NHÂN DÂN", []),
+        ("ĐOÀN MINH - HỘI NÔNG DÂN XÃ", ["ĐOÀN MINH"]),
         # A caption naming an official is no signature; nor a last line in lower case.
         ("Đồng chí Lê Xuân Nhung- Bí thư Đảng ủy xã phát biểu\nNội dung ba.", []),
         ("Ảnh minh họa", []),
