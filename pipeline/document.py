@@ -87,8 +87,8 @@ class Document:
         return self._memo[key]  # type: ignore[no-any-return]
 
     def lead(self, count: int = 2) -> list[Span]:
-        """The first `count` sentences of the running text: after the title and the dateline, in a
-        paragraph that ends as a sentence does or is long (not a photo caption or a heading)."""
+        """The first `count` sentences of the running text: after the title and the dateline, the first
+        one, then those in a paragraph that ends as a sentence does or is long (not a photo caption)."""
         heads = (self.meta.title_span, self.meta.dateline_span)
         after = max((s.end for s in heads if s is not None), default=0)
         out: list[Span] = []
@@ -97,7 +97,10 @@ class Document:
                 continue
             para = self.paragraph_at(sentence.start)
             body = self.text[para.start : para.end].rstrip(_CLOSERS)
-            if body and (body[-1] in _SENTENCE_END or para.end - para.start > _CAPTION_MAX_CHARS):
+            # The first paragraph leads even without a full stop (a sapo: "TÂN PHONG: Hội … ra mắt …").
+            if not out or (
+                body and (body[-1] in _SENTENCE_END or para.end - para.start > _CAPTION_MAX_CHARS)
+            ):
                 out.append(sentence)
                 if len(out) == count:
                     break

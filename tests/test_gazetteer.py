@@ -300,3 +300,7 @@ def test_the_lead_skips_the_title_and_captions() -> None:
     )
     lead = [text[s.start : s.end] for s in build_document("t.txt", text).lead()]
     assert lead == ["Sáng 14/3, Hội LHPN phường tổ chức lễ ra mắt.", "Tại buổi lễ, đại biểu phát biểu."]
+
+    text = "Tiêu đề bài viết ở đây\n\nTÂN PHONG: Hội phụ nữ xã Tân Phong ra mắt mô hình\n\nẢnh hội nghị\n\nThực hiện kế hoạch."
+    lead = [text[s.start : s.end] for s in build_document("t.txt", text).lead()]
+    assert lead == ["TÂN PHONG: Hội phụ nữ xã Tân Phong ra mắt mô hình", "Thực hiện kế hoạch."]
