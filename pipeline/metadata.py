@@ -48,9 +48,11 @@ class Metadata:
 class _Patterns:
     line: tuple[regex.Pattern[str], ...]
     block_start: tuple[regex.Pattern[str], ...]
+    tail_block_start: tuple[regex.Pattern[str], ...]
     block_item: tuple[regex.Pattern[str], ...]
     inline: tuple[regex.Pattern[str], ...]
     dateline: regex.Pattern[str]
+    inline_label: regex.Pattern[str]
     byline: regex.Pattern[str]
     byline_part: regex.Pattern[str]
     photo_credit: regex.Pattern[str]
@@ -98,9 +100,11 @@ def _patterns() -> _Patterns:
     return _Patterns(
         line=compile_all(furn["line_patterns"]),
         block_start=compile_all(furn["block_starters"]),
+        tail_block_start=compile_all(furn["tail_block_starters"]),
         block_item=compile_all(furn["block_item_patterns"]),
         inline=compile_all(furn["inline_patterns"]),
         dateline=regex.compile(dateline.replace("{time}", meta["time"]), flags),
+        inline_label=regex.compile(rf"\s[-|–]?\s*(?:{label})\s*:?\s*(?=\d)", flags),
         byline=regex.compile(meta["byline"].replace("{prefix}", prefix).replace("{role}", role), flags),
         byline_part=regex.compile(rf"(?:\s[-–]\s|\s*,\s*)(?=(?:{prefix})\s*:)", flags),
         photo_credit=regex.compile(meta["photo_credit"], flags),
@@ -134,12 +138,15 @@ def split_lines(text: str) -> list[Line]:
 
 
 def _furniture_lines(lines: list[Line], pats: _Patterns) -> set[int]:
-    """Indexes of lines that are furniture: single lines and trailing blocks."""
+    """Indexes of lines that are furniture: single lines, blocks, and what a tail block starter ends."""
     out: set[int] = set()
     in_block = False
     for i, line in enumerate(lines):
         if line.blank:
             continue
+        if 2 * i >= len(lines) and any(p.search(line.text) for p in pats.tail_block_start):
+            out.update(range(i, len(lines)))
+            break
         is_line = any(p.search(line.text) for p in pats.line)
         if any(p.search(line.text) for p in pats.block_start):
             in_block = True
@@ -220,7 +227,18 @@ def extract_metadata(text: str) -> Metadata:
     title_at, byline_lines = _find_title(lines, content, dateline_at, pats)
     if title_at is not None:
         meta.title_span = Span(lines[title_at].start, lines[title_at].end)
-        meta.title = " ".join(lines[title_at].text.split())
+    if dateline_at is None:
+        # "Ngày hội … xã Phong Hải năm 2014 Ngày cập nhật 22/11/2014": the dateline ends the title's line.
+        for i in head:
+            found = _trailing_dateline(lines[i], pats)
+            if found is not None:
+                meta.title_span, meta.dateline_span, parsed = found
+                meta.published = parsed.day
+                if parsed.counters:
+                    meta.furniture.append(parsed.counters)
+                break
+    if meta.title_span is not None:
+        meta.title = " ".join(text[meta.title_span.start : meta.title_span.end].split())
 
     for line in lines:
         if line.blank:
@@ -236,6 +254,20 @@ def extract_metadata(text: str) -> Metadata:
         bylines.append(dateline_byline)
     _find_authors(text, lines, content, bylines, pats, meta)
     return meta
+
+
+def _trailing_dateline(line: Line, pats: _Patterns) -> tuple[Span, Span, _Dateline] | None:
+    """(title, dateline, its parse) of a head line that ends with a labelled dateline."""
+    for m in pats.inline_label.finditer(line.text):
+        title = line.text[: m.start()].rstrip(" -|–:")
+        if len(title.split()) < 3:
+            continue
+        tail = line.text[m.start() :].lstrip(" -|–")
+        rest = Line(line.end - len(tail), line.end, tail)
+        parsed = _parse_dateline(rest, pats)
+        if parsed is not None:
+            return Span(line.start, line.start + len(title)), Span(rest.start, rest.end), parsed
+    return None
 
 
 _YEAR = regex.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")

@@ -244,6 +244,11 @@ OLD = "Năm 2011, Ban công tác Mặt trận khu Ga đã huy động 500 ngày 
             "Ngày đăng: 12:17 | 16/11/2025\n\n" + LEAD,
             "Lãnh đạo thành phố dự Ngày hội Đại đoàn kết tại khu dân cư", dt.date(2025, 11, 16), [],
         ),
+        (  # the dateline ends the title's line, under the portal's links
+            "|\nLiên kết website\nTỉnh ủy, UBND Tỉnh Sở, Ban ngành tỉnh Hội - Đoàn thể UBND Huyện, Thị xã Các trang báo\n"
+            "| | |\nNgày hội Đại đoàn kết các cụm dân cư xã Phong Hải năm 2014 Ngày cập nhật 22/11/2014\n" + LEAD,
+            "Ngày hội Đại đoàn kết các cụm dân cư xã Phong Hải năm 2014", dt.date(2014, 11, 22), [],
+        ),
         (  # the dateline before the title
             "15/11/2025 10:20\nPhường Tân Phong ra mắt mô hình mới\n" + LEAD,
             "Phường Tân Phong ra mắt mô hình mới", dt.date(2025, 11, 15), [],
@@ -334,6 +339,11 @@ BODY = "Tiêu đề\nNội dung một của bài viết.\nNội dung hai của b
         ("Khánh Linh\n\nNguồn Hòa Bình: http://www.baohoabinh.com.vn/274/152665/x.htm", ["Khánh Linh"]),
         # A credit with the writer's role and no colon; a loading notice after the signature.
         ("Ảnh CTV Trương Lộc Thành - Đoàn viên Khu 3\n\nĐặng Văn Cao\nLoading...", ["Trương Lộc Thành", "Đặng Văn Cao"]),
+        # The writer's commune in lower case; other articles' bare titles after the signature.
+        ("Chu Văn Sơn - xã Thái Hòa\n\n\n\nCác tin tức khác\ndanh mục tin tức\nKết quả bình chọn Hàng Việt Nam 2020",
+         ["Chu Văn Sơn"]),
+        ("Hải Hồ\nBình luận\nBình luận, ý kiến của bạn\n-\n• Đội Quản lý điện Hiệp Đức đảm bảo cấp điện an toàn",
+         ["Hải Hồ"]),
         # A comment form after the signature.
         ("MỸ LỆ\n\nTrả lời\n\nEmail của bạn sẽ không được hiển thị công khai. Các trường bắt buộc được đánh dấu *",
          ["MỸ LỆ"]),
