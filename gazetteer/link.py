@@ -217,26 +217,41 @@ WARD_LEVELS = ("phường", "xã", "thị trấn")
 
 
 def article_ward(
-    units: list[dict[str, Any]], title_end: int | None, published: dt.date | None, hints: dict[str, str]
+    units: list[dict[str, Any]],
+    title_end: int | None,
+    published: dt.date | None,
+    hints: dict[str, str],
+    lead: Iterable[tuple[int, int]] | None = None,
 ) -> dict[str, Any] | None:
-    """The ward or commune an article is about: the first in its title, else in its body, else the site's.
+    """The ward or commune an article is about, or None when it is about no single one.
 
-    `units` are the article's unit records in text order; the result has the WardLink fields.
+    The ward named in the title; else the one the body names most, more often than all the others
+    together (an article on two wards' events, or a district's on "các xã Lâm Sơn, Hòa Sơn và Ma
+    Nới", is about no single ward); a ward the body names once must be named in its `lead`, the
+    first sentences of the running text (not in a photo caption or in passing further on); else the
+    site's ward. `units` are the article's unit records in text order; the result has the WardLink
+    fields.
     """
     wards = [u for u in units if u["level"] in WARD_LEVELS]
     in_title = [u for u in wards if title_end is not None and u["end"] <= title_end]
-    for via, pool in (("title", in_title), ("body", wards)):
-        if pool:
-            u = pool[0]
-            return {
-                "level": u["level"],
-                "name": u["name"],
-                "code": u.get("code"),
-                "code_2025": u.get("code_2025") or [],
-                "name_2025": u.get("name_2025") or [],
-                "link_status": u.get("link_status"),
-                "via": via,
-            }
+    chosen = _dominant(in_title, wards) if in_title else _dominant(wards, wards)
+    via = "title" if in_title else "body"
+    if chosen is not None and via == "body" and lead is not None:
+        key = _ward_key(chosen)
+        if sum(_ward_key(u) == key for u in wards) == 1 and not any(
+            start <= chosen["start"] and chosen["end"] <= end for start, end in lead
+        ):
+            chosen = None
+    if chosen is not None:
+        return {
+            "level": chosen["level"],
+            "name": chosen["name"],
+            "code": chosen.get("code"),
+            "code_2025": chosen.get("code_2025") or [],
+            "name_2025": chosen.get("name_2025") or [],
+            "link_status": chosen.get("link_status"),
+            "via": via,
+        }
     site_ward = hints.get("site_ward")
     if not site_ward:
         return None
@@ -251,6 +266,25 @@ def article_ward(
         "link_status": linked.link_status,
         "via": "sites",
     }
+
+
+def _ward_key(unit: dict[str, Any]) -> tuple[str, str]:
+    return unit["level"], fold(unit["name"])
+
+
+def _dominant(pool: list[dict[str, Any]], mentions: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The first mention in `pool` of its ward that `mentions` name more often than all its others."""
+    keys = {_ward_key(u) for u in pool}
+    if not keys:
+        return None
+    counts = dict.fromkeys(keys, 0)
+    for u in mentions:
+        if _ward_key(u) in counts:
+            counts[_ward_key(u)] += 1
+    best = max(counts, key=lambda k: counts[k])
+    if len(counts) > 1 and 2 * counts[best] <= sum(counts.values()):
+        return None
+    return next(u for u in pool if _ward_key(u) == best)
 
 
 def _split_level(written: str) -> tuple[str, str]:

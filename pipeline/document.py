@@ -23,6 +23,12 @@ from pipeline.spans import Span, SpanIndex
 
 T = TypeVar("T")
 
+# A paragraph ends as a sentence does (before closing quotes and brackets); a caption or a heading
+# does not, and is short.
+_SENTENCE_END = ".!?…:;"
+_CLOSERS = ' \t"”’)»'
+_CAPTION_MAX_CHARS = 200
+
 
 @dataclass
 class Document:
@@ -79,6 +85,26 @@ class Document:
         if key not in self._memo:
             self._memo[key] = compute()
         return self._memo[key]  # type: ignore[no-any-return]
+
+    def lead(self, count: int = 2) -> list[Span]:
+        """The first `count` sentences of the running text: after the title and the dateline, the first
+        one, then those in a paragraph that ends as a sentence does or is long (not a photo caption)."""
+        heads = (self.meta.title_span, self.meta.dateline_span)
+        after = max((s.end for s in heads if s is not None), default=0)
+        out: list[Span] = []
+        for sentence in self.content_sentences():
+            if sentence.start < after:
+                continue
+            para = self.paragraph_at(sentence.start)
+            body = self.text[para.start : para.end].rstrip(_CLOSERS)
+            # The first paragraph leads even without a full stop (a sapo: "TÂN PHONG: Hội … ra mắt …").
+            if not out or (
+                body and (body[-1] in _SENTENCE_END or para.end - para.start > _CAPTION_MAX_CHARS)
+            ):
+                out.append(sentence)
+                if len(out) == count:
+                    break
+        return out
 
     def content_sentences(self) -> list[Span]:
         """Sentences that are not page furniture."""

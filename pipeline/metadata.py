@@ -15,7 +15,7 @@ from functools import cache
 import regex
 
 from pipeline.resources import load_yaml
-from pipeline.segment import lines_hard_wrapped
+from pipeline.segment import _TERMINAL
 from pipeline.spans import Span, strip_span
 
 _INITIAL = regex.compile(r"\p{Lu}\.?", regex.VERSION1)
@@ -48,9 +48,11 @@ class Metadata:
 class _Patterns:
     line: tuple[regex.Pattern[str], ...]
     block_start: tuple[regex.Pattern[str], ...]
+    tail_block_start: tuple[regex.Pattern[str], ...]
     block_item: tuple[regex.Pattern[str], ...]
     inline: tuple[regex.Pattern[str], ...]
     dateline: regex.Pattern[str]
+    inline_label: regex.Pattern[str]
     byline: regex.Pattern[str]
     byline_part: regex.Pattern[str]
     photo_credit: regex.Pattern[str]
@@ -62,6 +64,13 @@ class _Patterns:
     signature_last_line: regex.Pattern[str]
     signature_tail_share: float
     title_max_chars: int
+    unit_words: regex.Pattern[str]
+    site_header: tuple[regex.Pattern[str], ...]
+    header_date: regex.Pattern[str]
+    header_caps_max_words: int
+    section_label_max_words: int
+    lead_opening: regex.Pattern[str]
+    title_with_stop_max_chars: int
 
 
 @cache
@@ -73,17 +82,30 @@ def _patterns() -> _Patterns:
     def compile_all(items: list[str]) -> tuple[regex.Pattern[str], ...]:
         return tuple(regex.compile(p, flags) for p in items)
 
-    weekday = "|".join(regex.escape(w) for w in meta["weekdays"])
-    prefix = "|".join(regex.escape(p) for p in sorted(meta["byline_prefixes"], key=len, reverse=True))
-    label = "|".join(regex.escape(p) for p in sorted(meta["dateline_labels"], key=len, reverse=True))
-    dateline = meta["dateline"].replace("{weekday}", weekday).replace("{label}", label)
+    def alternation(items: list[str]) -> str:
+        # Longest first, and a space stands for any spacing ("Tin,ảnh", "Tin , ảnh").
+        return "|".join(regex.escape(p).replace(r"\ ", r"\s*") for p in sorted(items, key=len, reverse=True))
+
+    weekday = alternation(meta["weekdays"])
+    prefix = alternation(meta["byline_prefixes"])
+    label = alternation(meta["dateline_labels"])
+    role = alternation(meta["credit_roles"])
+    dateline = (
+        meta["dateline"]
+        .replace("{weekday}", weekday)
+        .replace("{label}", label)
+        .replace("{counter}", alternation(meta["counter_labels"]))
+        .replace("{caps_names}", meta["caps_names"])
+    )
     return _Patterns(
         line=compile_all(furn["line_patterns"]),
         block_start=compile_all(furn["block_starters"]),
+        tail_block_start=compile_all(furn["tail_block_starters"]),
         block_item=compile_all(furn["block_item_patterns"]),
         inline=compile_all(furn["inline_patterns"]),
         dateline=regex.compile(dateline.replace("{time}", meta["time"]), flags),
-        byline=regex.compile(meta["byline"].replace("{prefix}", prefix), flags),
+        inline_label=regex.compile(rf"\s[-|–]?\s*(?:{label})\s*:?\s*(?=\d)", flags),
+        byline=regex.compile(meta["byline"].replace("{prefix}", prefix).replace("{role}", role), flags),
         byline_part=regex.compile(rf"(?:\s[-–]\s|\s*,\s*)(?=(?:{prefix})\s*:)", flags),
         photo_credit=regex.compile(meta["photo_credit"], flags),
         caption_credit=regex.compile(meta["caption_credit"], regex.VERSION1),
@@ -94,6 +116,13 @@ def _patterns() -> _Patterns:
         signature_last_line=regex.compile(meta["signature_last_line"].replace("{w}", meta["name_word"])),
         signature_tail_share=float(meta["signature_tail_share"]),
         title_max_chars=int(meta["title_max_chars"]),
+        unit_words=regex.compile(rf"(?:{alternation(meta['unit_words'])})(?!\w)", flags),
+        site_header=compile_all(meta["site_header_lines"]),
+        header_date=regex.compile(meta["header_date_line"], flags),
+        header_caps_max_words=int(meta["header_caps_max_words"]),
+        section_label_max_words=int(meta["section_label_max_words"]),
+        lead_opening=regex.compile(meta["lead_opening"], flags),
+        title_with_stop_max_chars=int(meta["title_with_stop_max_chars"]),
     )
 
 
@@ -109,12 +138,15 @@ def split_lines(text: str) -> list[Line]:
 
 
 def _furniture_lines(lines: list[Line], pats: _Patterns) -> set[int]:
-    """Indexes of lines that are furniture: single lines and trailing blocks."""
+    """Indexes of lines that are furniture: single lines, blocks, and what a tail block starter ends."""
     out: set[int] = set()
     in_block = False
     for i, line in enumerate(lines):
         if line.blank:
             continue
+        if 2 * i >= len(lines) and any(p.search(line.text) for p in pats.tail_block_start):
+            out.update(range(i, len(lines)))
+            break
         is_line = any(p.search(line.text) for p in pats.line)
         if any(p.search(line.text) for p in pats.block_start):
             in_block = True
@@ -129,8 +161,17 @@ def _furniture_lines(lines: list[Line], pats: _Patterns) -> set[int]:
     return out
 
 
-def _parse_dateline(line: Line, pats: _Patterns) -> tuple[dt.date, Span | None, bool, bool] | None:
-    """(date, counters span, has weekday, has time) when the line is a dateline."""
+@dataclass(frozen=True)
+class _Dateline:
+    day: dt.date
+    counters: Span | None  # view counters: furniture
+    byline: Span | None  # writers in capitals before the date
+    has_weekday: bool
+    has_time: bool
+
+
+def _parse_dateline(line: Line, pats: _Patterns) -> _Dateline | None:
+    """The line's date, counters and byline when the line is a dateline."""
     m = pats.dateline.match(line.text)
     if not m:
         return None
@@ -138,15 +179,13 @@ def _parse_dateline(line: Line, pats: _Patterns) -> tuple[dt.date, Span | None, 
         day = dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
     except ValueError:
         return None
-    counters = None
+    counters = byline = None
     if m["counters"] and m["counters"].strip():
         s = strip_span(line.text, m.start("counters"), m.end("counters"))
         counters = Span(line.start + s.start, line.start + s.end)
-    return day, counters, bool(m["weekday"]), bool(m["time"])
-
-
-def _split_names(raw: str, pats: _Patterns) -> list[str]:
-    return [n.strip(" .") for n in pats.name_separators.split(raw) if n and n.strip(" .")]
+    if m["byline"]:
+        byline = Span(line.start + m.start("byline"), line.start + m.end("byline"))
+    return _Dateline(day, counters, byline, bool(m["weekday"]), bool(m["time"]))
 
 
 def extract_metadata(text: str) -> Metadata:
@@ -156,32 +195,49 @@ def extract_metadata(text: str) -> Metadata:
     meta = Metadata()
     furniture_idx = _furniture_lines(lines, pats)
     content = [i for i, ln in enumerate(lines) if not ln.blank and i not in furniture_idx]
+    if content and pats.header_date.match(lines[content[0]].text):
+        # "Hải Phòng, ngày 21 tháng 01 năm 2020" heading the page: the site's date, like a header date.
+        furniture_idx.add(content.pop(0))
 
     # Head of the article: header date, title, dateline.
     head = content[:8]
     dateline_at: int | None = None
+    dateline_byline: Span | None = None
     parsed_head = [(pos, i, _parse_dateline(lines[i], pats)) for pos, i in enumerate(head)]
     candidates = [pos for pos, _, parsed in parsed_head if parsed is not None]
     for pos, i, parsed in parsed_head:
         if parsed is None:
             continue
-        day, counters, _weekday, has_time = parsed
         before = [j for _, j, other in parsed_head[:pos] if other is None]
         later = any(c > pos for c in candidates)
-        if not has_time and ((not before and pos + 1 < len(head)) or later):
-            # A bare date opening the page, or one with the article's dateline still to come
-            # (after the portal's name), is the site header's today-date.
+        opening = not before and pos + 1 < len(head)
+        if not parsed.has_time and (later or (opening and not _own_date(parsed, text, i, lines))):
+            # A date opening the page that is not the article's own, or one with the article's
+            # dateline still to come (after the portal's name), is the site header's today-date.
             furniture_idx.add(i)
             continue
         dateline_at = i
-        meta.published = day
+        meta.published = parsed.day
         meta.dateline_span = Span(lines[i].start, lines[i].end)
-        if counters:
-            meta.furniture.append(counters)
+        if parsed.counters:
+            meta.furniture.append(parsed.counters)
+        dateline_byline = parsed.byline
         break
     content = [i for i in content if i not in furniture_idx]
-    meta.title_span = _find_title(lines, content, dateline_at, text, pats)
-    if meta.title_span:
+    title_at, byline_lines = _find_title(lines, content, dateline_at, pats)
+    if title_at is not None:
+        meta.title_span = Span(lines[title_at].start, lines[title_at].end)
+    if dateline_at is None:
+        # "Ngày hội … xã Phong Hải năm 2014 Ngày cập nhật 22/11/2014": the dateline ends the title's line.
+        for i in head:
+            found = _trailing_dateline(lines[i], pats)
+            if found is not None:
+                meta.title_span, meta.dateline_span, parsed = found
+                meta.published = parsed.day
+                if parsed.counters:
+                    meta.furniture.append(parsed.counters)
+                break
+    if meta.title_span is not None:
         meta.title = " ".join(text[meta.title_span.start : meta.title_span.end].split())
 
     for line in lines:
@@ -193,31 +249,145 @@ def extract_metadata(text: str) -> Metadata:
     meta.furniture.extend(Span(lines[i].start, lines[i].end) for i in sorted(furniture_idx))
     meta.furniture = _merge(meta.furniture)
 
-    _find_authors(text, lines, content, pats, meta)
+    bylines = [Span(lines[i].start, lines[i].end) for i in byline_lines]
+    if dateline_byline is not None:
+        bylines.append(dateline_byline)
+    _find_authors(text, lines, content, bylines, pats, meta)
     return meta
 
 
+def _trailing_dateline(line: Line, pats: _Patterns) -> tuple[Span, Span, _Dateline] | None:
+    """(title, dateline, its parse) of a head line that ends with a labelled dateline."""
+    for m in pats.inline_label.finditer(line.text):
+        title = line.text[: m.start()].rstrip(" -|–:")
+        if len(title.split()) < 3:
+            continue
+        tail = line.text[m.start() :].lstrip(" -|–")
+        rest = Line(line.end - len(tail), line.end, tail)
+        parsed = _parse_dateline(rest, pats)
+        if parsed is not None:
+            return Span(line.start, line.start + len(title)), Span(rest.start, rest.end), parsed
+    return None
+
+
+_YEAR = regex.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+
+
+def _own_date(dateline: _Dateline, text: str, at: int, lines: list[Line]) -> bool:
+    """Whether a date alone on the page's first line is the article's own, by the years the rest of
+    the text names: a site header's today-date ("Thứ hai, 26/09/2022", with its weekday) is the
+    article's only when the article is of its year (or plans the next); a bare date ("09/12/2022")
+    is, unless the article is older than the year before ("Năm 2011, …")."""
+    years = [int(m.group()) for m in _YEAR.finditer(text, lines[at].end)]
+    year = dateline.day.year
+    if dateline.has_weekday:
+        return bool(years) and year <= max(years) <= year + 1
+    return not years or max(years) >= year - 1
+
+
+_SENTENCE_STOP = ".!?…"
+_INNER_SENTENCE_BREAK = regex.compile(r"[.!?…]\s+\p{Lu}", regex.VERSION1)
+
+
+def _is_prose(lines: list[Line], i: int, pats: _Patterns) -> bool:
+    """Whether content line `i` is the article's running text, which no title is."""
+    text = lines[i].text
+    if len(text) > pats.title_max_chars or pats.lead_opening.match(text):
+        return True
+    nxt = lines[i + 1] if i + 1 < len(lines) else None
+    adjacent = nxt is not None and not nxt.blank
+    if adjacent and text[-1] not in _TERMINAL and nxt.text[0].islower():
+        return True  # a hard-wrapped paragraph goes on in lower case
+    if text[-1] in _SENTENCE_STOP:
+        # A title may end with a full stop: one short sentence standing on its own.
+        return (
+            len(text) > pats.title_with_stop_max_chars
+            or bool(_INNER_SENTENCE_BREAK.search(text))
+            or nxt is None
+            or (adjacent and pats.dateline.match(nxt.text) is None)
+        )
+    return False
+
+
 def _find_title(
-    lines: list[Line], content: list[int], dateline_at: int | None, text: str, pats: _Patterns
-) -> Span | None:
-    if not content:
-        return None
+    lines: list[Line], content: list[int], dateline_at: int | None, pats: _Patterns
+) -> tuple[int | None, list[int]]:
+    """The title's line and the head's bare bylines ("Thùy Linh- Mạnh Thường" under the title).
+
+    The title is looked for in the head, the lines before the running text: the site's header lines
+    (its name, a section label, the front's or the ward's name in capitals) come before it, a bare
+    byline or a repeat of it may come after it, and so may the dateline, or the dateline before it.
+    """
+    head: list[int] = []
+    for i in content[:8]:
+        if i != dateline_at and _is_prose(lines, i, pats):
+            break
+        head.append(i)
+    if dateline_at is not None and dateline_at not in head:
+        head = [i for i in head if i < dateline_at]
+    cands = [i for i in head if i != dateline_at and pats.dateline.match(lines[i].text) is None]
+    cands = [i for i in cands if any(ch.isalpha() for ch in lines[i].text)]
+    above = dateline_at is not None and any(i < dateline_at for i in cands)
     if dateline_at is not None:
-        before = [i for i in content if i < dateline_at]
-        if not before:
-            return None
-        i = before[-1]
-    else:
-        i = content[0]
-        if lines_hard_wrapped([lines[j].text for j in content]):
-            return None
-    line = lines[i]
-    if len(line.text) > pats.title_max_chars or line.text.endswith((".", ";", ",")):
-        return None
-    return Span(line.start, line.end)
+        # The title is above the dateline, or else right under it.
+        cands = [i for i in cands if (i < dateline_at) == above]
+    # The site's lines (its name, a breadcrumb, a section) are never the title; a short label or a
+    # line in capitals is the site's header when another head line follows it.
+    cands = [i for i in cands if not any(p.search(lines[i].text) for p in pats.site_header)]
+    while len(cands) > 1 and _header_like(lines[cands[0]].text, pats):
+        cands.pop(0)
+    bylines = [i for pos, i in enumerate(cands) if pos > 0 and _bare_names(lines[i].text, pats)]
+    cands = [i for i in cands if i not in bylines]
+    if not cands:
+        return None, bylines
+    return (cands[-1] if above else cands[0]), bylines
 
 
-def _find_authors(text: str, lines: list[Line], content: list[int], pats: _Patterns, meta: Metadata) -> None:
+def _header_like(text: str, pats: _Patterns) -> bool:
+    words = text.split()
+    if len(words) <= pats.section_label_max_words:
+        return True
+    return len(words) <= pats.header_caps_max_words and not any(ch.islower() for ch in text)
+
+
+def _bare_names(text: str, pats: _Patterns) -> list[str]:
+    """The names of a line that holds only people's names ("Nguyễn Đại", "Thùy Linh- Mạnh Thường")."""
+    if any(ch.isdigit() for ch in text) or len(text) > 80:
+        return []
+    names = _split_names(text, pats)
+    for name in names:
+        words = name.split()
+        if not 2 <= len(words) <= 5 or not all(w[0].isupper() for w in words) or pats.unit_words.match(name):
+            return []
+    return names
+
+
+def _split_names(raw: str, pats: _Patterns) -> list[str]:
+    """The names of a credit; the writer's unit after the first name is left out."""
+    names = [n.strip(" .") for n in pats.name_separators.split(raw) if n and n.strip(" .")]
+    return [n for k, n in enumerate(names) if k == 0 or not _is_unit(n, pats)]
+
+
+def _is_unit(part: str, pats: _Patterns) -> bool:
+    return bool(pats.unit_words.match(part)) or any(w[0].islower() for w in part.split())
+
+
+def _lowercase_middle_name(text: str) -> bool:
+    """A signature whose middle name lost its capital ("Mai viết Tăng"): surname, middle name, name."""
+    from extractors.names import surname_with_middle_name  # here: the extractors package imports this module
+
+    words = text.split()
+    return (
+        3 <= len(words) <= 4
+        and words[0][0].isupper()
+        and words[-1][0].isupper()
+        and surname_with_middle_name(words, first=0) == 0
+    )
+
+
+def _find_authors(
+    text: str, lines: list[Line], content: list[int], bylines: list[Span], pats: _Patterns, meta: Metadata
+) -> None:
     seen: set[str] = set()
 
     def add(raw: str, start: int) -> None:
@@ -232,6 +402,8 @@ def _find_authors(text: str, lines: list[Line], content: list[int], pats: _Patte
                 seen.add(key)
                 meta.authors.append(name)
 
+    for span in bylines:
+        add(text[span.start : span.end], span.start)
     for i in content:
         line = lines[i]
         part_start = 0
@@ -243,10 +415,12 @@ def _find_authors(text: str, lines: list[Line], content: list[int], pats: _Patte
             part_start = cut.end() if cut else part_end
     tail_from = int(len(lines) * (1 - pats.signature_tail_share))
     for i in content:
-        if i < tail_from:
+        if i < tail_from and i != content[-1]:  # the last line signs however long the page's tail
             continue
         line = lines[i]
         m = pats.signature.match(line.text)
+        if m and _is_unit(m["names"], pats):
+            continue  # "TM. ỦY BAN NHÂN DÂN" signs for a body
         if m and sum(ch.isalpha() for ch in line.text) >= 4 and " " in line.text:
             add(m["names"], line.start + m.start("names"))
     if content and len(content) > 2:
@@ -256,6 +430,8 @@ def _find_authors(text: str, lines: list[Line], content: list[int], pats: _Patte
             add(m["names"], last.start + m.start("names"))
         elif last.text.rstrip(".") in pats.editorial_signatures:
             add(last.text.rstrip("."), last.start)
+        elif _lowercase_middle_name(last.text):
+            add(last.text, last.start)
     for m in pats.photo_credit.finditer(text):
         add(m["names"], m.start("names"))
     for pos, i in enumerate(content):

@@ -126,6 +126,7 @@ def process_document(document: Document, extractors: dict[str, Extractor]) -> Ar
             title_span.end if title_span else None,
             document.published,
             document.hints,
+            lead=[(s.start, s.end) for s in document.lead()],
         )
     except Exception as exc:  # the register is an aid: its failure must not lose the article
         errors.append(

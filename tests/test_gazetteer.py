@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from gazetteer.link import Context, article_context, link, region_context
+from gazetteer.link import Context, article_context, article_ward, link, region_context
 from gazetteer.register import load_register, name_keys
 from gazetteer.sites import Sites, SitesFileError, load_sites
 from pipeline.cli import app
-from tests.conftest import CORPUS
+from pipeline.document import build_document
 
 BEFORE = dt.date(2023, 7, 12)
 AFTER = dt.date(2025, 8, 1)
@@ -196,12 +196,18 @@ def test_article_ward_from_title_and_body(corpus_out: Path) -> None:
         "title",
         ["29905"],
     )
-    ward = articles["000_581ac50e226256f5.txt"]["ward"]
-    assert (ward["name"], ward["code"], ward["link_status"], ward["via"]) == ("6", None, "ambiguous", "body")
+    # Phường 6's and Phường 11's events, three mentions each: about no single ward.
+    assert articles["000_581ac50e226256f5.txt"]["ward"] is None
 
 
 def test_cli_region_and_sites_link_the_ward(tmp_path: Path) -> None:
-    source = CORPUS / "000_581ac50e226256f5.txt"
+    source = tmp_path / "corpus" / "phuong6.txt"
+    source.parent.mkdir()
+    source.write_text(
+        "Ngày 31/3/2023, Đảng ủy Phường 6 tổ chức phát động phong trào thi đua “Dân vận khéo”.\n"
+        "Các ban ngành, đoàn thể Phường 6 đăng ký công trình.\n",
+        encoding="utf-8",
+    )
     runner = CliRunner()
     out = tmp_path / "region"
     result = runner.invoke(
@@ -246,3 +252,55 @@ def test_a_district_without_the_ward_does_not_lend_its_province() -> None:
     assert link("phường", "2", BEFORE, context).link_status == "ambiguous"
     named = article_context([("phường", "2"), ("thành phố", "Cao Lãnh"), ("tỉnh", "Đồng Tháp")], BEFORE, {})
     assert link("phường", "2", BEFORE, named).code == "29911"  # the province named in the text decides
+
+
+def _units(*mentions: tuple[str, str, int]) -> list[dict]:
+    return [
+        {"level": level, "name": name, "start": at, "end": at + len(name) + 6} for level, name, at in mentions
+    ]
+
+
+# (ward mentions as (level, name, offset), title end, lead spans, the ward's name or None)
+@pytest.mark.parametrize(
+    ("mentions", "title_end", "lead", "ward"),
+    [
+        # The title's ward, even when the body names another more often.
+        ([("xã", "Ia Rtô", 10), ("xã", "Chư Băh", 200), ("xã", "Chư Băh", 400)], 60, [], "Ia Rtô"),
+        # Two wards in the title, equally named: about neither alone.
+        ([("phường", "A", 5), ("phường", "B", 20), ("phường", "A", 300), ("phường", "B", 400)], 40, [], None),
+        # The body's ward, a neighbour named once beside it.
+        ([("phường", "Nam Hồng", 35), ("phường", "Nam Hồng", 300), ("phường", "Bắc Hồng", 500)], None, [(0, 200)], "Nam Hồng"),
+        # Two wards' events, three mentions each; a district's list of communes: no single ward.
+        ([("phường", "6", 24), ("phường", "6", 600), ("phường", "6", 800), ("phường", "11", 900),
+          ("phường", "11", 2900), ("phường", "11", 3800)], None, [(0, 200)], None),
+        ([("xã", "Lâm Sơn", 557), ("xã", "Hòa Sơn", 570), ("xã", "Ma Nới", 580)], 60, [(62, 400)], None),
+        # Named once: in the lead's second sentence it is the ward; in a photo caption or further on it is not.
+        ([("xã", "Đắc Pring", 342)], 70, [(100, 300), (301, 500)], "Đắc Pring"),
+        ([("xã", "Phú Thọ", 350)], 70, [(100, 300), (420, 600)], None),
+        # Case and tone placement do not make two wards.
+        ([("phường", "Hải Hoà", 13), ("phường", "Hải Hòa", 600), ("xã", "CỔ ĐÔNG", 700)], None, [(0, 100)], "Hải Hoà"),
+    ],
+)  # fmt: skip
+def test_article_ward_choice(
+    mentions: list[tuple[str, str, int]], title_end: int | None, lead: list[tuple[int, int]], ward: str | None
+) -> None:
+    chosen = article_ward(_units(*mentions), title_end, BEFORE, {}, lead=lead)
+    assert (chosen["name"] if chosen else None) == ward
+
+
+def test_article_ward_falls_back_to_the_site() -> None:
+    chosen = article_ward([], None, BEFORE, {"site_ward": "Phường 6"})
+    assert chosen is not None and (chosen["level"], chosen["name"], chosen["via"]) == ("phường", "6", "sites")
+
+
+def test_the_lead_skips_the_title_and_captions() -> None:
+    text = (
+        "Phường Tân Phong ra mắt mô hình\n\nSáng 14/3, Hội LHPN phường tổ chức lễ ra mắt.\n\n"
+        "Lãnh đạo xã Phú Thọ trao quà\n\nTại buổi lễ, đại biểu phát biểu. Hội trao 20 suất quà."
+    )
+    lead = [text[s.start : s.end] for s in build_document("t.txt", text).lead()]
+    assert lead == ["Sáng 14/3, Hội LHPN phường tổ chức lễ ra mắt.", "Tại buổi lễ, đại biểu phát biểu."]
+
+    text = "Tiêu đề bài viết ở đây\n\nTÂN PHONG: Hội phụ nữ xã Tân Phong ra mắt mô hình\n\nẢnh hội nghị\n\nThực hiện kế hoạch."
+    lead = [text[s.start : s.end] for s in build_document("t.txt", text).lead()]
+    assert lead == ["TÂN PHONG: Hội phụ nữ xã Tân Phong ra mắt mô hình", "Thực hiện kế hoạch."]

@@ -187,3 +187,173 @@ def test_authors(text: str, authors: list[str]) -> None:
     assert meta.authors == authors
     for span, name in zip(meta.author_spans, authors, strict=False):
         assert " ".join(text[span.start : span.end].split()) == name  # a credit may wrap over two lines
+
+
+# Real page openings (shapes from ward and commune sites and newspapers): the site's header lines,
+# section labels and widgets before the title, a bare byline or a repeat after it, the dateline on
+# either side of it, and a body whose photo captions are short lines without a full stop.
+LEAD = "Sáng 14/3, Hội LHPN phường Tân Phong tổ chức ra mắt mô hình “Dân vận khéo” năm 2024 tại nhà văn hóa khu phố 3."
+OLD = "Năm 2011, Ban công tác Mặt trận khu Ga đã huy động 500 ngày công làm 600 mét đường bê tông."
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "published", "authors"),
+    [
+        (  # the front's header in capitals, then the title in capitals
+            "ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM\nQUẬN 5 - THÀNH PHỐ HỒ CHÍ MINH\n\n"
+            "PHƯỜNG 8 QUẬN 5 TỔ CHỨC HỌP MẶT KỶ NIỆM NGÀY DÂN VẬN CỦA ĐẢNG\n\n" + LEAD,
+            "PHƯỜNG 8 QUẬN 5 TỔ CHỨC HỌP MẶT KỶ NIỆM NGÀY DÂN VẬN CỦA ĐẢNG", None, [],
+        ),
+        (  # the ward's name in capitals over the title, no blank line
+            "UBND XÃ TÂN PHÚ\nXã Tân Phú ra mắt mô hình “Dân vận khéo”\n" + LEAD,
+            "Xã Tân Phú ra mắt mô hình “Dân vận khéo”", None, [],
+        ),
+        (  # a title with a full stop, repeated under its dateline
+            "UBND XÃ CỔ ĐÔNG TỔNG KẾT HOẠT ĐỘNG HÈ NĂM 2023.\n\n28/08/2023\n"
+            "UBND XÃ CỔ ĐÔNG TỔNG KẾT HOẠT ĐỘNG HÈ NĂM 2023.\n\n" + LEAD,
+            "UBND XÃ CỔ ĐÔNG TỔNG KẾT HOẠT ĐỘNG HÈ NĂM 2023.", dt.date(2023, 8, 28), [],
+        ),
+        (
+            'Hội nông dân huyện sơ kết mô hình "Hũ gạo tình thương" tại xã Hướng Hiệp.\n\n' + LEAD,
+            'Hội nông dân huyện sơ kết mô hình "Hũ gạo tình thương" tại xã Hướng Hiệp.', None, [],
+        ),
+        (  # a bare byline between the title and the dateline
+            "Hội LHPN phường Hà Đông tổ chức chương trình kỷ niệm\nThùy Linh- Mạnh Thường\n14:58 29/08/2025\n" + LEAD,
+            "Hội LHPN phường Hà Đông tổ chức chương trình kỷ niệm", dt.date(2025, 8, 29),
+            ["Thùy Linh", "Mạnh Thường"],
+        ),
+        (
+            "Hải Phòng: Rộn ràng lễ kỷ niệm ở phường Phù Liễn\nNguyễn Đại\n15/11/2025 5:45 AM (GMT+7)\n" + LEAD,
+            "Hải Phòng: Rộn ràng lễ kỷ niệm ở phường Phù Liễn", dt.date(2025, 11, 15), ["Nguyễn Đại"],
+        ),
+        (  # the writers in capitals open the dateline
+            "Hiện đại hóa nền hành chính\n\nVĂN HÀO - TRẦN HỮU 30/04/2016 11:39\n\n" + LEAD,
+            "Hiện đại hóa nền hành chính", dt.date(2016, 4, 30), ["VĂN HÀO", "TRẦN HỮU"],
+        ),
+        (  # the site's section before the clock; a view counter in English
+            "Đoàn xã ra quân dọn vệ sinh\nTin cơ sở - 15:40, 20/09/2019\n" + LEAD,
+            "Đoàn xã ra quân dọn vệ sinh", dt.date(2019, 9, 20), [],
+        ),
+        (
+            "tin mới nhất\n\nỦy ban MTTQ phường Phúc Lợi sơ kết công tác mặt trận\n"
+            "Ngày đăng 05/07/2022 | 13:29 | View count: 90\n\n" + LEAD,
+            "Ủy ban MTTQ phường Phúc Lợi sơ kết công tác mặt trận", dt.date(2022, 7, 5), [],
+        ),
+        (  # a section label and font buttons, the dateline under the title
+            "Chi tiết tin\n\nA+ | A | A-\n\nLãnh đạo thành phố dự Ngày hội Đại đoàn kết tại khu dân cư\n\n"
+            "Ngày đăng: 12:17 | 16/11/2025\n\n" + LEAD,
+            "Lãnh đạo thành phố dự Ngày hội Đại đoàn kết tại khu dân cư", dt.date(2025, 11, 16), [],
+        ),
+        (  # the dateline ends the title's line, under the portal's links
+            "|\nLiên kết website\nTỉnh ủy, UBND Tỉnh Sở, Ban ngành tỉnh Hội - Đoàn thể UBND Huyện, Thị xã Các trang báo\n"
+            "| | |\nNgày hội Đại đoàn kết các cụm dân cư xã Phong Hải năm 2014 Ngày cập nhật 22/11/2014\n" + LEAD,
+            "Ngày hội Đại đoàn kết các cụm dân cư xã Phong Hải năm 2014", dt.date(2014, 11, 22), [],
+        ),
+        (  # the dateline before the title
+            "15/11/2025 10:20\nPhường Tân Phong ra mắt mô hình mới\n" + LEAD,
+            "Phường Tân Phong ra mắt mô hình mới", dt.date(2025, 11, 15), [],
+        ),
+        (  # a letter-style date heading the page is the site's
+            "Hải Phòng, ngày 21 tháng 01 năm 2020\n\nTổ dân phố Phú Hải 2 - phường Anh Dũng tổ chức Ngày hội\n\n\n"
+            + LEAD,
+            "Tổ dân phố Phú Hải 2 - phường Anh Dũng tổ chức Ngày hội", None, [],
+        ),
+        (  # a date alone on the first line: the article's when the article is of its year …
+            "15/03/2024\n\nPhường Tân Phong ra mắt mô hình mới\n\n" + LEAD,
+            "Phường Tân Phong ra mắt mô hình mới", dt.date(2024, 3, 15), [],
+        ),
+        (  # … the site's today-date over an older article
+            "Thứ hai,  26/09/2022\n\nKhu Ga thị trấn Đồng Đăng tổ chức ngày hội Đại đoàn kết\n\n" + OLD,
+            "Khu Ga thị trấn Đồng Đăng tổ chức ngày hội Đại đoàn kết", None, [],
+        ),
+        (  # a bare date over the title, the body naming no year
+            "09/12/2022\nNgày hội “Đại đoàn kết toàn dân tộc” phường Văn Đẩu\nThực hiện Kế hoạch của Ủy ban MTTQ "
+            "phường, các tổ dân phố trên địa bàn phường đã sôi nổi tổ chức các hoạt động kỷ niệm.",
+            "Ngày hội “Đại đoàn kết toàn dân tộc” phường Văn Đẩu", dt.date(2022, 12, 9), [],
+        ),
+        (  # a date spaced around its dashes; a counter and the text-size widget on lines of their own
+            "ĐỀ CƯƠNG TUYÊN TRUYỀN SẮP XẾP ĐƠN VỊ HÀNH CHÍNH CẤP XÃ\n\nĐăng ngày 17 - 05 - 2024\nLượt xem: 400\n"
+            "100%\n\n" + LEAD,
+            "ĐỀ CƯƠNG TUYÊN TRUYỀN SẮP XẾP ĐƠN VỊ HÀNH CHÍNH CẤP XÃ", dt.date(2024, 5, 17), [],
+        ),
+        (  # the site's sections are no title
+            "Tin nổi bật\n\nTin hoạt động của UBND\n\n" + LEAD,
+            None, None, [],
+        ),
+        (
+            "khối phường\n\nPhường Giảng Võ tổ chức ngày hội Đại đoàn kết toàn dân tộc\nNgày đăng 24/11/2014 | 00:00\n\n"
+            + LEAD,
+            "Phường Giảng Võ tổ chức ngày hội Đại đoàn kết toàn dân tộc", dt.date(2014, 11, 24), [],
+        ),
+        (  # a newspaper's follow button; a newspaper's tag opens the lead
+            "Ngày hội Đại đoàn kết tại buôn Phu Ma Nhe 1\n\nTheo dõi Báo Gia Lai trên Google News\n"
+            "(GLO)- Tối 9-11, buôn Phu Ma Nhe 1 (xã Ia Rtô) đã tổ chức Ngày hội Đại đoàn kết toàn dân tộc.",
+            "Ngày hội Đại đoàn kết tại buôn Phu Ma Nhe 1", None, [],
+        ),
+        (
+            "HOTLINE: 0903.343.439 - ĐẶT MUA BÁO\nThời sự\n\nMột ngày hội nhiều nghĩa tình ở phường Xuân Hòa\n\n"
+            "PHAN ANH\n\n(NLĐO)- Tại ngày hội, phường Xuân Hòa đã trao 11 thẻ BHYT cho người dân\n\n" + LEAD,
+            "Một ngày hội nhiều nghĩa tình ở phường Xuân Hòa", None, ["PHAN ANH"],
+        ),
+        (  # a like counter alone on its line
+            "Tích cực đóng góp quỹ “Vì người nghèo”\n\n2\n\n            " + LEAD,
+            "Tích cực đóng góp quỹ “Vì người nghèo”", None, [],
+        ),
+        (  # photo captions (short, no full stop) do not make the body look hard-wrapped
+            "Gặp mặt Bí thư Chi bộ, Tổ trưởng dân phố\n\n" + LEAD + "\n\nQuang cảnh buổi gặp mặt\n\n"
+            + LEAD + "\n\nĐại biểu trao quà\n\nLãnh đạo phường phát biểu\n\nToàn cảnh\n\n" + LEAD,
+            "Gặp mặt Bí thư Chi bộ, Tổ trưởng dân phố", None, [],
+        ),
+        (  # the lead opens the page: no title
+            "Ngày 13 và 14-10, Ban Thường trực Ủy ban MTTQ huyện Ninh Sơn tổ chức đoàn khảo sát.\n\n" + LEAD,
+            None, None, [],
+        ),
+    ],
+)  # fmt: skip
+def test_real_page_openings(
+    text: str, title: str | None, published: dt.date | None, authors: list[str]
+) -> None:
+    meta = extract_metadata(text)
+    assert meta.title == title
+    assert meta.published == published
+    assert meta.authors == authors
+
+
+BODY = "Tiêu đề\nNội dung một của bài viết.\nNội dung hai của bài viết.\n"
+
+
+@pytest.mark.parametrize(
+    ("tail", "authors"),
+    [
+        # The writer's unit after a dash, with or without a space before it, is no name.
+        ("Trần Thị Thương- Phường Xuân Tăng", ["Trần Thị Thương"]),
+        ("Tin, ảnh: Minh Nguyên - Đài Truyền thanh xã", ["Minh Nguyên"]),
+        ("NGỌC PHÚ - Ban Tuyên giáo Thành ủy", ["NGỌC PHÚ"]),
+        # Labels spaced any way.
+        ("Tin,ảnh: Minh Nguyên", ["Minh Nguyên"]),
+        ("Tin ảnh: HOÀNG ANH", ["HOÀNG ANH"]),
+        ("TẤN HÙNG – MINH NGỌC – VĂN TỐ", ["TẤN HÙNG", "MINH NGỌC", "VĂN TỐ"]),
+        # A middle name that lost its capital; initials; a source line after the signature.
+        ("Mai viết Tăng", ["Mai viết Tăng"]),
+        ("V.L\n\nNguồn Khánh Hòa: http://www.baokhanhhoa.vn/xa-hoi/202401/a495085/", ["V.L"]),
+        ("Khánh Linh\n\nNguồn Hòa Bình: http://www.baohoabinh.com.vn/274/152665/x.htm", ["Khánh Linh"]),
+        # A credit with the writer's role and no colon; a loading notice after the signature.
+        ("Ảnh CTV Trương Lộc Thành - Đoàn viên Khu 3\n\nĐặng Văn Cao\nLoading...", ["Trương Lộc Thành", "Đặng Văn Cao"]),
+        # The writer's commune in lower case; other articles' bare titles after the signature.
+        ("Chu Văn Sơn - xã Thái Hòa\n\n\n\nCác tin tức khác\ndanh mục tin tức\nKết quả bình chọn Hàng Việt Nam 2020",
+         ["Chu Văn Sơn"]),
+        ("Hải Hồ\nBình luận\nBình luận, ý kiến của bạn\n-\n• Đội Quản lý điện Hiệp Đức đảm bảo cấp điện an toàn",
+         ["Hải Hồ"]),
+        # A comment form after the signature.
+        ("MỸ LỆ\n\nTrả lời\n\nEmail của bạn sẽ không được hiển thị công khai. Các trường bắt buộc được đánh dấu *",
+         ["MỸ LỆ"]),
+        # A body's signature in capitals is no person's; a surname that is also a unit's word signs.
+        ("TM. ỦY BAN NHÂN DÂN", []),
+        ("ĐOÀN MINH - HỘI NÔNG DÂN XÃ", ["ĐOÀN MINH"]),
+        # A caption naming an official is no signature; nor a last line in lower case.
+        ("Đồng chí Lê Xuân Nhung- Bí thư Đảng ủy xã phát biểu\nNội dung ba.", []),
+        ("Ảnh minh họa", []),
+    ],
+)  # fmt: skip
+def test_real_signatures(tail: str, authors: list[str]) -> None:
+    assert extract_metadata(BODY + tail).authors == authors
