@@ -21,6 +21,7 @@ import regex
 from extractors import date as date_extractor
 from extractors.base import Mention
 from extractors.names import surname_with_middle_name
+from extractors.quotes import closed_quotes, inside
 from gazetteer.link import LEVEL_GROUPS, REFORM_DATE, article_context, candidates, link
 from gazetteer.register import load_register
 from pipeline.document import Document
@@ -335,7 +336,8 @@ def _opens_word(document: Document, name_start: int, start: int, end: int) -> bo
     i = bisect_right(starts, start) - 1
     if i < 0 or ends[i] <= end or name_start <= starts[i] < start:
         return False
-    return text[end : ends[i]].lstrip()[:1].islower()
+    # One lower-case syllable more: "Báo cáo", "Văn hóa"; "ấp Bắc bàn giao" is the segmenter's slip.
+    return regex.fullmatch(r"[ \t]+\p{Ll}+", text[end : ends[i]]) is not None
 
 
 def _word_index(document: Document) -> tuple[list[int], list[int]]:
@@ -391,10 +393,13 @@ def _bare_places(
     levels = _bare_levels()
     named = {fold(u.name): u.level for u in found if u.level in LEVEL_GROUPS}
     out: list[tuple[int, int, str]] = []
+    quoted = closed_quotes(text, start, end)
     for m in p.bare_run.finditer(text, start, end):
         key = fold(m.group())
         if key not in levels or key in p.historical or document.is_author(m.start(), m.end()):
             continue
+        if inside(quoted, m.start(), m.end()):
+            continue  # "Câu lạc bộ “Vì Hoàng Sa - Trường Sa thân yêu”": a quoted name
         if p.not_place_before.search(text, max(start, m.start() - 20), m.start()):
             continue
         if regex.match(r",?[ \t]*ngày[ \t]+\d", text[m.end() : m.end() + 12]):
