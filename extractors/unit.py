@@ -408,8 +408,31 @@ def _bare_places(
         if fold(words[0]) in p.surnames and fold(words[1]) in p.middle_names and len(words) >= 3:
             continue  # "Trần Văn Thời" bare is a person
         level = named.get(key, levels[key][0])
+        if level not in ("tỉnh", "thành phố") and _listed_after_district(text, found, m.start(), m.group()):
+            continue  # "TP Thái Bình, Vũ Chính và Đông Hòa": communes of the city, not districts
         out.append((m.start(), m.end(), level))
     return out
+
+
+_LIST_GAP = regex.compile(
+    r"(?:[ \t]*(?:,|và)[ \t]*\p{Lu}\p{Ll}*(?:[ \t]+\p{Lu}\p{Ll}*)*)*[ \t]*(?:,|và)[ \t]*"
+)
+
+
+def _listed_after_district(text: str, found: list[UnitMention], start: int, name: str) -> bool:
+    """Whether a bare name goes on a list that a district-level unit opens and is one of its communes
+    ("TP Thái Bình, Vũ Chính và Đông Hòa"; "huyện Cam Lộ, Đakrông và Hướng Hóa" lists districts)."""
+    register = load_register()
+    for u in found:
+        if (
+            u.level in ("quận", "huyện", "thị xã", "thành phố")
+            and 0 <= start - u.end <= 80
+            and _LIST_GAP.fullmatch(text, u.end, start)
+        ):
+            districts = {unit.code for _, unit in candidates(register, u.level, u.name, "legacy")}
+            if any(w.district_code in districts for w in register.find("legacy", "ward", name)):
+                return True
+    return False
 
 
 def _more_numbers(
@@ -476,7 +499,8 @@ def _listed_without_plural(listing: _Listing, name: str, sep: str) -> bool:
         if stem != name and stem.split() == listing.first.split()[: len(stem.split())]:
             return True  # "khu phố Nam 1 và Nam 2"
         return level in LEVEL_GROUPS and _known(level, name, era)
-    if len(name.split()) > 3 or any(_known(lv, name, "legacy") for lv in ("huyện", "tỉnh")):
+    higher = ("tỉnh",) if level in ("quận", "huyện", "thị xã", "thành phố") else ("huyện", "tỉnh")
+    if len(name.split()) > 3 or any(_known(lv, name, "legacy") for lv in higher):
         return False  # "xã Hải Lâm, Hải Lăng, Quảng Trị" is an address
     if level in LEVEL_GROUPS:
         return _known(level, name, era)  # "các đội thi xã Đông Quang, Cổ Đô, Phong Vân"

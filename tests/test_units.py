@@ -284,6 +284,21 @@ CASES: list[tuple[str, list[tuple[str, str, str]], str]] = [
         [("Thành phố Bắc Kạn", "thành phố", "Bắc Kạn"), ("Bắc Kạn", "thành phố", "Bắc Kạn")],
         "bare-name-takes-the-articles-level",
     ),
+    (
+        "Đoàn thăm hộ nghèo tại TP Thái Bình, Vũ Chính và Đông Hòa.",
+        [("TP Thái Bình", "thành phố", "Thái Bình")],
+        "communes-listed-after-their-city-are-no-districts",
+    ),
+    (
+        "Trao quà trên địa bàn huyện Cam Lộ, Đakrông và Hướng Hóa.",
+        [("huyện Cam Lộ", "huyện", "Cam Lộ"), ("Hướng Hóa", "huyện", "Hướng Hóa")],
+        "districts-listed-after-a-district",
+    ),
+    (
+        "Câu lạc bộ “Vì Hoàng Sa - Trường Sa thân yêu” trao học bổng.",
+        [],
+        "bare-name-inside-a-quoted-name",
+    ),
     ("Hải Phòng, ngày 21 tháng 01 năm 2020", [], "dateline-place"),
     ("Đoàn TNCS Hồ Chí Minh học tập tư tưởng Hồ Chí Minh.", [], "person-namesake"),
     ("Chị Thanh Hà cho biết nhà trên đường Hải Phòng đã xong.", [], "person-and-street"),
