@@ -292,7 +292,16 @@ def _find_units(document: Document) -> list[UnitMention]:
             ):
                 continue  # "P Hà", "Ảnh: H.Nam" are no units; "P.6", "H.Cẩm Mỹ" are
             add(m.start(), span[1], level, text[span[0] : span[1]])
-        for start, end, level in _bare_places(document, sentence.start, sentence.end, found):
+    # Bare names last, once every unit with a level word is known (their levels, the lists they open).
+    named = {fold(u.name): u.level for u in found if u.level in LEVEL_GROUPS}
+    districts_ending: dict[int, list[UnitMention]] = {}
+    for u in found:
+        if u.level in ("quận", "huyện", "thị xã", "thành phố"):
+            districts_ending.setdefault(u.end, []).append(u)
+    for sentence in document.content_sentences():
+        for start, end, level in _bare_places(
+            document, sentence.start, sentence.end, named, districts_ending
+        ):
             add(start, end, level, text[start:end])
     found.sort(key=lambda u: (u.start, u.end))
     return found
@@ -379,7 +388,11 @@ def _bare_levels() -> dict[str, tuple[str, ...]]:
 
 
 def _bare_places(
-    document: Document, start: int, end: int, found: list[UnitMention]
+    document: Document,
+    start: int,
+    end: int,
+    named: dict[str, str],
+    districts_ending: dict[int, list[UnitMention]],
 ) -> list[tuple[int, int, str]]:
     """Provinces and districts named without a level word ("(Hà Nội)", "Quảng Trị", "Phú Giáo: …").
 
@@ -391,7 +404,6 @@ def _bare_places(
     text = document.text
     p = _patterns()
     levels = _bare_levels()
-    named = {fold(u.name): u.level for u in found if u.level in LEVEL_GROUPS}
     out: list[tuple[int, int, str]] = []
     quoted = closed_quotes(text, start, end)
     for m in p.bare_run.finditer(text, start, end):
@@ -408,7 +420,9 @@ def _bare_places(
         if fold(words[0]) in p.surnames and fold(words[1]) in p.middle_names and len(words) >= 3:
             continue  # "Trần Văn Thời" bare is a person
         level = named.get(key, levels[key][0])
-        if level not in ("tỉnh", "thành phố") and _listed_after_district(text, found, m.start(), m.group()):
+        if level not in ("tỉnh", "thành phố") and _listed_after_district(
+            text, districts_ending, m.start(), m.group()
+        ):
             continue  # "TP Thái Bình, Vũ Chính và Đông Hòa": communes of the city, not districts
         out.append((m.start(), m.end(), level))
     return out
@@ -419,16 +433,16 @@ _LIST_GAP = regex.compile(
 )
 
 
-def _listed_after_district(text: str, found: list[UnitMention], start: int, name: str) -> bool:
+def _listed_after_district(
+    text: str, districts_ending: dict[int, list[UnitMention]], start: int, name: str
+) -> bool:
     """Whether a bare name goes on a list that a district-level unit opens and is one of its communes
     ("TP Thái Bình, Vũ Chính và Đông Hòa"; "huyện Cam Lộ, Đakrông và Hướng Hóa" lists districts)."""
     register = load_register()
-    for u in found:
-        if (
-            u.level in ("quận", "huyện", "thị xã", "thành phố")
-            and 0 <= start - u.end <= 80
-            and _LIST_GAP.fullmatch(text, u.end, start)
-        ):
+    for pos in range(max(0, start - 80), start):  # bounded: a long sentence stays linear
+        for u in districts_ending.get(pos, []):
+            if not _LIST_GAP.fullmatch(text, u.end, start):
+                continue
             districts = {unit.code for _, unit in candidates(register, u.level, u.name, "legacy")}
             if any(w.district_code in districts for w in register.find("legacy", "ward", name)):
                 return True
