@@ -22,6 +22,7 @@ import regex
 from extractors import unit as unit_extractor
 from extractors.base import Mention
 from extractors.names import surname_with_middle_name
+from extractors.quotes import closed_quotes, inside
 from pipeline.document import Document
 from pipeline.resources import load_tsv, load_yaml
 from pipeline.spans import skip_space
@@ -38,8 +39,13 @@ _TITLES_REACH = 400
 # A short aside in parentheses right after a name ("(sinh năm 1962)", "(66 tuổi)").
 _ASIDE = regex.compile(r"\s*\([^()\n]{1,40}\)(?=\s*,)", regex.VERSION1)
 _LIST_END = regex.compile(r"[.;…]")
+# Items of a bare list of names, "Nguyễn Văn Tư, Trần Thị Bé Ba và Lê Minh Khoa", each with an aside.
+_LIST_ITEM_SEPARATOR = regex.compile(r",|[ \t]+và[ \t]+", regex.VERSION1)
+_ITEM_ASIDE = regex.compile(r"\s*\([^()\n]{1,40}\)$", regex.VERSION1)
 # Title separators: comma, semicolon, dashes; a hyphen only between words, not inside "ANCT-TTATXH".
 _SEPARATOR = regex.compile(r"\s*(?:[,;–—()]|\s-\s|(?<=\p{Ll})-(?=\p{Lu})|-(?=\s))\s*", _FLAGS)
+# A name that ends its line, its position on the next (a caption, a signature): checked for a title word.
+_LINE_TITLE = regex.compile(r"[ \t]*\n[ \t]*(?=\p{Lu})", _FLAGS)
 
 
 def _phrases(words: list[str], *, case_insensitive: bool = False) -> str:
@@ -74,6 +80,10 @@ class _Words:
     not_names: frozenset[str]
     abbreviations: dict[str, str]
     abbreviation: regex.Pattern[str]
+    title_after_name: regex.Pattern[str]
+    place_title: regex.Pattern[str]
+    organisation_before: regex.Pattern[str]
+    title_goes_on: regex.Pattern[str]
 
 
 @cache
@@ -120,7 +130,7 @@ def _words() -> _Words:
         ),
         honorific_word=regex.compile(_phrases(data["honorifics"], case_insensitive=True)),
         honorific_then_name=regex.compile(
-            rf"{_phrases(data['honorifics'], case_insensitive=True)}\s+\p{{Lu}}", _FLAGS
+            rf"(?<!\w){_phrases(data['honorifics'], case_insensitive=True)}\s+\p{{Lu}}", _FLAGS
         ),
         title_start=regex.compile(rf"(?<!\w)(?:{titles})(?!\w)", _FLAGS),
         bare_list_opener=regex.compile(
@@ -144,6 +154,17 @@ def _words() -> _Words:
         ),
         abbreviations=abbreviations,
         abbreviation=regex.compile(rf"(?<!\w)(?:{abbr})(?!\w)", _FLAGS),
+        # After a name and a comma, a position may be written in lower case ("Bùi Văn Quảng, phó bí thư
+        # thường trực Đảng ủy", "Phan Quang Tảo, bí thư chi bộ 5", "…, đại diện của Ban Dân vận").
+        title_after_name=regex.compile(
+            rf"(?<!\w)(?i:{_phrases([*data['title_words'], *data['titles_after_name']])})(?!\w)", _FLAGS
+        ),
+        # A place alone is no position: "đường An Dương Vương (TP Hòa Bình)", "Nguyễn Văn A, xã Tân Lộc".
+        place_title=regex.compile(rf"(?:{levels})\.?\s*(?:\p{{Lu}}|\d)[^,;()–—]*$", _FLAGS),
+        organisation_before=regex.compile(
+            rf"(?<![\w])(?:{_phrases(data['organisations_before_name'])})[ \t]+$", _FLAGS
+        ),
+        title_goes_on=regex.compile(rf"\s(?i:{_phrases(data['title_goes_on'])})(?!\w)", _FLAGS),
     )
 
 
@@ -187,6 +208,38 @@ def _person_start(text: str, start: int, end: int) -> int:
     return start
 
 
+def _cut_at_line_break(text: str, start: int, end: int) -> int:
+    """A name ends at a line break when it is whole before it and the next line opens a sentence:
+    "ông Trần Tấn Hoàn\nNgôi nhà …" (a caption, then the body); "Biện\nVăn Long" and "Nguyễn Thị\nThu
+    Trang" (a hard-wrapped line) go on."""
+    w = _words()
+    brk = text.find("\n", start, end)
+    if brk < 0:
+        return end
+    before = text[start:brk].split()
+    after = regex.match(r"\s*(\p{Lu}\p{Ll}*)[ \t]+\p{Ll}", text[brk:])
+    if after is None or brk + after.end(1) != end or len(before) < 2:
+        return end
+    if fold(before[-1]) in w.middle_names and len(before) == 2:
+        return end  # "Nguyễn Văn\nAn phát biểu"
+    return start + len(text[start:brk].rstrip())
+
+
+def _not_a_person_before(text: str, floor: int, start: int) -> bool:
+    """A word before the name, or before the capitalised words just before it, makes the run a place,
+    a school, a slogan or a credit: "đường Lê Lợi", "đường An Dương Vương", "Ảnh CTV Trương Lộc Thành"."""
+    w = _words()
+    pos = start
+    for _ in range(3):
+        if w.not_person_before.search(text, max(floor, pos - 25), pos):
+            return True
+        prev = regex.search(r"(?<![\w])(\p{Lu}\p{Ll}+)[ \t]+$", text[max(floor, pos - 12) : pos])
+        if prev is None or w.segment_start.match(prev.group(1)) or w.honorific_word.fullmatch(prev.group(1)):
+            return False
+        pos = max(floor, pos - 12) + prev.start()
+    return False
+
+
 def _strip_honorific(text: str, start: int, end: int) -> int:
     """ "Ông Hồ Bá Hữu": "Ông" is a surname too, but before another surname it is the honorific."""
     w = _words()
@@ -211,11 +264,16 @@ def _ends_title(text: str, m: regex.Match[str], words: dict[int, int]) -> bool:
         return False
     if fold(text[start : words[start]]) in w.noun_compounds:
         return False
+    if w.title_goes_on.match(text, m.start()):
+        return False  # "Phó trưởng Khối MTTQ và các đoàn thể CTXH thành phố"
     return not w.after_organisation.search(text, max(0, start - 12), start)
 
 
-def _titles_after(text: str, pos: int, limit: int, words: dict[int, int]) -> tuple[list[str], int]:
-    """Titles written after the name, and where they end."""
+def _titles_after(
+    text: str, pos: int, limit: int, words: dict[int, int], quoted: list[tuple[int, int]]
+) -> tuple[list[str], int]:
+    """Titles written after the name, and where they end; a separator inside a quoted name does not
+    split ("Chủ nhiệm Câu lạc bộ “Vì Hoàng Sa - Trường Sa thân yêu”")."""
     w = _words()
     titles: list[str] = []
     end = pos
@@ -227,13 +285,18 @@ def _titles_after(text: str, pos: int, limit: int, words: dict[int, int]) -> tup
         sep = linked  # "bầu bổ sung bà Lâm Ngọc Hạnh làm Phó trưởng Ban …"
     else:
         sep = _SEPARATOR.match(text, pos, limit)
+        line = _LINE_TITLE.match(text, pos, limit) if sep is None else None
+        if line is not None and w.title_start.match(text, line.end(), limit):
+            sep = line  # "ông Nguyễn Văn A\nChủ tịch UBND xã" (a caption, a signature)
     if sep is None or ";" in sep.group():
         return titles, end  # "…; Trưởng Ban Dân vận Trần Thị Mai": a semicolon opens the next person
     cursor = sep.end()
     while cursor < limit:
-        if not w.segment_start.match(text, cursor, limit):
+        if not (w.segment_start.match(text, cursor, limit) or w.title_after_name.match(text, cursor, limit)):
             break
         nxt = _SEPARATOR.search(text, cursor, limit)
+        while nxt is not None and (held := inside(quoted, nxt.start(), nxt.end())) is not None:
+            nxt = _SEPARATOR.search(text, held[1], limit)
         seg_end = nxt.start() if nxt else limit
         nxt_person = w.next_person.search(text, cursor, seg_end)
         if nxt_person:
@@ -244,14 +307,29 @@ def _titles_after(text: str, pos: int, limit: int, words: dict[int, int]) -> tup
         if stop:
             seg_end = stop.start()
         title = _clean(text[cursor:seg_end])
-        if not title:
-            break
+        if not title or ((not titles or "(" in text[cursor - 3 : cursor]) and w.place_title.match(title)):
+            break  # "(TP Hòa Bình)", "– thôn Trại Hồ" after a name say where, not what the person is
         titles.append(title)
         end = cursor + len(text[cursor:seg_end].rstrip(" \t\n.…"))
-        if stop or nxt_person or nxt is None or ";" in nxt.group():
+        if stop or nxt_person or nxt is None:
+            break
+        if ";" in nxt.group() and not _title_after_semicolon(text, nxt.end(), limit):
             break
         cursor = nxt.end()
     return titles, end
+
+
+def _title_after_semicolon(text: str, pos: int, limit: int) -> bool:
+    """After a semicolon the list may go on with this person's positions ("Bí thư Đảng ủy; Chủ tịch
+    HĐND xã"), unless the segment names the next person ("; Trưởng Ban Dân vận Trần Thị Mai")."""
+    w = _words()
+    start = skip_space(text, pos, limit)
+    if not w.title_start.match(text, start, limit):
+        return False
+    nxt = _SEPARATOR.search(text, start, limit)
+    seg_end = nxt.start() if nxt else limit
+    people = [m for m in w.name.finditer(text, start, seg_end) if fold(_clean(m.group())) not in w.historical]
+    return not people and not w.honorific_then_name.search(text, start, seg_end)
 
 
 def _titles_before(text: str, floor: int, name_start: int) -> tuple[list[str], int]:
@@ -360,10 +438,15 @@ def _bare_name_list(text: str, start: int, end: int) -> set[tuple[int, int]]:
         body_end = stop.start() if stop else end
         items = []
         pos = body_start
-        for part in text[body_start:body_end].split(","):
+        for part in _LIST_ITEM_SEPARATOR.split(text[body_start:body_end]):
             s = pos + len(part) - len(part.lstrip())
             e = pos + len(part.rstrip())
-            pos += len(part) + 1
+            pos += len(part)
+            sep = _LIST_ITEM_SEPARATOR.match(text, pos, body_end)
+            pos = sep.end() if sep else pos
+            aside = _ITEM_ASIDE.search(text, s, e)
+            if aside:
+                e = aside.start()  # "Nguyễn Văn Tư (ấp 3)"
             m = w.name.fullmatch(text, s, e)
             words = text[s:e].split()
             if m is None or not 2 <= len(words) <= 5:
@@ -389,19 +472,24 @@ def find_officials(document: Document) -> list[OfficialMention]:
         names_listed = _listed_names(text, sentence.start, sentence.end)
         listed = {s: h for s, _, h in names_listed}
         bare = _bare_name_list(text, sentence.start, sentence.end)
+        quoted = closed_quotes(text, sentence.start, sentence.end)
         for run_start, run_end in _name_runs(text, sentence.start, sentence.end, names_listed):
-            end = _trim_name(text, run_start, run_end)
+            end = _cut_at_line_break(text, run_start, _trim_name(text, run_start, run_end))
             start = _person_start(text, _strip_honorific(text, run_start, end), end)
             name = _clean(text[start:end])
             if fold(name) in w.historical or fold(name) in w.not_names or document.is_author(start, end):
                 continue
             if any(u.start < end and start < u.end for u in units):
                 continue  # "phường Trần Hưng Đạo"
-            if w.not_person_before.search(text, max(floor, start - 25), start):
+            if inside(quoted, start, end):
+                continue  # "Câu lạc bộ “Vì Hoàng Sa …”": a quoted name is a title, not a person
+            if _not_a_person_before(text, max(floor, start - 40), start):
                 continue
             hon = w.honorific_before.search(text, max(floor, start - 15), start)
+            if hon is None and w.organisation_before.search(text, max(floor, start - 20), start):
+                continue  # "Sở Công Thương", "HTX Thành Công": the organisation's own name
             before, before_start = _titles_before(text, floor, start)
-            after, after_end = _titles_after(text, end, sentence.end, document.word_ends)
+            after, after_end = _titles_after(text, end, sentence.end, document.word_ends, quoted)
             titles = before + after
             inherited = None
             if (
@@ -415,6 +503,9 @@ def find_officials(document: Document) -> list[OfficialMention]:
                 inherited = listed.get(start)
             if not titles and hon is None and inherited is None and (start, end) not in bare:
                 continue
+            alone = hon is None and inherited is None and (start, end) not in bare
+            if len(name.split()) == 2 and alone and not after:
+                continue  # "Giám đốc HTX nông nghiệp Hà Phong": a two-syllable run after a title is a place
             first = min(x for x in (start, before_start if before else start, hon.start() if hon else start))
             last = max(end, after_end)
             out.append(

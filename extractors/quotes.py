@@ -8,6 +8,8 @@ ends before " của ", at ";" or at the end of the sentence.
 
 from __future__ import annotations
 
+import sys
+from bisect import bisect_right
 from dataclasses import dataclass
 
 import regex
@@ -71,3 +73,31 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 def unquote(text: str) -> str:
     """A name without any quotation marks, whitespace (line breaks included) collapsed."""
     return " ".join(regex.sub(r"[“”\"«»„]", " ", text).split())
+
+
+_OPENER = regex.compile(f"[{regex.escape(OPENERS)}]")
+_CLOSER = {o: regex.compile(f"[{regex.escape(c)}]") for o, c in CLOSERS.items()}
+
+
+def closed_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The closed quotations of start..end, marks included, in one left-to-right pass (linear: an
+    unclosed mark ends the scan, since no later quotation can be paired with certainty)."""
+    out: list[tuple[int, int]] = []
+    pos = start
+    while True:
+        opener = _OPENER.search(text, pos, end)
+        if opener is None:
+            return out
+        closer = _CLOSER[opener.group()].search(text, opener.end(), end)
+        if closer is None:
+            return out
+        out.append((opener.start(), closer.end()))
+        pos = closer.end()
+
+
+def inside(spans: list[tuple[int, int]], start: int, end: int) -> tuple[int, int] | None:
+    """The span of `spans` (sorted, disjoint) that holds start..end, if any."""
+    i = bisect_right(spans, (start, sys.maxsize)) - 1
+    if i >= 0 and spans[i][0] <= start and end <= spans[i][1]:
+        return spans[i]
+    return None

@@ -11,6 +11,7 @@ context. Level words live in extractors/data/units.yaml.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
@@ -20,7 +21,8 @@ import regex
 from extractors import date as date_extractor
 from extractors.base import Mention
 from extractors.names import surname_with_middle_name
-from gazetteer.link import LEVEL_GROUPS, article_context, candidates, link
+from extractors.quotes import closed_quotes, inside
+from gazetteer.link import LEVEL_GROUPS, REFORM_DATE, article_context, candidates, link
 from gazetteer.register import load_register
 from pipeline.document import Document
 from pipeline.resources import alternation, load_yaml
@@ -30,6 +32,8 @@ KIND = "unit"
 _FLAGS = regex.IGNORECASE | regex.VERSION1
 _GAP = r"[ \t]*(?:\n[ \t]*)?"  # spaces, or one line break of a hard-wrapped line
 _NUMBER = r"\d{1,3}[A-Z]?(?![\w]|[.,/]\d)"
+# A number that opens a list written without spaces ("tổ dân phố Phú Hải 2,3"), not a decimal ("2,5 tỷ").
+_LISTED_NUMBER = rf"(?:{_NUMBER}|\d{{1,3}}(?=,\d{{1,3}}(?!\d|[.,]\d)))"
 _WORD = r"\p{Lu}[\p{Ll}\p{Lu}]*"
 
 
@@ -51,6 +55,13 @@ class _Patterns:
     count_after: regex.Pattern[str]
     plural_before: regex.Pattern[str]
     more_names: regex.Pattern[str]
+    organisation_word: regex.Pattern[str]
+    named_before_unit: frozenset[str]
+    unit_after: regex.Pattern[str]
+    register_abbreviations: frozenset[str]
+    bare_run: regex.Pattern[str]
+    not_place_before: regex.Pattern[str]
+    historical: frozenset[str]
 
 
 @cache
@@ -62,12 +73,17 @@ def _patterns() -> _Patterns:
     org_alt = tolerant_alternation(list(data["organisation_levels"]))
     # Names are matched case-sensitively: a capital letter is what makes a word a name.
     # A word name may end in a number: "khu phố Bình Đức 1", "ấp Phú Hòa 2".
-    name = rf"(?:(?:số{_GAP})?(?P<num>{_NUMBER})|(?-i:(?P<cap>{_WORD}(?:{_GAP}{_WORD})*(?:[ \t]{_NUMBER})?)))"
+    name = (
+        rf"(?:(?:số{_GAP})?(?P<num>{_LISTED_NUMBER})"
+        rf"|(?-i:(?P<cap>{_WORD}(?:{_GAP}{_WORD})*(?:[ \t]{_LISTED_NUMBER})?)))"
+    )
     not_name = tolerant_alternation(data["organisation_words"])
+    # After the level word: its abbreviation in parentheses ("khu dân cư (KDC) 9"), and a colon
+    # before a list ("các ấp: Văn Hiên 1, …"; only trusted after a plural or a count).
+    sep = r"[ \t]*(?:\((?-i:\p{Lu}{2,5})\)[ \t]*)?(?::[ \t]*)?(?:\n[ \t]*)?"
+    officials = load_yaml("extractors", "officials.yaml")
     return _Patterns(
-        level=regex.compile(
-            rf"(?<!\w)(?P<level>{level_alt})(?!\w)(?P<sep>{_GAP})(?!(?:{not_name})(?!\w)){name}", _FLAGS
-        ),
+        level=regex.compile(rf"(?<!\w)(?P<level>{level_alt})(?!\w)(?P<sep>{sep}){name}", _FLAGS),
         # Abbreviations are upper-case as written: "P.6", "P6", "Q.3", "TP HCM", "TP.HCM", "Tp. Hồ Chí Minh".
         abbreviation=regex.compile(
             rf"(?<![\w.])(?P<level>{alternation(list(data['abbreviations']))})"
@@ -92,8 +108,24 @@ def _patterns() -> _Patterns:
         count_after=regex.compile(rf"\s+(?:{alternation(data['count_words_after'])})(?!\w)", _FLAGS),
         plural_before=regex.compile(rf"(?<!\w)(?:{tolerant_alternation(data['plural_before'])})\s+$", _FLAGS),
         more_names=regex.compile(
-            rf"{_GAP}(?P<sep>,|và){_GAP}(?-i:(?P<cap>{_WORD}(?:[ \t]{_WORD})*))", _FLAGS
+            rf"{_GAP}(?P<sep>,|và){_GAP}(?-i:(?P<cap>{_WORD}(?:[ \t]{_WORD})*(?:[ \t]{_NUMBER})?))", _FLAGS
         ),
+        organisation_word=regex.compile(rf"(?:{not_name})(?!\w)", _FLAGS),
+        named_before_unit=frozenset(data["named_before_unit"]),
+        unit_after=regex.compile(
+            rf"[ \t]*(?:[,–-][ \t]*)?(?:{tolerant_alternation(data['unit_after'])})[ \t]+\p{{Lu}}", _FLAGS
+        ),
+        register_abbreviations=frozenset(data["register_only_abbreviations"]),
+        # A run of capitalised syllables, whole: a bare province or district name is one.
+        bare_run=regex.compile(
+            r"(?<![\p{L}\p{N}.&/-])\p{Lu}\p{Ll}+(?:[ \t]+\p{Lu}\p{Ll}+)+(?![\p{L}\p{N}&/])"
+        ),
+        not_place_before=regex.compile(
+            rf"(?<![\w])(?:{tolerant_alternation(data['not_place_before'])}"
+            rf"|{tolerant_alternation(officials['honorifics'])})[ \t]*$",
+            _FLAGS,
+        ),
+        historical=frozenset(fold(n) for n in officials["historical_names"]),
     )
 
 
@@ -171,9 +203,13 @@ def _find_units(document: Document) -> list[UnitMention]:
     found: list[UnitMention] = []
     taken: list[tuple[int, int]] = []
     dates = [(a.start, a.end) for a in date_extractor.find_atoms(document)]  # "Sáng 2/9 khóm 3"
+    era = "2025" if document.published is not None and document.published >= REFORM_DATE else "legacy"
+    letterhead = _letterhead_end(text)
 
     def add(start: int, end: int, level: str, name: str, *, sharing: bool = False) -> bool:
         # A further number of "Tổ dân phố 5 và 11" shares its evidence start with the first.
+        if start < letterhead:
+            return False
         if not sharing and any(s < end and start < e for s, e in taken):
             return False
         taken.append((start, end))
@@ -198,13 +234,16 @@ def _find_units(document: Document) -> list[UnitMention]:
                 # "Quận ủy Quận 1", "Thành ủy Thành phố Hồ Chí Minh": the unit is found by its own level
                 # word ("Thị ủy Buôn Hồ" is no buôn: the name only begins like a level word).
                 continue
-            span = _trim_name(text, m.start("cap"), m.end("cap"), level)
+            span = _name_span(document, m.start("cap"), m.end("cap"), level)
             if span:
                 add(m.start(), span[1], level, text[span[0] : span[1]])
         for m in p.level.finditer(text, sentence.start, sentence.end, overlapped=True):
             counted = after_count(m.start())
             if (counted and not m["cap"]) or p.tier_before.search(text, max(0, m.start() - 10), m.start()):
                 continue  # "7 khu phố" is a count; "2 thôn Bình Minh và Tân Hòa" counts units it names
+            plural = counted or p.plural_before.search(text, max(0, m.start() - 10), m.start()) is not None
+            if ":" in m["sep"] and not plural:
+                continue  # a colon after a level word opens a list only after "các", "những" or a count
             level = p.level_of[fold(m["level"])]
             if m["num"] and p.count_after.match(text, m.end("num"), sentence.end):
                 continue
@@ -214,54 +253,272 @@ def _find_units(document: Document) -> list[UnitMention]:
                 if add(m.start(), m.end("num"), level, m["num"]):
                     _more_numbers(text, m.start(), m.end("num"), sentence.end, level, add)
                 continue
-            if level in p.number_only or not m["cap"]:
+            if not m["cap"]:
                 continue
-            span = _trim_name(text, m.start("cap"), m.end("cap"), level)
-            if span is None or not add(m.start(), span[1], level, text[span[0] : span[1]]):
+            span = _name_span(document, m.start("cap"), m.end("cap"), level)
+            if span is None:
                 continue
-            plural = counted or p.plural_before.search(text, max(0, m.start() - 10), m.start())
-            if span[1] == m.end("cap") and plural:
-                _more_names(text, m.start(), span[1], sentence.end, level, add)
+            if level in p.number_only and not (
+                level in p.named_before_unit
+                and p.unit_after.match(text, span[1], sentence.end)
+                and document.word_ends.get(m.start()) == m.end("level")
+            ):
+                # "Tổ công tác", "phố Huế"; but "Khu Ga thị trấn Đồng Đăng" lies in a unit ("Mặt trận Tổ
+                # Quốc Việt Nam xã …" holds no "tổ": the level word is part of a longer word)
+                continue
+            if not add(m.start(), span[1], level, text[span[0] : span[1]]):
+                continue
+            name = text[span[0] : span[1]]
+            stem = regex.match(r"(?P<stem>.*\S)[ \t]+\d{1,3}[A-Z]?$", name)
+            if stem and span[1] == m.end("cap"):
+                # "Tổ dân phố Phú Hải 2 và 3": each further number is another "Phú Hải"
+                _more_numbers(text, m.start(), span[1], sentence.end, level, add, stem["stem"] + " ")
+            if span[1] == m.end("cap"):
+                more = _Listing(level, name, plural, era)
+                _more_names(document, m.start(), span[1], sentence.end, more, add)
         for m in p.abbreviation.finditer(text, sentence.start, sentence.end):
             level = p.abbreviations[m["level"]]
             if m["num"]:
                 add(m.start(), m.end("num"), level, m["num"])
                 continue
-            if m["level"] in p.number_only_abbreviations:
-                continue  # "P Hà" is not an abbreviation we trust; "P.6" and "Q.3" are
-            span = _trim_name(text, m.start("cap"), m.end("cap"), level)
-            if span:
-                add(m.start(), span[1], level, text[span[0] : span[1]])
+            span = _name_span(document, m.start("cap"), m.end("cap"), level)
+            if span is None:
+                continue
+            if m["level"] in p.number_only_abbreviations and not (
+                m["level"] in p.register_abbreviations
+                and text.startswith(".", m.end("level"))
+                and _known(level, text[span[0] : span[1]], era)
+                and len(text[span[0] : span[1]].split()) >= 2
+            ):
+                continue  # "P Hà", "Ảnh: H.Nam" are no units; "P.6", "H.Cẩm Mỹ" are
+            add(m.start(), span[1], level, text[span[0] : span[1]])
+    # Bare names last, once every unit with a level word is known (their levels, the lists they open).
+    named = {fold(u.name): u.level for u in found if u.level in LEVEL_GROUPS}
+    districts_ending: dict[int, list[UnitMention]] = {}
+    for u in found:
+        if u.level in ("quận", "huyện", "thị xã", "thành phố"):
+            districts_ending.setdefault(u.end, []).append(u)
+    for sentence in document.content_sentences():
+        for start, end, level in _bare_places(
+            document, sentence.start, sentence.end, named, districts_ending
+        ):
+            add(start, end, level, text[start:end])
     found.sort(key=lambda u: (u.start, u.end))
     return found
 
 
-def _more_numbers(text: str, start: int, pos: int, limit: int, level: str, add: Callable[..., bool]) -> None:
-    """ "Tổ dân phố 5 và 11", "khu phố 1, 2 và 3": each further number is a unit of the same level."""
+def _name_span(document: Document, start: int, end: int, level: str) -> tuple[int, int] | None:
+    """The name of a capitalised run after a level word, or None when it is no name.
+
+    Beyond `_trim_name`: a run whose last syllable opens an ordinary word ("phường Báo cáo",
+    "Thôn Văn hóa kiểu mẫu") ends before it, and an organisation word ("Quận Đoàn", "Phường Đội")
+    is a name only when more of the name follows in a residential unit ("thôn Đoàn Kết") or the
+    register knows it ("xã Đoàn Kết").
+    """
+    text = document.text
+    p = _patterns()
+    span = _trim_name(text, start, end, level)
+    if span is None:
+        return None
+    s, e = span
+    last = max(s, text.rfind(" ", s, e) + 1, text.rfind("\n", s, e) + 1)
+    if _opens_word(document, s, last, e):
+        e = len(text[:last].rstrip())
+        if e <= s:
+            return None
+    org = p.organisation_word.match(text, s, e)
+    if org is not None:
+        name = text[s:e]
+        if level in LEVEL_GROUPS and not _known(level, name, "legacy") and not _known(level, name, "2025"):
+            return None
+        if level not in LEVEL_GROUPS and org.end() >= e:
+            return None
+    return s, e
+
+
+def _opens_word(document: Document, name_start: int, start: int, end: int) -> bool:
+    """Whether the name's last syllable (start..end) opens a longer word written on in lower case
+    ("Báo cáo"), or ends one that began before the name ("Thôn Văn hóa": the level word is the head).
+    A word the segmenter glued inside the name ("Phú Tân trao") proves nothing."""
+    text = document.text
+    starts, ends = _word_index(document)
+    i = bisect_right(starts, start) - 1
+    if i < 0 or ends[i] <= end or name_start <= starts[i] < start:
+        return False
+    # One lower-case syllable more: "Báo cáo", "Văn hóa"; "ấp Bắc bàn giao" is the segmenter's slip.
+    return regex.fullmatch(r"[ \t]+\p{Ll}+", text[end : ends[i]]) is not None
+
+
+def _word_index(document: Document) -> tuple[list[int], list[int]]:
+    def build() -> tuple[list[int], list[int]]:
+        items = sorted(document.word_ends.items())
+        return [s for s, _ in items], [e for _, e in items]
+
+    return document.memo("unit.word_index", build)
+
+
+def _known(level: str, name: str, era: str) -> bool:
+    return bool(candidates(load_register(), level, " ".join(name.split()), era))
+
+
+def _letterhead_end(text: str) -> int:
+    """Where an issuing body's letterhead ends: two or more short upper-case lines opening the page and
+    standing apart ("ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM / QUẬN 5 - THÀNH PHỐ HỒ CHÍ MINH"); 0 if none."""
+    m = _LETTERHEAD.match(text)
+    return m.end() if m else 0
+
+
+_LETTERHEAD = regex.compile(r"\A\s*(?:[^\p{Ll}\n]{3,60}\n){2,4}[ \t]*\n", regex.VERSION1)
+
+
+@cache
+def _bare_levels() -> dict[str, tuple[str, ...]]:
+    """Folded province and district names → the levels they are (a province first)."""
+    register = load_register()
+    out: dict[str, list[str]] = {}
+    for uid, unit in register.units.items():
+        era, group, _ = uid.split(":", 2)
+        if group == "province" or (group == "district" and era == "legacy"):
+            key = fold(unit.short)
+            levels = out.setdefault(key, [])
+            level = unit.level if unit.level in LEVEL_GROUPS else ("tỉnh" if group == "province" else "")
+            if level and level not in levels:
+                levels.insert(0, level) if group == "province" else levels.append(level)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _bare_places(
+    document: Document,
+    start: int,
+    end: int,
+    named: dict[str, str],
+    districts_ending: dict[int, list[UnitMention]],
+) -> list[tuple[int, int, str]]:
+    """Provinces and districts named without a level word ("(Hà Nội)", "Quảng Trị", "Phú Giáo: …").
+
+    A whole run of two or more capitalised syllables that the register knows as a province or a
+    district, not after a word that makes it another place or a person ("đường Hải Phòng", "chị
+    Thanh Hà"), not a historical figure, not a dateline's place ("Hải Phòng, ngày 21 …"). Its level
+    is the one the article gives that name elsewhere, else a province's, else a district's.
+    """
+    text = document.text
+    p = _patterns()
+    levels = _bare_levels()
+    out: list[tuple[int, int, str]] = []
+    quoted = closed_quotes(text, start, end)
+    for m in p.bare_run.finditer(text, start, end):
+        key = fold(m.group())
+        if key not in levels or key in p.historical or document.is_author(m.start(), m.end()):
+            continue
+        if inside(quoted, m.start(), m.end()):
+            continue  # "Câu lạc bộ “Vì Hoàng Sa - Trường Sa thân yêu”": a quoted name
+        if p.not_place_before.search(text, max(start, m.start() - 20), m.start()):
+            continue
+        if regex.match(r",?[ \t]*ngày[ \t]+\d", text[m.end() : m.end() + 12]):
+            continue  # a dateline gives where the article was written
+        words = m.group().split()
+        if fold(words[0]) in p.surnames and fold(words[1]) in p.middle_names and len(words) >= 3:
+            continue  # "Trần Văn Thời" bare is a person
+        level = named.get(key, levels[key][0])
+        if level not in ("tỉnh", "thành phố") and _listed_after_district(
+            text, districts_ending, m.start(), m.group()
+        ):
+            continue  # "TP Thái Bình, Vũ Chính và Đông Hòa": communes of the city, not districts
+        out.append((m.start(), m.end(), level))
+    return out
+
+
+_LIST_GAP = regex.compile(
+    r"(?:[ \t]*(?:,|và)[ \t]*\p{Lu}\p{Ll}*(?:[ \t]+\p{Lu}\p{Ll}*)*)*[ \t]*(?:,|và)[ \t]*"
+)
+
+
+def _listed_after_district(
+    text: str, districts_ending: dict[int, list[UnitMention]], start: int, name: str
+) -> bool:
+    """Whether a bare name goes on a list that a district-level unit opens and is one of its communes
+    ("TP Thái Bình, Vũ Chính và Đông Hòa"; "huyện Cam Lộ, Đakrông và Hướng Hóa" lists districts)."""
+    register = load_register()
+    for pos in range(max(0, start - 80), start):  # bounded: a long sentence stays linear
+        for u in districts_ending.get(pos, []):
+            if not _LIST_GAP.fullmatch(text, u.end, start):
+                continue
+            districts = {unit.code for _, unit in candidates(register, u.level, u.name, "legacy")}
+            if any(w.district_code in districts for w in register.find("legacy", "ward", name)):
+                return True
+    return False
+
+
+def _more_numbers(
+    text: str, start: int, pos: int, limit: int, level: str, add: Callable[..., bool], stem: str = ""
+) -> None:
+    """ "Tổ dân phố 5 và 11", "khu phố 1, 2 và 3": each further number is a unit of the same level
+    ("Tổ dân phố Phú Hải 2 và 3": of the same name)."""
     while True:
         m = _patterns().more_numbers.match(text, pos, limit)
         if m is None:
             return
-        add(start, m.end("num"), level, m["num"], sharing=True)
+        add(start, m.end("num"), level, stem + m["num"], sharing=True)
         pos = m.end()
 
 
-def _more_names(text: str, start: int, pos: int, limit: int, level: str, add: Callable[..., bool]) -> None:
-    """ "các bản Che Căn, Khá và Kéo", "các phường Lê Lợi, Hải Cảng, Thị Nại": after a plural ("các",
-    "những"), each further capitalised name is a unit of the same level, up to the first that is not.
+@dataclass(frozen=True)
+class _Listing:
+    """What a list of further names goes on from: the level word, its first name, a plural before it."""
+
+    level: str
+    first: str
+    plural: bool
+    era: str
+
+
+def _more_names(
+    document: Document, start: int, pos: int, limit: int, listing: _Listing, add: Callable[..., bool]
+) -> None:
+    """Further names of one level word, each a unit of that level.
+
+    After a plural or a count ("các bản Che Căn, Khá và Kéo", "các phường Lê Lợi, Hải Cảng, Thị
+    Nại") every capitalised name up to the first that is not. Without one, a list is trusted only
+    where it cannot be an address: a "và" joins a name the register knows at that level ("huyện Trần
+    Văn Thời và Đầm Dơi") or the same name with another number ("phường Nam 1 và Nam 2"); a comma joins
+    no district or province ("xã Hải Lâm, Hải Lăng, Quảng Trị" is an address), but a ward the register
+    knows at that level ("xã Đông Quang, Cổ Đô, Phong Vân") or a residential name it does not know as a
+    ward ("thôn Đông, Tây").
     """
+    text = document.text
     p = _patterns()
+    level = listing.level
     while True:
         m = p.more_names.match(text, pos, limit)
         if m is None or p.level_word_start.match(text, m.start("cap")):
             return
-        span = _trim_name(text, m.start("cap"), m.end("cap"), level)
-        if span is None:
+        if p.organisation_word.match(text, m.start("cap")) or regex.match(r"\p{Lu}{2}", m["cap"]):
+            return  # "khối phố Xuân Đông, UBND phường": an organisation follows
+        span = _name_span(document, m.start("cap"), m.end("cap"), level)
+        if span is None or span[1] != m.end("cap"):
             return
-        add(start, span[1], level, text[span[0] : span[1]], sharing=True)
+        name = " ".join(text[span[0] : span[1]].split())
+        if not listing.plural and not _listed_without_plural(listing, name, m["sep"]):
+            return
+        add(start, span[1], level, name, sharing=True)
         pos = m.end()
         if m["sep"] == "và":
             return
+
+
+def _listed_without_plural(listing: _Listing, name: str, sep: str) -> bool:
+    level, era = listing.level, listing.era
+    if sep == "và":
+        stem = regex.sub(rf"[ \t]+{_NUMBER}$", "", name)
+        if stem != name and stem.split() == listing.first.split()[: len(stem.split())]:
+            return True  # "khu phố Nam 1 và Nam 2"
+        return level in LEVEL_GROUPS and _known(level, name, era)
+    higher = ("tỉnh",) if level in ("quận", "huyện", "thị xã", "thành phố") else ("huyện", "tỉnh")
+    if len(name.split()) > 3 or any(_known(lv, name, "legacy") for lv in higher):
+        return False  # "xã Hải Lâm, Hải Lăng, Quảng Trị" is an address
+    if level in LEVEL_GROUPS:
+        return _known(level, name, era)  # "các đội thi xã Đông Quang, Cổ Đô, Phong Vân"
+    return not any(_known(lv, name, e) for lv in ("xã", "phường") for e in ("legacy", "2025"))
 
 
 def extract(document: Document) -> list[Mention]:

@@ -516,6 +516,114 @@ CASES: list = [
         [("Nguyễn Văn Tư", []), ("Trần Thị Bé Ba", []), ("Lê Minh Khoa", [])],
         "bare-names-after-cac-ca-nhan",
     ),
+    # A name ends at a line break when it is whole and the next line opens a sentence.
+    _case(
+        (
+            "Bàn giao nhà Đại Đoàn Kết cho hộ nghèo xã Khuê Ngọc Điền\n"
+            "Ngày 12 tháng 01 năm 2019, Ủy ban MTTQ xã bàn giao nhà cho gia đình ông Trần Tấn Hoàn.\n"
+            "Bàn giao nhà đại đoàn kết cho ông Trần Tấn Hoàn\n"
+            "Ngôi nhà xây cấp 4, có diện tích 80 m2 mái lợp tôn\n"
+            "Trị giá 117 triệu đồng; trong đó UBMTTQVN xã hỗ trợ 20 triệu đồng\n"
+            "Mai viết Tăng"
+        ),
+        [("Trần Tấn Hoàn", []), ("Trần Tấn Hoàn", [])],
+        id="name-ends-at-a-caption-line",
+        was="the next line's first word was read as the name's last",
+    ),
+    # Places and organisations read as names.
+    _case(
+        "ĐV-TN phường Phương Lâm treo cờ tại đường An Dương Vương (TP Hòa Bình).",
+        [],
+        id="street-named-after-a-person",
+        was="'Dương Vương' after 'đường An' was a person, '(TP Hòa Bình' its title",
+    ),
+    _case(
+        "Nhóm giúp đỡ xã gồm: Sở Công Thương (trưởng nhóm), Sở Khoa học - Công nghệ, Sở Du lịch.",
+        [],
+        id="department-name-is-no-person",
+        was="'Công Thương' after 'Sở' was a person",
+    ),
+    _case(
+        "Giám đốc HTX dịch vụ nông nghiệp Hà Phong cho biết năm nay được mùa.",
+        [],
+        id="two-syllable-run-after-a-title",
+        was="a cooperative's name after its director's title was a person",
+    ),
+    _case(
+        "Ảnh CTV Trương Lộc Thành - Đoàn viên Khu 3",
+        [],
+        id="photo-credit-without-colon",
+        was="the photographer was an official",
+    ),
+    _case(
+        "Bà Nguyễn Thị Thúy – thôn Trại Hồ nhận quà.",
+        [("Nguyễn Thị Thúy", [])],
+        id="place-after-a-dash-is-no-title",
+        was="'thôn Trại Hồ' was her title",
+    ),
+    # Titles written in lower case, across a semicolon, a line break, around "và các đoàn thể".
+    _case(
+        "Báo cáo tại hội nghị, đồng chí Bùi Văn Quảng, phó bí thư thường trực Đảng ủy, trưởng Ban Dân Vận"
+        " phường Nam Hồng đã khẳng định kết quả. Tiêu biểu là ông Phan Quang Tảo, bí thư chi bộ 5.",
+        [
+            ("Bùi Văn Quảng", ["phó bí thư thường trực Đảng ủy", "trưởng Ban Dân Vận phường Nam Hồng"]),
+            ("Phan Quang Tảo", ["bí thư chi bộ 5"]),
+        ],
+        id="lower-case-titles",
+        was="titles in lower case were not read",
+    ),
+    _case(
+        "Về dự có đồng chí Đinh Văn Thiện, đại diện của Ban Dân Vận Thị ủy Hồng Lĩnh; các đồng chí thường trực.",
+        [("Đinh Văn Thiện", ["đại diện của Ban Dân Vận Thị ủy Hồng Lĩnh"])],
+        id="dai-dien-title",
+        was="'đại diện' opened no title",
+    ),
+    _case(
+        "Đồng chí Hoàng Văn Long, Phó trưởng Khối MTTQ và các đoàn thể CTXH thành phố dự và chỉ đạo.",
+        [("Hoàng Văn Long", ["Phó trưởng Khối MTTQ và các đoàn thể CTXH thành phố"])],
+        id="va-cac-doan-the-inside-a-title",
+        was="'và các' ended the title",
+    ),
+    _case(
+        "Tại buổi lễ, bà Trương Mỹ Hoa, nguyên Phó Chủ tịch nước; Chủ tịch Quỹ học bổng Vừ A Dính bày tỏ vui mừng.",
+        [("Trương Mỹ Hoa", ["nguyên Phó Chủ tịch nước", "Chủ tịch Quỹ học bổng Vừ A Dính"])],
+        id="title-after-a-semicolon",
+        was="a semicolon ended the titles and the fund's namesake was a person",
+    ),
+    _case(
+        "Bà Văn Thị Thanh Hà, Phó Chủ tịch Hội Khuyến học tỉnh; ông Lê Văn Dũng, Trưởng phòng GD-ĐT đến dự.",
+        [("Văn Thị Thanh Hà", ["Phó Chủ tịch Hội Khuyến học tỉnh"]), ("Lê Văn Dũng", ["Trưởng phòng GD-ĐT"])],
+        id="semicolon-then-the-next-person",
+        was="(guard) the next person's honorific after a semicolon",
+    ),
+    _case(
+        WRAPPED.replace("Biện\nVăn Long, Phó trưởng", "Nguyễn Văn Sáu\nPhó trưởng"),
+        [
+            ("Nguyễn Văn Sáu", ["Phó trưởng Công an quận"]),
+            ("Nguyễn Thị Thu Trang", ["Bí thư Đảng ủy phường"]),
+        ],
+        id="title-on-the-next-line",
+        was="a title on the line under the name was not read",
+    ),
+    _case(
+        "Dịp này bà Trương Mỹ Hoa, Chủ nhiệm Câu lạc bộ “Vì Hoàng Sa - Trường Sa thân yêu” đã trao học bổng.",
+        [("Trương Mỹ Hoa", ["Chủ nhiệm Câu lạc bộ “Vì Hoàng Sa - Trường Sa thân yêu”"])],
+        id="quoted-name-in-a-title",
+        was="the dash inside the quoted club name split the title, 'Vì Hoàng Sa' was a person",
+    ),
+    # Recipients listed bare, joined by "và", with an aside each.
+    _case(
+        "Ban tổ chức trao quà cho các em Nguyễn Văn Tư, Trần Thị Bé Ba và Lê Minh Khoa.",
+        [("Nguyễn Văn Tư", []), ("Trần Thị Bé Ba", []), ("Lê Minh Khoa", [])],
+        id="bare-list-joined-by-va",
+        was="(guard) the last item 'X và Y' of a bare list",
+    ),
+    _case(
+        "Các hộ được hỗ trợ gồm: Lò Văn Pấng (bản Cang), Giàng A Chứ (bản Lướt).",
+        [("Lò Văn Pấng", []), ("Giàng A Chứ", [])],
+        id="bare-list-with-asides",
+        was="an item's aside broke the list",
+    ),
 ]
 
 

@@ -102,8 +102,13 @@ CASES: list[tuple[str, list[tuple[str, str, str]], str]] = [
         "plural-list-of-names",
     ),
     (
+        # An address, no list of communes: the district and province are named bare.
         "Đoàn đến xã Hải Lâm, Hải Lăng, Quảng Trị.",
-        [("xã Hải Lâm", "xã", "Hải Lâm")],
+        [
+            ("xã Hải Lâm", "xã", "Hải Lâm"),
+            ("Hải Lăng", "huyện", "Hải Lăng"),
+            ("Quảng Trị", "tỉnh", "Quảng Trị"),
+        ],
         "comma-address-is-no-list",
     ),
     ("Sáng 2/9 khóm 3 tổ chức lễ chào cờ năm 2024.", [("khóm 3", "khóm", "3")], "unit-after-a-date"),
@@ -170,6 +175,139 @@ CASES: list[tuple[str, list[tuple[str, str, str]], str]] = [
         "Cùng đông đảo Nhân dân 2 thôn Bình Minh và Tân Hòa tham dự.",
         [("thôn Bình Minh", "thôn", "Bình Minh"), ("thôn Bình Minh và Tân Hòa", "thôn", "Tân Hòa")],
         "count-of-named-units",
+    ),
+    # Several names after one level word, without "các": a list only where it cannot be an address.
+    (
+        "Giải khuyến khích gồm các ấp: Văn Hiên 1, Tổng Cui Lớn, Xa Trạch 2./.",
+        [
+            ("ấp: Văn Hiên 1", "ấp", "Văn Hiên 1"),
+            ("ấp: Văn Hiên 1, Tổng Cui Lớn", "ấp", "Tổng Cui Lớn"),
+            ("ấp: Văn Hiên 1, Tổng Cui Lớn, Xa Trạch 2", "ấp", "Xa Trạch 2"),
+        ],
+        "plural-colon-list",
+    ),
+    ("Chi bộ ấp: Trường An họp.", [], "colon-without-plural"),
+    (
+        "Huyện Trần Văn Thời và Đầm Dơi, mỗi huyện 40 căn.",
+        [
+            ("Huyện Trần Văn Thời", "huyện", "Trần Văn Thời"),
+            ("Huyện Trần Văn Thời và Đầm Dơi", "huyện", "Đầm Dơi"),
+        ],
+        "va-joins-a-registered-name",
+    ),
+    (
+        "Người dân khu phố Nam 1 và Nam 2 tham gia.",
+        [("khu phố Nam 1", "khu phố", "Nam 1"), ("khu phố Nam 1 và Nam 2", "khu phố", "Nam 2")],
+        "va-joins-the-same-name-numbered",
+    ),
+    (
+        "Toàn thể nhân dân Tổ dân phố Phú Hải 2 và 3, tổ dân phố Hòa Bình 1,2.",
+        [
+            ("Tổ dân phố Phú Hải 2", "tổ dân phố", "Phú Hải 2"),
+            ("Tổ dân phố Phú Hải 2 và 3", "tổ dân phố", "Phú Hải 3"),
+            ("tổ dân phố Hòa Bình 1", "tổ dân phố", "Hòa Bình 1"),
+            ("tổ dân phố Hòa Bình 1,2", "tổ dân phố", "Hòa Bình 2"),
+        ],
+        "name-with-several-numbers",
+    ),
+    (
+        "Giải khuyến khích thuộc về các đội thi xã Đông Quang, Cổ Đô, Phong Vân./.",
+        [
+            ("xã Đông Quang", "xã", "Đông Quang"),
+            ("xã Đông Quang, Cổ Đô", "xã", "Cổ Đô"),
+            ("xã Đông Quang, Cổ Đô, Phong Vân", "xã", "Phong Vân"),
+        ],
+        "comma-list-of-registered-communes",
+    ),
+    (
+        "Bà con thôn Đông, Tây tham gia.",
+        [("thôn Đông", "thôn", "Đông"), ("thôn Đông, Tây", "thôn", "Tây")],
+        "comma-list-of-hamlets",
+    ),
+    (
+        "Tại nhà sinh hoạt khối phố Xuân Đông, UBND phường Trường Xuân phát động.",
+        [("khối phố Xuân Đông", "khối phố", "Xuân Đông"), ("phường Trường Xuân", "phường", "Trường Xuân")],
+        "list-stops-at-an-organisation",
+    ),
+    # Abbreviated levels with odd punctuation.
+    (
+        "Các khu dân cư (KDC) 9 và KDC 12 ra quân; UBND T.P Vinh chỉ đạo.",
+        [
+            ("khu dân cư (KDC) 9", "khu dân cư", "9"),
+            ("KDC 12", "khu dân cư", "12"),
+            ("T.P Vinh", "thành phố", "Vinh"),
+        ],
+        "kdc-and-tp-with-dot",
+    ),
+    (
+        "Liên hoan ấp văn hóa tiêu biểu xuất sắc H.Cẩm Mỹ năm 2020 (Ảnh: H.Nam).",
+        [("H.Cẩm Mỹ", "huyện", "Cẩm Mỹ")],
+        "one-letter-abbreviation-with-a-registered-name",
+    ),
+    # A residential "khu" or "tổ" with a word name, followed by the unit it lies in.
+    (
+        "Ban công tác mặt trận Khu Ga thị trấn Đồng Đăng tổ chức ngày hội.",
+        [("Khu Ga", "khu", "Ga"), ("thị trấn Đồng Đăng", "thị trấn", "Đồng Đăng")],
+        "khu-name-before-its-unit",
+    ),
+    (
+        "Khu Di tích xã Kim Liên đón khách.",
+        [("xã Kim Liên", "xã", "Kim Liên")],
+        "khu-before-an-ordinary-word",
+    ),
+    (
+        "Ủy Ban Mặt Trận Tổ Quốc Việt Nam xã Khuê Ngọc Điền bàn giao nhà.",
+        [("xã Khuê Ngọc Điền", "xã", "Khuê Ngọc Điền")],
+        "to-quoc-is-no-to",
+    ),
+    # A capitalised word that opens an ordinary word is no name; an organisation word may open one.
+    ("Đồng chí Phó Bí thư, Chủ tịch UBND phường Báo cáo kết quả.", [], "phuong-bao-cao"),
+    ("Thôn Văn hóa kiểu mẫu được công nhận.", [], "model-title-after-a-level-word"),
+    (
+        "Nhân dân thôn Đoàn Kết tham gia.",
+        [("thôn Đoàn Kết", "thôn", "Đoàn Kết")],
+        "organisation-word-opening-a-name",
+    ),
+    # Provinces and districts named bare.
+    (
+        "Sáng 14/11, UBND phường Phù Liễn (Hải Phòng) tổ chức lễ kỷ niệm.",
+        [("phường Phù Liễn", "phường", "Phù Liễn"), ("Hải Phòng", "thành phố", "Hải Phòng")],
+        "bare-province-in-parentheses",
+    ),
+    (
+        "Thị trấn Phước Vĩnh, Phú Giáo: Khen thưởng 6 tập thể.",
+        [("Thị trấn Phước Vĩnh", "thị trấn", "Phước Vĩnh"), ("Phú Giáo", "huyện", "Phú Giáo")],
+        "bare-district-in-a-headline",
+    ),
+    (
+        "Thành phố Bắc Kạn phối hợp với phường; Bắc Kạn ra quân.",
+        [("Thành phố Bắc Kạn", "thành phố", "Bắc Kạn"), ("Bắc Kạn", "thành phố", "Bắc Kạn")],
+        "bare-name-takes-the-articles-level",
+    ),
+    (
+        "Đoàn thăm hộ nghèo tại TP Thái Bình, Vũ Chính và Đông Hòa.",
+        [("TP Thái Bình", "thành phố", "Thái Bình")],
+        "communes-listed-after-their-city-are-no-districts",
+    ),
+    (
+        "Trao quà trên địa bàn huyện Cam Lộ, Đakrông và Hướng Hóa.",
+        [("huyện Cam Lộ", "huyện", "Cam Lộ"), ("Hướng Hóa", "huyện", "Hướng Hóa")],
+        "districts-listed-after-a-district",
+    ),
+    (
+        "Câu lạc bộ “Vì Hoàng Sa - Trường Sa thân yêu” trao học bổng.",
+        [],
+        "bare-name-inside-a-quoted-name",
+    ),
+    ("Hải Phòng, ngày 21 tháng 01 năm 2020", [], "dateline-place"),
+    ("Đoàn TNCS Hồ Chí Minh học tập tư tưởng Hồ Chí Minh.", [], "person-namesake"),
+    ("Chị Thanh Hà cho biết nhà trên đường Hải Phòng đã xong.", [], "person-and-street"),
+    ("Theo dõi Báo Quảng Trị trên Google News.", [], "newspaper-name"),
+    # A letterhead opening the page is no mention; the headline under it is.
+    (
+        "ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM\nQUẬN 5 - THÀNH PHỐ HỒ CHÍ MINH\n\nPHƯỜNG 8 QUẬN 5 TỔ CHỨC HỌP MẶT",
+        [("PHƯỜNG 8", "phường", "8"), ("QUẬN 5", "quận", "5")],
+        "letterhead",
     ),
 ]
 
