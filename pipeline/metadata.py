@@ -477,4 +477,4 @@ def parse_dateline(text: str) -> dt.date | None:
     """The date of `text` when it is a dateline on its own (a page's date line under its heading)."""
     stripped = text.strip()
     parsed = _parse_dateline(Line(0, len(stripped), stripped), _patterns())
-    return parsed[0] if parsed else None
+    return parsed.day if parsed else None
