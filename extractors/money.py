@@ -15,7 +15,7 @@ import regex
 from extractors.base import Mention, quantities_with_ranges
 from pipeline.document import Document
 from pipeline.numbers import Quantity
-from pipeline.resources import load_yaml
+from pipeline.resources import alternation, load_yaml
 
 KIND = "money"
 _FLAGS = regex.IGNORECASE | regex.VERSION1
@@ -34,6 +34,15 @@ def _currency_after() -> regex.Pattern[str]:
     )
 
 
+@cache
+def _bare_amount() -> tuple[regex.Pattern[str], regex.Pattern[str], int]:
+    """What makes an amount money without a currency word: a money word before it, and what may follow."""
+    data = load_yaml("extractors", "money.yaml")
+    before = regex.compile(rf"(?<!\w)(?:{alternation(data['amount_before'])})\s*:?\s*$", _FLAGS)
+    after = regex.compile(rf"\s*(?:$|[^\w\s]|(?:{alternation(data['bare_amount_followers'])})(?!\w))", _FLAGS)
+    return before, after, int(data["min_bare_amount"])
+
+
 # "gần 50 triệu/hộ/năm": millions per household, per head or per year are money without "đồng".
 _PER_UNIT = regex.compile(r"/\s*\p{L}", _FLAGS)
 _MILLION = 1_000_000
@@ -46,6 +55,10 @@ def money_end(text: str, q: Quantity, limit: int) -> int | None:
         return m.end("cur")
     if q.has_scale and q.value >= _MILLION and _PER_UNIT.match(text, q.end, limit):
         return q.end
+    before, after, least = _bare_amount()
+    money_word = before.search(text[max(0, q.qualifier_start - 30) : q.qualifier_start])
+    if q.value >= least and money_word and after.match(text, q.end, limit):
+        return q.end  # "trị giá 7.000.000 cho hộ …"
     return None
 
 

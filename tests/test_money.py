@@ -15,6 +15,15 @@ def _rows(table: list) -> list:
 
 # Each expected mention: (evidence text, amount in đồng, qualifier).
 CASES: list = [
+    # A money word before an amount makes it money without a currency word.
+    (
+        "Khu dân cư đã tặng 17 xuất quà trị giá 7.000.000 cho hộ có hoàn cảnh khó khăn.",
+        [("7.000.000", 7_000_000, "exact")],
+        "tri-gia-without-currency",
+    ),
+    ("Tổng kinh phí 1.200 triệu.", [("1.200 triệu", 1_200_000_000, "exact")], "kinh-phi-without-currency"),
+    ("Công trình trị giá 3 căn nhà.", [], "tri-gia-before-a-count"),
+    ("Nhà văn hóa trị giá 500 cho hộ.", [], "small-bare-amount-is-no-money"),
     # Ranges: one amount per bound; the first takes the last's scale words.
     (
         "Riêng học bổng khuyết tật, mỗi suất từ 1,5 - 4,8 triệu đồng/đợt.",

@@ -11,6 +11,13 @@ from pipeline.document import build_document
 CASES: list[tuple[str, list[tuple[str, str, str]], str]] = [
     ("Đảng ủy Phường 6 tổ chức hội nghị.", [("Phường 6", "phường", "6")], "numbered-ward"),
     (
+        "Sáng ngày 23/10, tại khu vực Thạnh Phước 1 phường Thạnh Hòa đã tổ chức Ngày hội.",
+        [("khu vực Thạnh Phước 1", "khu", "Thạnh Phước 1"), ("phường Thạnh Hòa", "phường", "Thạnh Hòa")],
+        "khu-vuc-before-its-ward",
+    ),
+    ("Khu vực 3 có 120 hộ.", [("Khu vực 3", "khu", "3")], "khu-vuc-numbered"),
+    ("Các tỉnh khu vực Tây Nguyên tham gia.", [], "khu-vuc-region-is-no-unit"),
+    (
         "Đảng ủy phường Tân Quy Đông tổ chức hội nghị.",
         [("phường Tân Quy Đông", "phường", "Tân Quy Đông")],
         "named-ward",
