@@ -72,10 +72,16 @@ class _Words:
     example_end: regex.Pattern[str]
     kind_word: regex.Pattern[str]
     quote_verb: regex.Pattern[str]
+    launched_group: regex.Pattern[str]
     label: regex.Pattern[str]
     figures_title: regex.Pattern[str]
     organisation_head: regex.Pattern[str]
     max_words_before_list_colon: int
+
+
+def _capitalised(words: list[str]) -> str:
+    """An alternation of words as written with their first letter capitalised ("Chi hội", "CLB")."""
+    return alternation([w[0].upper() + w[1:] for w in words])
 
 
 @cache
@@ -129,7 +135,17 @@ def _words() -> _Words:
         list_word_end=regex.compile(rf"\s(?:{alt(data['list_words'])})\s*$", _FLAGS),
         example_end=regex.compile(rf"(?<!\w)(?:{examples})\s*$", _FLAGS),
         kind_word=regex.compile(rf"\s*(?:{alt(data['kind_words'])})(?!\w)", _FLAGS),
-        quote_verb=regex.compile(rf"\s(?:{alt(data['quote_verbs'])})\s+(?=[“\"«‘])", _FLAGS),
+        quote_verb=regex.compile(
+            rf"\s(?:{alt(data['quote_verbs'])})\s+(?P<kind>(?:{alt(data['launched_groups'])})(?:\s+\p{{Ll}}+){{0,2}}\s+)?"
+            rf"(?=[“\"«‘])",
+            _FLAGS,
+        ),
+        launched_group=regex.compile(
+            rf"\s(?:{alt(data['quote_verbs'])})\s+(?P<title>(?-i:{_capitalised(data['launched_groups'])})"
+            rf"(?:[ \t]+(?!(?:{alt(data['launched_title_stops'])})(?!\w))(?-i:\p{{Ll}}+))"
+            rf"{{1,{int(data['max_launched_title_words'])}}})",
+            _FLAGS,
+        ),
         # "Mô hình trồng sen: HTX Sen Việt, xã An Phú": an item labelled by its title, then its owner.
         label=regex.compile(
             rf"(?:[-+•*][ \t]*)?(?:{trig})[ \t]+(?P<title>[^:;“”\"«»\n]{{2,120}}?)[ \t]*:[ \t]*"
@@ -261,7 +277,15 @@ def _inline(document: Document, sentence: Span, campaigns: set[str]) -> list[tup
             after = modifiers.end()
         starts.append((m.start(), after))
     for m in w.quote_verb.finditer(text, sentence.start, sentence.end):
-        starts.append((m.end(), m.end()))  # "Hội … ra mắt “…”"
+        # "Hội … ra mắt “…”", "… ra mắt tổ hội nghề nghiệp “…”": the owner stands before the verb.
+        starts.append((m.start("kind") if m["kind"] else m.end(), m.end()))
+    for m in w.launched_group.finditer(text, sentence.start, sentence.end):
+        # "Hội Nông dân xã … ra mắt Chi hội nuôi cá tại ấp …": the group is the model.
+        end = _unquoted_title_end(text, m.start("title"), m.end("title"))
+        end = m.start("title") + len(text[m.start("title") : end].rstrip())
+        start, owner = _owner_before_trigger(text, sentence, m.start("title"), m.start() + 1)
+        title = _clean_title(text[m.start("title") : end])
+        out.append((ModelMention(start, end, title, owner), Span(m.start("title"), end)))
     for trigger_start, after in sorted(set(starts)):
         q: Quote | None = quoted_at(text, after, sentence.end)
         if q is not None:

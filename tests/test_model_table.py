@@ -20,6 +20,18 @@ def _case(*args: object, id: str, was: str) -> object:
 
 # Each expected mention: (title, owner).
 CASES: list = [
+    # A group launched under a name is a model.
+    (
+        "Chiều 28.4, Hội Nông dân phường Cẩm Châu tổ chức ra mắt tổ hội nghề nghiệp “Trồng và chăm sóc hoa, cây cảnh” tại khối phố An Mỹ.",
+        [("Trồng và chăm sóc hoa, cây cảnh", "Hội Nông dân phường Cẩm Châu")],
+        "launched-group-with-a-quoted-name",
+    ),
+    (
+        "Ngày 29-5, Hội Nông dân xã Tân Hội ra mắt Chi hội  nuôi cá tại ấp Tân Hòa.",
+        [("Chi hội nuôi cá", "Hội Nông dân xã Tân Hội")],
+        "launched-group-named-by-what-it-does",
+    ),
+    ("Ban Chủ nhiệm CLB được ra mắt với 40 thành viên.", [], "launched-without-a-name"),
     # An organisation after the trigger runs a kind of model: no title.
     (
         "Việc xây dựng mô hình Chi hội nghề nghiệp trong Hội Nông dân có ý nghĩa quan trọng.",
