@@ -119,6 +119,13 @@ def _words() -> _Words:
     year = rf"(?<!\w)năm\s+(?P<y>{_YEAR}){_RIGHT}"
     # "các năm 2022, 2023", "năm 2022 và 2023": each year of a list after "năm".
     year_list = rf"(?<=(?<!\w)năm\s+{_YEAR}(?:\s*,\s*{_YEAR})*\s*(?:,|và)\s*){_LEFT}(?P<y>{_YEAR}){_RIGHT}"
+    # "chương trình Xuân yêu thương 2026", "Hội thi Dân vận khéo 2023": the year of a named event, written
+    # after its capitalised name (at most three lower-case words after the capital; not a sentence's first
+    # word, "Phường có 2024 hộ"), is a date.
+    name_year = (
+        r"(?<=[\p{L}\d,][ \t]+(?-i:\p{Lu})\p{L}*(?:[ \t]+(?-i:\p{Ll})+){0,3}[ \t]+)"
+        r"(?P<y>(?:19|20)\d\d)(?![\w/]|[.,-]\d|[ \t]+\d)"
+    )
     stems, branches = alternation(data["heavenly_stems"]), alternation(data["earthly_branches"])
     lunar_year = rf"(?<!\w)(?:Xuân\s+)?(?-i:(?:{stems})\s+(?:{branches}))\s+(?P<y>{_YEAR}){_RIGHT}"
     # "từ đầu năm đến nay", "từ năm 2021 đến nay", "từ tháng 3/2024 đến nay": up to the publication.
@@ -142,6 +149,7 @@ def _words() -> _Words:
         ("cued", cued),
         ("year", year),
         ("lunar_year", lunar_year),
+        ("name_year", name_year),
         ("year_list", year_list),
     )
     return _Words(
@@ -209,7 +217,7 @@ def _atom(name: str, m: regex.Match[str], text: str, floor: int) -> Atom | None:
         if year is None or not (year < y2 <= w.max_year and y2 - year <= 100):
             return None
         return Atom(m.start(), m.end(), "years", year=year, year_to=y2)
-    if name in ("year", "lunar_year", "year_list"):
+    if name in ("year", "lunar_year", "year_list", "name_year"):
         return Atom(m.start(), m.end(), "year", year=year)
     if name == "since":
         month = _int(m["m"])

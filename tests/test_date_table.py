@@ -364,6 +364,13 @@ CASES: list = [
         "a-period-gives-no-year",
     ),
     (
+        "Chiều 27-1, Ủy ban MTTQ phường tổ chức chương trình Xuân yêu thương 2026, trao quà.",
+        [("27-1", "2026-01-27", "2026-01-27", "day", True), ("2026", "2026-01-01", "2026-12-31", "year", False)],
+        "the-year-after-a-named-event-is-a-date",
+    ),
+    ("Phường có 2024 hộ dân.", [], "a-number-after-a-sentence-first-word-is-no-year"),
+    ("Gọi Tổng đài 1900 1234 để được hỗ trợ.", [], "a-phone-number-is-no-year"),
+    (
         "Sáng 30-8, phường trao học bổng năm học 2025 - 2026 cho học sinh.",
         [("năm học 2025 - 2026", "2025-01-01", "2026-12-31", "range", False)],
         "a-school-year-gives-no-year",
