@@ -25,7 +25,7 @@ from extractors.quotes import OPENERS, quoted_at
 from pipeline.document import Document
 from pipeline.numbers import Quantity, part_of_whole_at
 from pipeline.resources import alternation, load_yaml
-from pipeline.spans import skip_space
+from pipeline.spans import SpanUnion, skip_space
 from pipeline.textnorm import fold, tolerant_pattern
 
 KIND = "count"
@@ -131,7 +131,7 @@ def _unit_span(document: Document, pos: int, limit: int) -> tuple[int, int] | No
     if m:
         return m.end() - len(m.group().lstrip()), m.end()
     ends = document.word_ends
-    word_ends = set(ends.values())
+    word_ends = document.memo("word_end_offsets", lambda: set(ends.values()))
     words: list[tuple[int, int]] = []
     first_lower = True
     cursor = pos
@@ -187,11 +187,12 @@ def extract(document: Document) -> list[Mention]:
     # Dates, and numbers that name a unit ("Khu phố 5 và 7 đăng ký"), count nothing (both memoised).
     not_counts = [(a.start, a.end) for a in date_extractor.find_atoms(document)]
     not_counts += [(u.start, u.end) for u in unit_extractor.find_units(document)]
+    blocked = SpanUnion(not_counts)  # one lookup per number, not a scan of every date and unit
     out: list[Mention] = []
     for sentence in document.content_sentences():
-        blocked = not_counts + _short_quotes(text, sentence.start, sentence.end)
+        quoted = SpanUnion(_short_quotes(text, sentence.start, sentence.end))
         for q in sentence_quantities(document, sentence):
-            if any(s < q.end and q.start < e for s, e in blocked):
+            if blocked.overlaps(q.start, q.end) or quoted.overlaps(q.start, q.end):
                 continue
             if money_end(text, q, sentence.end) is not None or w.duration.match(text, q.end, sentence.end):
                 continue
