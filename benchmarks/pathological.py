@@ -52,6 +52,9 @@ PATTERNS: tuple[str, ...] = (
     'mô hình "',
     "cuộc vận động «",
     "phong trào ‘Xanh ",
+    "phong trào Xanh ",
+    "mô hình Xanh ",
+    "a\n",
     "xã Tân Hòa, huyện Tân Phú, tỉnh Đồng Nai ",
     "Chủ tịch UBND xã ",
     "12 hộ, ",
@@ -80,7 +83,9 @@ def run_stages(path: Path) -> dict[str, float]:
     seconds: dict[str, float] = {}
     started = time.perf_counter()
     raw = read_item(InputItem(str(path)))
-    document = build_document(raw.source, raw.text, title=raw.title, published=raw.published, authors=raw.authors)
+    document = build_document(
+        raw.source, raw.text, title=raw.title, published=raw.published, authors=raw.authors
+    )
     seconds["analysis"] = time.perf_counter() - started
     for kind, extract in registry().items():
         started = time.perf_counter()

@@ -90,16 +90,16 @@ def _modifiers_end(text: str, pos: int, limit: int) -> int | None:
     w = _words()
     cursor = pos
     for _ in range(w.max_modifiers + 1):
-        m = regex.match(r"[ \t]*\n?[ \t]*", text[cursor:limit])
-        at = cursor + (m.end() if m else 0)
+        m = _SPACE.match(text, cursor, limit)  # matched in place: a slice to `limit` per word is quadratic
+        at = m.end() if m else cursor
         if at >= limit:
             return None
         if text[at] in OPENERS:
             return cursor
-        word = regex.match(r"\p{Ll}+", text[at:limit])
+        word = _LOWER_WORD.match(text, at, limit)
         if word is None or w.modifier_stop.match(text, at, limit):
             return None
-        cursor = at + word.end()
+        cursor = word.end()
     return None
 
 
@@ -111,8 +111,8 @@ def _unquoted_name(text: str, pos: int, limit: int, *, labels_item: bool = False
     xanh: người dân đến đổi …" names the item before explaining it.
     """
     w = _words()
-    m = regex.match(r"[ \t]*\n?[ \t]*", text[pos:limit])
-    start = pos + (m.end() if m else 0)
+    m = _SPACE.match(text, pos, limit)
+    start = m.end() if m else pos
     if start >= limit or not text[start].isupper():
         return None
     end = limit
@@ -147,6 +147,10 @@ _CAPITALISED_SERIES = regex.compile(
     regex.VERSION1,
 )
 _NEXT_QUOTE = regex.compile(r"[ \t]*(?:,[ \t]*(?:và[ \t]+)?|và[ \t]+)(?=[“\"«‘])", regex.VERSION1)
+_SPACE = regex.compile(r"[ \t]*\n?[ \t]*")
+_LOWER_WORD = regex.compile(r"\p{Ll}+")
+_COLON = regex.compile(r"[ \t]*:[ \t]*\n?[ \t]*")
+_LIST_SEP = regex.compile(r"[ \t]*(?:[,;][ \t]*(?:và[ \t]+)?|và[ \t]+)\n?[ \t]*")
 _NAME_PUNCT = regex.compile(r"[,;:.(…!?“\"«‘]|\n\s*\n", regex.VERSION1)
 # A trigger opening an item of a ";"-separated list, or of a bulleted one.
 _ITEM_OPEN = regex.compile(r"(?:;|^[ \t]*[-+•])[ \t]*\n?[ \t]*$", regex.VERSION1 | regex.MULTILINE)
@@ -154,20 +158,20 @@ _ITEM_OPEN = regex.compile(r"(?:;|^[ \t]*[-+•])[ \t]*\n?[ \t]*$", regex.VERSIO
 
 def _quoted_list(text: str, pos: int, limit: int) -> list[Quote]:
     """Quoted names listed after the trigger and a colon, separated by commas, semicolons or "và"."""
-    colon = regex.match(r"[ \t]*:[ \t]*\n?[ \t]*", text[pos:limit])
+    colon = _COLON.match(text, pos, limit)
     if colon is None:
         return []
     items: list[Quote] = []
-    cursor = pos + colon.end()
+    cursor = colon.end()
     while cursor < limit:
         q = quoted_at(text, cursor, limit)
         if q is None:
             break
         items.append(q)
-        sep = regex.match(r"[ \t]*(?:[,;][ \t]*(?:và[ \t]+)?|và[ \t]+)\n?[ \t]*", text[q.end : limit])
+        sep = _LIST_SEP.match(text, q.end, limit)
         if sep is None:
             break
-        cursor = q.end + sep.end()
+        cursor = sep.end()
     return items
 
 

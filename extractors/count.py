@@ -37,6 +37,7 @@ _TOKEN = regex.compile(r"\p{L}+|\d+(?:[.,]\d+)*|[^\s\p{L}\d]", regex.VERSION1)
 # right after a capitalised word (not the sentence's first) are the year of a name.
 _YEAR_IN_NAME = regex.compile(r"(?<=\S\s+\p{Lu}[\p{L}]*\s+)(?:1[89]|20)\d\d$", regex.VERSION1)
 _OPENER = regex.compile(f"[{regex.escape(OPENERS)}]")
+_GLUED_ID = regex.compile(r"[/\-]\w")
 
 
 @dataclass(frozen=True)
@@ -100,7 +101,7 @@ def _is_name_or_identifier(text: str, q: Quantity, floor: int) -> bool:
     if _YEAR_IN_NAME.search(text, max(floor, q.start - 40), q.end) and q.start > floor:
         return True
     # "04-NQ/TW", "09/KH": a number glued to an identifier.
-    return bool(regex.match(r"[/\-]\w", text[q.end : q.end + 2]))
+    return bool(_GLUED_ID.match(text[q.end : q.end + 2]))
 
 
 def _short_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -83,8 +83,12 @@ class _Marks:
 
     def next_closer(self, closers: str, start: int, limit: int) -> int:
         """As the least `text.find(c, start, limit)` over the closers found; -1 when none is."""
-        found = [at[i] for at in map(self.at.__getitem__, closers) if (i := bisect.bisect_left(at, start)) < len(at)]
-        first = min(found, default=limit)
+        first = limit
+        for closer in closers:
+            at = self.at[closer]
+            i = bisect.bisect_left(at, start)
+            if i < len(at):
+                first = min(first, at[i])
         return first if first < limit else -1
 
     def unclosed_end(self, start: int, limit: int) -> int:

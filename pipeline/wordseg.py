@@ -35,7 +35,7 @@ _I32_MAX = 2**31 - 1
 # Runs of non-space characters longer than this are tokenised by windows (see
 # `SyllableTokenizer.matches`); shorter ones, all of normal text, exactly as underthesea does.
 MAX_RUN = 500
-_LONG_RUN = re.compile(r"(?<!\S)\S{%d,}" % (MAX_RUN + 1))
+_LONG_RUN = re.compile(rf"(?<!\S)\S{{{MAX_RUN + 1},}}")
 
 
 class UnsupportedTemplate(ValueError):
@@ -110,7 +110,8 @@ class WindowCache:
     ) -> np.ndarray:
         if len(windows) > len(self.matrix):  # a huge sentence: a cache-full at a time
             step = len(self.matrix)
-            return np.concatenate([self.rows(windows[i : i + step], width, weigh) for i in range(0, len(windows), step)])
+            parts = [self.rows(windows[i : i + step], width, weigh) for i in range(0, len(windows), step)]
+            return np.concatenate(parts)
         row_of = self.row_of
         if len(row_of) + len(windows) > len(self.matrix):
             row_of.clear()
