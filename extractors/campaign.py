@@ -115,6 +115,9 @@ def _unquoted_name(text: str, pos: int, limit: int, *, labels_item: bool = False
     start = m.end() if m else pos
     if start >= limit or not text[start].isupper():
         return None
+    # A name has at most `max_name_words` words: read a window, not the rest of a long sentence.
+    cut = limit > start + _NAME_WINDOW
+    limit = min(limit, start + _NAME_WINDOW)
     end = limit
     punct = _NAME_PUNCT.search(text, start, limit)
     while punct and punct.group() == "," and _CAPITALISED_SERIES.match(text, punct.end(), limit):
@@ -128,6 +131,8 @@ def _unquoted_name(text: str, pos: int, limit: int, *, labels_item: bool = False
         stop = stop_at.search(text, start, end)
         if stop:
             end = stop.start()
+    if cut and end == limit:
+        return None  # no end within the window: far more words than a name has
     words = text[start:end].split()
     if not words:
         return None
@@ -147,6 +152,7 @@ _CAPITALISED_SERIES = regex.compile(
     regex.VERSION1,
 )
 _NEXT_QUOTE = regex.compile(r"[ \t]*(?:,[ \t]*(?:và[ \t]+)?|và[ \t]+)(?=[“\"«‘])", regex.VERSION1)
+_NAME_WINDOW = 400  # characters
 _SPACE = regex.compile(r"[ \t]*\n?[ \t]*")
 _LOWER_WORD = regex.compile(r"\p{Ll}+")
 _COLON = regex.compile(r"[ \t]*:[ \t]*\n?[ \t]*")

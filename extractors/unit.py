@@ -114,6 +114,7 @@ def _name_words(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 _NON_SPACE = regex.compile(r"\S+")
+_DIGIT_AT_END = regex.compile(r"\d\s*$")
 
 
 @cache
@@ -198,7 +199,7 @@ def _find_units(document: Document) -> list[UnitMention]:
 
     def after_count(start: int) -> bool:
         """ "7 khu phố" is a count; "Tổ dân phố số 3 phường X" is a unit after a unit's number."""
-        m = regex.search(r"\d\s*$", text[max(0, start - 4) : start])
+        m = _DIGIT_AT_END.search(text[max(0, start - 4) : start])
         if m is None:
             return False
         digit = max(0, start - 4) + m.start()
