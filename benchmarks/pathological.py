@@ -6,8 +6,10 @@ usage: python benchmarks/pathological.py [KILOBYTES ...] [--stages] [--timeout S
 
 Real pages hold 200 KB paragraphs, lists without an end and quotes never closed; every
 extractor must be linear (or n log n) in the sentence length. Target: each pattern at 200 KB
-in at most 2 s. `--stages` adds the seconds of each stage (analysis, each extractor);
-`--timeout` stops one measurement that runs longer (reported as "> N s"). Prints figures,
+in at most 2 s. Figures are CPU seconds of this process (`time.process_time`): the machine's
+cores are shared, and wall time there varies by 2× with the load. `--stages` adds the seconds
+of each stage (analysis, each extractor); `--timeout` stops one measurement that runs longer
+(reported as "> N s"). Prints figures,
 asserts nothing (tests/test_pathological.py holds the 20 KB bound).
 """
 
@@ -28,8 +30,8 @@ from pipeline.document import build_document  # noqa: E402
 from pipeline.ingest import InputItem, read_item  # noqa: E402
 from pipeline.run import mentions_to_records  # noqa: E402
 
-# The inputs of issue 15 first, then the neighbours suspected of the same faults.
-PATTERNS: tuple[str, ...] = (
+# The inputs of issue 15, then the neighbours suspected of the same faults.
+ISSUE_PATTERNS: tuple[str, ...] = (
     "1-",
     "1.",
     "Nguyễn Văn Thành Phố Hồ Chí Minh ",
@@ -40,7 +42,9 @@ PATTERNS: tuple[str, ...] = (
     "phường 1, ",
     "12/7/2023 ",
     "1.000.000.000 đồng, ",
-    # suspected neighbours
+)
+PATTERNS: tuple[str, ...] = (
+    *ISSUE_PATTERNS,
     "đồng chí Nguyễn Văn An, ",
     "Nguyễn Văn An ",
     "ngày 1/1, ",
@@ -81,16 +85,16 @@ def _alarm(signum: int, frame: FrameType | None) -> None:
 def run_stages(path: Path) -> dict[str, float]:
     """Seconds of each stage of one article through the pipeline (as `pipeline.run.process_item`)."""
     seconds: dict[str, float] = {}
-    started = time.perf_counter()
+    started = time.process_time()
     raw = read_item(InputItem(str(path)))
     document = build_document(
         raw.source, raw.text, title=raw.title, published=raw.published, authors=raw.authors
     )
-    seconds["analysis"] = time.perf_counter() - started
+    seconds["analysis"] = time.process_time() - started
     for kind, extract in registry().items():
-        started = time.perf_counter()
+        started = time.process_time()
         mentions_to_records(document, kind, extract(document))
-        seconds[kind] = time.perf_counter() - started
+        seconds[kind] = time.process_time() - started
     return seconds
 
 
@@ -100,7 +104,7 @@ def measure(pattern: str, kilobytes: float, timeout: float) -> dict[str, float] 
         path = Path(tmp) / "article.txt"
         path.write_text(pattern_text(pattern, kilobytes), encoding="utf-8")
         previous = signal.signal(signal.SIGALRM, _alarm)
-        signal.setitimer(signal.ITIMER_REAL, timeout)
+        signal.setitimer(signal.ITIMER_REAL, timeout)  # wall time: a stuck run still stops
         try:
             return run_stages(path)
         except Timeout:
