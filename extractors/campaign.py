@@ -112,16 +112,16 @@ def _modifiers_end(text: str, pos: int, limit: int) -> int | None:
     w = _words()
     cursor = pos
     for _ in range(w.max_modifiers + 1):
-        m = regex.match(r"[ \t]*\n?[ \t]*", text[cursor:limit])
-        at = cursor + (m.end() if m else 0)
+        m = _SPACE.match(text, cursor, limit)  # matched in place: a slice to `limit` per word is quadratic
+        at = m.end() if m else cursor
         if at >= limit:
             return None
         if text[at] in OPENERS:
             return cursor
-        word = regex.match(r"\p{Ll}+", text[at:limit])
+        word = _LOWER_WORD.match(text, at, limit)
         if word is None or w.modifier_stop.match(text, at, limit):
             return None
-        cursor = at + word.end()
+        cursor = word.end()
     return None
 
 
@@ -144,8 +144,8 @@ def _unquoted_name(
     xanh: người dân đến đổi …" names the item before explaining it.
     """
     w = _words()
-    m = regex.match(r"[ \t]*\n?[ \t]*", text[pos:limit])
-    start = pos + (m.end() if m else 0)
+    m = _SPACE.match(text, pos, limit)
+    start = m.end() if m else pos
     if start >= limit or start == pos:
         return None
     first = text[start]
@@ -156,6 +156,9 @@ def _unquoted_name(
             return None  # "đến Ngày hội tại phường …", "Ngày hội có đ/c …": no name follows
         if first.isdigit() and fold(any_case) in w.no_number_names:
             return None  # "Tháng 7", "Đợt 2"
+    # A name has at most `max_name_words` words: read a window, not the rest of a long sentence.
+    windowed = limit > start + _NAME_WINDOW
+    limit = min(limit, start + _NAME_WINDOW)
     end = limit
     punct = _NAME_PUNCT.search(text, start, limit)
     while punct and punct.group() == "," and _CAPITALISED_SERIES.match(text, punct.end(), limit):
@@ -169,6 +172,8 @@ def _unquoted_name(
         stop = stop_at.search(text, start, end)
         if stop:
             end = stop.start()
+    if windowed and end == limit:
+        return None  # no end within the window: far more words than a name has
     cut = next((c for c in cuts if start < c < end), None)
     if cut is not None:
         end = cut  # "… toàn dân tộc thôn An Phú", "… toàn dân tộc 18/11"
@@ -199,6 +204,11 @@ _YEAR_AFTER = regex.compile(r"\s(?:năm\s+)?(?:19|20)\d\d(?![\d/.-])", regex.VER
 # "cuộc vận động (CVĐ) “…”": an abbreviation of the trigger in parentheses.
 _ABBREVIATION = regex.compile(r"[ \t]*\([ \t]*[\p{Lu}\p{Ll}.]{1,10}[ \t]*\)", regex.VERSION1)
 _NEXT_QUOTE = regex.compile(r"[ \t]*(?:,[ \t]*(?:và[ \t]+)?|và[ \t]+)(?=[“\"«‘])", regex.VERSION1)
+_NAME_WINDOW = 400  # characters
+_SPACE = regex.compile(r"[ \t]*\n?[ \t]*")
+_LOWER_WORD = regex.compile(r"\p{Ll}+")
+_COLON = regex.compile(r"[ \t]*:[ \t]*\n?[ \t]*")
+_LIST_SEP = regex.compile(r"[ \t]*(?:[,;][ \t]*(?:và[ \t]+)?|và[ \t]+)\n?[ \t]*")
 _NAME_PUNCT = regex.compile(r"[,;:.()…!?“”\"«»‘’]|\n\s*\n", regex.VERSION1)
 # A trigger opening an item of a ";"-separated list, or of a bulleted one.
 _ITEM_OPEN = regex.compile(r"(?:;|^[ \t]*[-+•])[ \t]*\n?[ \t]*$", regex.VERSION1 | regex.MULTILINE)
@@ -206,20 +216,20 @@ _ITEM_OPEN = regex.compile(r"(?:;|^[ \t]*[-+•])[ \t]*\n?[ \t]*$", regex.VERSIO
 
 def _quoted_list(text: str, pos: int, limit: int) -> list[Quote]:
     """Quoted names listed after the trigger and a colon, separated by commas, semicolons or "và"."""
-    colon = regex.match(r"[ \t]*:[ \t]*\n?[ \t]*", text[pos:limit])
+    colon = _COLON.match(text, pos, limit)
     if colon is None:
         return []
     items: list[Quote] = []
-    cursor = pos + colon.end()
+    cursor = colon.end()
     while cursor < limit:
         q = quoted_at(text, cursor, limit)
         if q is None:
             break
         items.append(q)
-        sep = regex.match(r"[ \t]*(?:[,;][ \t]*(?:và[ \t]+)?|và[ \t]+)\n?[ \t]*", text[q.end : limit])
+        sep = _LIST_SEP.match(text, q.end, limit)
         if sep is None:
             break
-        cursor = q.end + sep.end()
+        cursor = sep.end()
     return items
 
 

@@ -25,7 +25,7 @@ from extractors.quotes import OPENERS, quoted_at
 from pipeline.document import Document
 from pipeline.numbers import Quantity, part_of_whole_at
 from pipeline.resources import alternation, load_yaml
-from pipeline.spans import skip_space
+from pipeline.spans import SpanUnion, skip_space
 from pipeline.textnorm import fold, tolerant_pattern
 
 KIND = "count"
@@ -37,6 +37,7 @@ _TOKEN = regex.compile(r"\p{L}+|\d+(?:[.,]\d+)*|[^\s\p{L}\d]", regex.VERSION1)
 # right after a capitalised word (not the sentence's first) are the year of a name.
 _YEAR_IN_NAME = regex.compile(r"(?<=\S\s+\p{Lu}[\p{L}]*\s+)(?:1[89]|20)\d\d$", regex.VERSION1)
 _OPENER = regex.compile(f"[{regex.escape(OPENERS)}]")
+_GLUED_ID = regex.compile(r"[/\-]\w")
 
 
 @dataclass(frozen=True)
@@ -110,7 +111,7 @@ def _is_name_or_identifier(text: str, q: Quantity, end: int, floor: int) -> bool
     if _YEAR_IN_NAME.search(text, max(floor, q.start - 40), q.end) and q.start > floor:
         return True
     # "04-NQ/TW", "09/KH": a number glued to an identifier.
-    return bool(regex.match(r"[/\-]\w", text[end : end + 2]))
+    return bool(_GLUED_ID.match(text[end : end + 2]))
 
 
 def _not_a_count(text: str, bound: Bound, floor: int, limit: int) -> bool:
@@ -162,7 +163,7 @@ def _unit_span(
     if m:
         return m.end() - len(m.group().lstrip()), m.end()
     ends = document.word_ends
-    word_ends = set(ends.values())
+    word_ends = document.memo("word_end_offsets", lambda: set(ends.values()))
     words: list[tuple[int, int]] = []
     first_lower = True
     cursor = pos
@@ -219,12 +220,13 @@ def extract(document: Document) -> list[Mention]:
     # Dates, and numbers that name a unit ("Khu phố 5 và 7 đăng ký"), count nothing (both memoised).
     not_counts = [(a.start, a.end) for a in date_extractor.find_atoms(document)]
     not_counts += [(u.start, u.end) for u in unit_extractor.find_units(document)]
+    blocked = SpanUnion(not_counts)  # one lookup per number, not a scan of every date and unit
     out: list[Mention] = []
     for sentence in document.content_sentences():
-        blocked = not_counts + _short_quotes(text, sentence.start, sentence.end)
+        quoted = SpanUnion(_short_quotes(text, sentence.start, sentence.end))
         for bound in quantities_with_ranges(document, sentence):
             q = bound.quantity
-            if any(s < q.end and q.start < e for s, e in blocked):
+            if blocked.overlaps(q.start, q.end) or quoted.overlaps(q.start, q.end):
                 continue
             if _not_a_count(text, bound, sentence.start, sentence.end):
                 continue

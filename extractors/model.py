@@ -15,8 +15,9 @@ Words live in extractors/data/models.yaml.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -34,6 +35,13 @@ _FLAGS = regex.IGNORECASE | regex.VERSION1
 _ELLIPSIS = regex.compile(r"…|\.{3}")
 # Between two quoted titles of one trigger: "“A” của X, “B” của Y và “C”".
 _NEXT_QUOTE = regex.compile(r"\s*(?:,\s*(?:và\s+)?|;\s*|\s+và\s+)(?=[“\"«‘])", regex.VERSION1)
+# Windows in characters, so that each trigger reads a bounded stretch of a long sentence: the owner
+# verb right before a trigger; what follows a quoted title (its owner, the next quote); an unquoted
+# title, none when longer (real ones are under 300).
+_VERB_WINDOW = 200
+_OWNER_WINDOW = 1000
+_TAIL_WINDOW = 500
+_MAX_TITLE = 400
 # An item whose title opens within this many characters ("công trình thanh niên “…”") is the inline model's.
 _ITEM_LEAD = 40
 # "những buổi “Cà phê sáng” …": a few lower-case words before an item's quoted title.
@@ -224,10 +232,16 @@ def _split_owner(text: str, start: int, end: int) -> tuple[int, str | None, int]
     return last.start(), owner, owner_end
 
 
-def _owner_before(text: str, floor: int, verb_start: int) -> tuple[int, str] | None:
+def _owner_before(
+    text: str, floor: int, verb_start: int, sentence_end: int | None = None
+) -> tuple[int, str] | None:
     """ "Khối vận phường thực hiện …": the noun phrase between the clause start and the verb."""
     w = _words()
-    openers = list(w.owner_opener.finditer(text, floor, verb_start))
+    if sentence_end is None:
+        openers = list(w.owner_opener.finditer(text, floor, verb_start))
+    else:  # the sentence's openers found once, not again for each trigger in it
+        ends, found = _sentence_openers(text, floor, sentence_end)
+        openers = found[: bisect.bisect_right(ends, verb_start)]
     # "Sáng 12/5, Hội … ra mắt": a comma opens the owner, unless an address goes on after it
     # ("Trường mầm non …, quận Hoàn Kiếm với mô hình").
     while openers and openers[-1].group() == "," and w.address_after_comma.match(text, openers[-1].end()):
@@ -241,11 +255,19 @@ def _owner_before(text: str, floor: int, verb_start: int) -> tuple[int, str] | N
     start = openers[-1].end() if openers else floor
     while start < verb_start and text[start].isspace():
         start += 1
+    if verb_start - start > _OWNER_WINDOW:
+        return None  # far longer than the 20 words an owner may have
     raw = w.trailing_verbs.sub("", text[start:verb_start])
     if not raw.strip() or not raw.strip()[0].isupper() or len(raw.split()) > 20:
         return None
     owner = _owner(raw)
     return (start, owner) if owner else None
+
+
+@lru_cache(maxsize=64)
+def _sentence_openers(text: str, start: int, end: int) -> tuple[list[int], list[regex.Match[str]]]:
+    found = list(_words().owner_opener.finditer(text, start, end))
+    return [m.end() for m in found], found
 
 
 def _unquoted_title_end(text: str, start: int, limit: int) -> int:
@@ -306,7 +328,9 @@ def _inline(document: Document, sentence: Span, campaigns: set[str]) -> list[tup
             continue
         if w.organisation_head.match(text, at, sentence.end):
             continue  # "mô hình Chi hội nghề nghiệp …": who runs a kind of model, no title
-        end = _unquoted_title_end(text, at, sentence.end)
+        end = _unquoted_title_end(text, at, min(sentence.end, at + _TAIL_WINDOW))
+        if end - at > _MAX_TITLE:
+            continue  # no title runs on this far (read from each trigger, it makes output quadratic)
         title_end, owner, _ = _split_owner(text, at, end)
         title = _clean_title(text[at:title_end])
         if not _is_title(title, campaigns):
@@ -339,9 +363,11 @@ def _owner_before_trigger(
     text: str, sentence: Span, trigger_start: int, start: int
 ) -> tuple[int, str | None]:
     """ "X thực hiện mô hình …", "X ra mắt “…”": the owner before the verb, and where it starts."""
-    verb = _words().owner_verb_before.search(text, sentence.start, trigger_start)
+    # The verb stands right before the trigger (the pattern ends at it): read a window, not the sentence.
+    window = max(sentence.start, trigger_start - _VERB_WINDOW)
+    verb = _words().owner_verb_before.search(text, window, trigger_start)
     if verb is not None:
-        found = _owner_before(text, sentence.start, verb.start())
+        found = _owner_before(text, sentence.start, verb.start(), sentence.end)
         if found is not None:
             return found
     return start, None
@@ -368,7 +394,7 @@ def _quoted_chain(
             if following is not None and not text[q.end : following.start].strip():
                 q = following
                 continue
-        tail_end = _unquoted_title_end(text, q.end, sentence.end)
+        tail_end = _unquoted_title_end(text, q.end, min(sentence.end, q.end + _TAIL_WINDOW))
         nxt = _NEXT_QUOTE.search(text, q.end, tail_end)
         if nxt:
             tail_end = nxt.start()

@@ -14,6 +14,7 @@ Word lists: extractors/data/officials.yaml, people.yaml, abbreviations.tsv.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from functools import cache
 
@@ -25,7 +26,7 @@ from extractors.names import surname_with_middle_name
 from extractors.quotes import closed_quotes, inside
 from pipeline.document import Document
 from pipeline.resources import load_tsv, load_yaml
-from pipeline.spans import skip_space
+from pipeline.spans import SpanUnion, skip_space
 from pipeline.textnorm import fold, tolerant_alternation
 
 KIND = "official"
@@ -392,15 +393,17 @@ def _name_runs(text: str, start: int, end: int, listed: list[tuple[int, int, str
     ]
     spans = [(m.start("name"), m.end("name")) for m in after_honorific]
     spans += [(s, e) for s, e, _ in listed]
+    # The runs never overlap one another, so those a span overlaps are found by bisection.
+    starts, ends = [a for a, _ in runs], [b for _, b in runs]
     for s, e in spans:
         if w.segment_start.match(text, s):
             continue  # "ông Chủ tịch …" opens a title, not a name
-        overlapping = [(a, b) for a, b in runs if a < e and s < b]
-        if any(b >= e for _, b in overlapping):
+        i, j = bisect.bisect_right(ends, s), bisect.bisect_left(starts, e)
+        if any(b >= e for b in ends[i:j]):
             continue
         # "Ông Giàng A Páo": "Ông Giàng" read as surname + name stops short of the whole name.
-        runs = [r for r in runs if r not in overlapping] + [(s, e)]
-    return sorted(runs)
+        starts[i:j], ends[i:j] = [s], [e]
+    return sorted(zip(starts, ends, strict=True))
 
 
 def _listed_names(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
@@ -410,9 +413,10 @@ def _listed_names(text: str, start: int, end: int) -> list[tuple[int, int, str]]
     """
     w = _words()
     out: list[tuple[int, int, str]] = []
+    last_semicolon = text.rfind(";", start, end)
     for m in w.honorific_list.finditer(text, start, end):
         body_end = end
-        item_sep = ";" if ";" in text[m.end() : body_end] else ","
+        item_sep = ";" if last_semicolon >= m.end() else ","
         pos = m.end()
         while pos < body_end:
             item = w.list_item_name.match(text, pos, body_end)
@@ -464,7 +468,7 @@ def _bare_name_list(text: str, start: int, end: int) -> set[tuple[int, int]]:
 def find_officials(document: Document) -> list[OfficialMention]:
     text = document.text
     w = _words()
-    units = unit_extractor.find_units(document)
+    units = SpanUnion((u.start, u.end) for u in unit_extractor.find_units(document))
     out: list[OfficialMention] = []
     for sentence in document.content_sentences():
         floor = sentence.start
@@ -479,7 +483,7 @@ def find_officials(document: Document) -> list[OfficialMention]:
             name = _clean(text[start:end])
             if fold(name) in w.historical or fold(name) in w.not_names or document.is_author(start, end):
                 continue
-            if any(u.start < end and start < u.end for u in units):
+            if units.overlaps(start, end):
                 continue  # "phường Trần Hưng Đạo"
             if inside(quoted, start, end):
                 continue  # "Câu lạc bộ “Vì Hoàng Sa …”": a quoted name is a title, not a person

@@ -3,14 +3,16 @@
 Shared by the campaign and model extractors. `quoted_at` reads a quotation that
 opens at a position (after spaces) and returns where its content is, trimmed:
 `“” Dân vận khéo”` (a doubled opening) gives "Dân vận khéo"; an unclosed quote
-ends before " của ", at ";" or at the end of the sentence.
+ends before " của ", at ";" or at the end of the sentence, and is none when that is
+more than `MAX_UNCLOSED` characters away.
 """
 
 from __future__ import annotations
 
+import bisect
 import sys
-from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -20,6 +22,9 @@ _UNCLOSED_END = regex.compile(r"\s+của\s|;", regex.VERSION1)
 _TURNED_CLOSE = regex.compile(
     r"(?<=\w[ \t]?)[“«](?=[ \t]*(?:[.,;:)]|[ \t]\p{Ll}|$))", regex.VERSION1 | regex.MULTILINE
 )
+# An unclosed quotation longer than this (in characters) is no name (real ones are under 150).
+MAX_UNCLOSED = 400
+_OF = regex.compile(r"\s+của(?=\s)", regex.VERSION1)  # `_UNCLOSED_END`'s first branch, "của" by "của"
 
 
 @dataclass(frozen=True)
@@ -34,32 +39,82 @@ class Quote:
 def quoted_at(text: str, pos: int, limit: int) -> Quote | None:
     """The quotation opening at `pos` (spaces and one line break skipped), or None."""
     start = pos
-    while start < limit and text[start] in " \t\n" and text.count("\n", pos, start + 1) <= 1:
+    newlines = 0
+    while start < limit and text[start] in " \t\n":
+        newlines += text[start] == "\n"
+        if newlines > 1:
+            break
         start += 1
     if start >= limit or text[start] not in OPENERS:
         return None
+    marks = _marks(text)
     closers = CLOSERS[text[start]]
     content = start + 1
     if content < limit and text[content] in closers:
         # “” X”: a doubled or broken opening, when a closing mark still follows.
-        if any(c in text[content + 1 : limit] for c in closers):
+        if marks.next_closer(closers, content + 1, limit) >= 0:
             content += 1
         else:
             return None
-    close = min((i for i in (text.find(c, content, limit) for c in closers) if i >= 0), default=-1)
-    # “Dân vận khéo “ năm 2023: an opening mark after a word and before a space closes the quotation.
-    turned = _TURNED_CLOSE.search(text, content, close if close >= 0 else limit)
+    close = marks.next_closer(closers, content, limit)
+    # “Dân vận khéo “ năm 2023: an opening mark after a word and before a space closes the quotation
+    # (looked for no further than an unclosed quotation may run).
+    turned = _TURNED_CLOSE.search(text, content, close if close >= 0 else min(limit, content + MAX_UNCLOSED))
     if turned is not None and text[turned.start()] == text[start]:
         close = turned.start()
     if close >= 0:
         s, e = _trim(text, content, close)
         return Quote(start, close + 1, s, e, True) if e > s else None
-    m = _UNCLOSED_END.search(text, content, limit)
-    end = m.start() if m else limit
+    end = marks.unclosed_end(content, limit)
+    if end - content > MAX_UNCLOSED:
+        return None  # no name runs on this far: read from each mark, it makes output quadratic
     s, e = _trim(text, content, end)
     while e > s and text[e - 1] in ".,;:…":
         e -= 1
     return Quote(start, e, s, e, False) if e > s else None
+
+
+class _Marks:
+    """Where a text's closing marks and the ends of its unclosed quotes are, found once.
+
+    A quotation never closed would otherwise be searched to the end of its sentence from each
+    opening mark: quadratic in a sentence of thousands of "“".
+    """
+
+    def __init__(self, text: str) -> None:
+        self.at: dict[str, list[int]] = {c: [] for c in "".join(CLOSERS.values())}
+        for m in regex.finditer(f"[{regex.escape(''.join(self.at))}]", text):
+            self.at[m.group()].append(m.start())
+        self.semicolons = [m.start() for m in regex.finditer(";", text)]
+        of = [(m.end() - 3, m.start()) for m in _OF.finditer(text)]  # ("của", its spaces' start)
+        self.of_at = [k for k, _ in of]
+        self.of_spaces = [s for _, s in of]
+
+    def next_closer(self, closers: str, start: int, limit: int) -> int:
+        """As the least `text.find(c, start, limit)` over the closers found; -1 when none is."""
+        first = limit
+        for closer in closers:
+            at = self.at[closer]
+            i = bisect.bisect_left(at, start)
+            if i < len(at):
+                first = min(first, at[i])
+        return first if first < limit else -1
+
+    def unclosed_end(self, start: int, limit: int) -> int:
+        """As `_UNCLOSED_END.search(text, start, limit)`'s start, or `limit` when it finds none."""
+        end = limit
+        i = bisect.bisect_left(self.semicolons, start)
+        if i < len(self.semicolons) and self.semicolons[i] < limit:
+            end = self.semicolons[i]
+        i = bisect.bisect_left(self.of_at, start + 1)  # a space at least between `start` and "của"
+        if i < len(self.of_at) and self.of_at[i] + 4 <= limit:
+            end = min(end, max(start, self.of_spaces[i]))
+        return end
+
+
+@lru_cache(maxsize=4)
+def _marks(text: str) -> _Marks:
+    return _Marks(text)
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -97,7 +152,7 @@ def closed_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def inside(spans: list[tuple[int, int]], start: int, end: int) -> tuple[int, int] | None:
     """The span of `spans` (sorted, disjoint) that holds start..end, if any."""
-    i = bisect_right(spans, (start, sys.maxsize)) - 1
+    i = bisect.bisect_right(spans, (start, sys.maxsize)) - 1
     if i >= 0 and spans[i][0] <= start and end <= spans[i][1]:
         return spans[i]
     return None

@@ -22,10 +22,11 @@ from extractors import date as date_extractor
 from extractors.base import Mention
 from extractors.names import surname_with_middle_name
 from extractors.quotes import closed_quotes, inside
-from gazetteer.link import LEVEL_GROUPS, REFORM_DATE, article_context, candidates, link
+from gazetteer.link import LEVEL_GROUPS, REFORM_DATE, Link, article_context, candidates, link
 from gazetteer.register import load_register
 from pipeline.document import Document
 from pipeline.resources import alternation, load_yaml
+from pipeline.spans import SpanUnion
 from pipeline.textnorm import fold, tolerant_alternation
 
 KIND = "unit"
@@ -71,11 +72,14 @@ def _patterns() -> _Patterns:
     words = [w for w in data["levels"] if not w.endswith(".") and w not in ("tp", "tx", "kp", "tdp", "kdc")]
     level_alt = tolerant_alternation(words)
     org_alt = tolerant_alternation(list(data["organisation_levels"]))
+    # A name ends before the next level word (`_trim_name` would cut it there): a run of
+    # capitals is read once, not again from each level word in it.
+    more = rf"(?:{_GAP}(?!(?i:(?:{level_alt}|{org_alt})(?!\w))){_WORD})*"
     # Names are matched case-sensitively: a capital letter is what makes a word a name.
     # A word name may end in a number: "khu phố Bình Đức 1", "ấp Phú Hòa 2".
     name = (
         rf"(?:(?:số{_GAP})?(?P<num>{_LISTED_NUMBER})"
-        rf"|(?-i:(?P<cap>{_WORD}(?:{_GAP}{_WORD})*(?:[ \t]{_LISTED_NUMBER})?)))"
+        rf"|(?-i:(?P<cap>{_WORD}{more}(?:[ \t]{_LISTED_NUMBER})?)))"
     )
     not_name = tolerant_alternation(data["organisation_words"])
     # After the level word: its abbreviation in parentheses ("khu dân cư (KDC) 9"), and a colon
@@ -88,11 +92,11 @@ def _patterns() -> _Patterns:
         abbreviation=regex.compile(
             rf"(?<![\w.])(?P<level>{alternation(list(data['abbreviations']))})"
             rf"(?:\.[ \t]?|[ \t])?(?:số[ \t]+)?"
-            rf"(?:(?P<num>{_NUMBER})|(?P<cap>{_WORD}(?:{_GAP}{_WORD})*))",
+            rf"(?:(?P<num>{_NUMBER})|(?P<cap>{_WORD}{more}))",
             regex.VERSION1,
         ),
         organisation=regex.compile(
-            rf"(?<!\w)(?P<level>{org_alt})(?!\w)(?P<sep>{_GAP})(?-i:(?P<cap>{_WORD}(?:{_GAP}{_WORD})*))",
+            rf"(?<!\w)(?P<level>{org_alt})(?!\w)(?P<sep>{_GAP})(?-i:(?P<cap>{_WORD}{more}))",
             _FLAGS,
         ),
         level_of={fold(k): v for k, v in data["levels"].items()},
@@ -138,7 +142,20 @@ class UnitMention:
 
 
 def _name_words(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in regex.finditer(r"\S+", text[start:end])]
+    return [(m.start() - start, m.end() - start) for m in _NON_SPACE.finditer(text, start, end)]
+
+
+_NON_SPACE = regex.compile(r"\S+")
+_DIGIT_AT_END = regex.compile(r"\d\s*$")
+
+
+@cache
+def _register_name_words() -> int:
+    """The most words of a name the register can know: its longest key or alias, after a type
+    word ("thành phố") and "số" (`gazetteer.register.name_keys` drops both)."""
+    keys = [key for _, _, key in load_register().by_name]
+    keys += [fold(alias) for alias in load_yaml("gazetteer", "aliases.yaml")["provinces"]]
+    return max(len(key.split()) for key in keys) + 3
 
 
 def _trim_name(text: str, start: int, end: int, level: str) -> tuple[int, int] | None:
@@ -157,7 +174,7 @@ def _trim_name(text: str, start: int, end: int, level: str) -> tuple[int, int] |
     if level in LEVEL_GROUPS:
         register = load_register()
         # The longest prefix the register knows, when the run goes on past the name.
-        for n in range(len(words), 0, -1):
+        for n in range(min(len(words), _register_name_words()), 0, -1):
             name = " ".join(text[words[0][0] : words[n - 1][1]].split())
             if candidates(register, level, name, "legacy"):
                 return words[0][0], words[n - 1][1]
@@ -201,8 +218,8 @@ def _find_units(document: Document) -> list[UnitMention]:
     text = document.text
     p = _patterns()
     found: list[UnitMention] = []
-    taken: list[tuple[int, int]] = []
-    dates = [(a.start, a.end) for a in date_extractor.find_atoms(document)]  # "Sáng 2/9 khóm 3"
+    taken = SpanUnion()
+    dates = SpanUnion((a.start, a.end) for a in date_extractor.find_atoms(document))  # "Sáng 2/9 khóm 3"
     era = "2025" if document.published is not None and document.published >= REFORM_DATE else "legacy"
     letterhead = _letterhead_end(text)
 
@@ -210,19 +227,19 @@ def _find_units(document: Document) -> list[UnitMention]:
         # A further number of "Tổ dân phố 5 và 11" shares its evidence start with the first.
         if start < letterhead:
             return False
-        if not sharing and any(s < end and start < e for s, e in taken):
+        if not sharing and taken.overlaps(start, end):
             return False
-        taken.append((start, end))
+        taken.add(start, end)
         found.append(UnitMention(start, end, level, " ".join(name.split())))
         return True
 
     def after_count(start: int) -> bool:
         """ "7 khu phố" is a count; "Tổ dân phố số 3 phường X" is a unit after a unit's number."""
-        m = regex.search(r"\d\s*$", text[max(0, start - 4) : start])
+        m = _DIGIT_AT_END.search(text[max(0, start - 4) : start])
         if m is None:
             return False
         digit = max(0, start - 4) + m.start()
-        return not any(s <= digit < e for s, e in [*taken, *dates])
+        return not taken.covers(digit) and not dates.covers(digit)
 
     for sentence in document.content_sentences():
         for m in p.organisation.finditer(text, sentence.start, sentence.end):
@@ -247,7 +264,7 @@ def _find_units(document: Document) -> list[UnitMention]:
             level = p.level_of[fold(m["level"])]
             if m["num"] and p.count_after.match(text, m.end("num"), sentence.end):
                 continue
-            if m["num"] and any(s <= m.start("num") < e for s, e in dates):
+            if m["num"] and dates.covers(m.start("num")):
                 continue  # "hội nghị khu dân cư 6 tháng đầu năm 2024": the number opens a date
             if m["num"]:
                 if add(m.start(), m.end("num"), level, m["num"]):
@@ -523,11 +540,15 @@ def _listed_without_plural(listing: _Listing, name: str, sep: str) -> bool:
 
 def extract(document: Document) -> list[Mention]:
     units = find_units(document)
-    register_mentions = [(u.level, u.name) for u in units if u.level in LEVEL_GROUPS]
+    # Each (level, name) is looked up once: a list may name the same unit thousands of times.
+    register_mentions = list(dict.fromkeys((u.level, u.name) for u in units if u.level in LEVEL_GROUPS))
     context = article_context(register_mentions, document.published, document.hints)
+    links: dict[tuple[str, str], Link] = {}
     out: list[Mention] = []
     for u in units:
-        linked = link(u.level, u.name, document.published, context)
+        linked = links.get((u.level, u.name))
+        if linked is None:
+            linked = links[u.level, u.name] = link(u.level, u.name, document.published, context)
         out.append(
             Mention(
                 KIND,
@@ -537,8 +558,8 @@ def extract(document: Document) -> list[Mention]:
                     "level": u.level,
                     "name": u.name,
                     "code": linked.code,
-                    "code_2025": linked.code_2025,
-                    "name_2025": linked.name_2025,
+                    "code_2025": list(linked.code_2025),
+                    "name_2025": list(linked.name_2025),
                     "link_status": linked.link_status,
                     "candidates": linked.candidates,
                 },

@@ -51,6 +51,7 @@ class _Grammar:
     glued: frozenset[str]
     starters: frozenset[str]  # words that can open a number phrase
     before: tuple[tuple[regex.Pattern[str], str], ...]
+    any_before: regex.Pattern[str]  # matches where any of `before` does
     after: tuple[tuple[regex.Pattern[str], str], ...]
     locative: regex.Pattern[str]
     part_of_whole: regex.Pattern[str]
@@ -86,6 +87,7 @@ def grammar() -> _Grammar:
             [*digits, *(w.casefold() for w in data["ten"]), *(w.casefold() for w in data["hundred"])]
         ),
         before=tuple((p, q) for p, q, _ in before),
+        any_before=regex.compile("|".join(f"(?:{p.pattern})" for p, _, _ in before), _FLAGS),
         after=tuple(after),
         locative=regex.compile(rf"(?<!\w)(?:{alternation(data['locative_before'])})\s+$", _FLAGS),
         vague_before=frozenset(w.casefold() for w in data["vague_before"]),
@@ -112,7 +114,7 @@ def part_of_whole_at(text: str, pos: int, limit: int) -> tuple[int, int] | None:
 
 def parse_numeral(token: str) -> Decimal | None:
     """A written numeral to its value by the Vietnamese rules above; None if it is not one."""
-    if not regex.fullmatch(NUMERAL, token):
+    if not _NUMERAL.fullmatch(token):
         return None
     dots, commas = token.count("."), token.count(",")
     try:
@@ -329,15 +331,23 @@ def number_at(text: str, pos: int, limit: int) -> tuple[Quantity, Decimal] | Non
     return Quantity(pos, toks[j - 1].end, value, "exact", pos, has_scale), multiplier
 
 
+# Patterns read once per number: compiled here, not looked up in regex's cache each time.
+_NUMERAL = regex.compile(NUMERAL)
+_FROM = regex.compile(r"(?:^|(?<=\s))(từ)\s+$", _FLAGS)
+_AND_UP = regex.compile(r"^\s*(?:\S+\s+){0,4}?trở\s+lên(?!\w)", _FLAGS)
+
+
 def qualifier_at(text: str, start: int, end: int, window_start: int = 0) -> tuple[str, int]:
     """The qualifier of the number at [start:end] and where it begins; ("exact", start) when none."""
     g = grammar()
     left = text[max(window_start, start - 40) : start]
     offset = max(window_start, start - 40)
     # "từ X trở lên" → at_least
-    tu = regex.search(r"(?:^|(?<=\s))(từ)\s+$", left, _FLAGS)
-    if tu and regex.match(r"^\s*(?:\S+\s+){0,4}?trở\s+lên(?!\w)", text[end : end + 60], _FLAGS):
+    tu = _FROM.search(left)
+    if tu and _AND_UP.match(text[end : end + 60]):
         return "at_least", offset + tu.start(1)
+    if not g.any_before.search(left):
+        return "exact", start  # one search for the text before most numbers, not one per word
     for pattern, qual in g.before:
         m = pattern.search(left)
         if m:

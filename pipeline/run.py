@@ -48,6 +48,9 @@ class BatchResult:
         return {kind: counts.get(kind, 0) for kind in KINDS}
 
 
+SENTENCE_CONTEXT = 1000
+
+
 def _error(source: str, stage: str, reason: str, **extra: Any) -> dict[str, Any]:
     return ErrorEntry(source=source, stage=stage, reason=reason, **extra).model_dump(mode="json")  # type: ignore[arg-type]
 
@@ -67,6 +70,10 @@ def mentions_to_records(document: Document, kind: str, mentions: Iterable[Mentio
         seen.add(key)
         sentence = document.sentence_at(mention.start)
         sent_start, sent_end = min(sentence.start, mention.start), max(sentence.end, mention.end)
+        # A record quotes at most SENTENCE_CONTEXT characters either side of its evidence: a page's
+        # 200 KB paragraph without a full stop is not copied into each of its thousands of records.
+        sent_start = max(sent_start, mention.start - SENTENCE_CONTEXT)
+        sent_end = min(sent_end, mention.end + SENTENCE_CONTEXT)
         data = {
             "record_id": ids.record_id(document.article_id, kind, mention.start, mention.end, discriminator),
             "article_id": document.article_id,

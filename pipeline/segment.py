@@ -48,9 +48,14 @@ def lines_hard_wrapped(lines: list[str]) -> bool:
 
 def _continues(text: str, newline: int) -> bool:
     """A line break inside a sentence: no end punctuation before it, a lower-case word after it."""
-    before = text[:newline].rstrip(" \t")
-    after = text[newline + 1 :].lstrip(" \t")
-    return bool(before) and before[-1] not in _TERMINAL and bool(after) and after[0].islower()
+    # Read outward from the break, not by copying the text before and after it (quadratic in lines).
+    before = newline
+    while before > 0 and text[before - 1] in " \t":
+        before -= 1
+    after = newline + 1
+    while after < len(text) and text[after] in " \t":
+        after += 1
+    return before > 0 and text[before - 1] not in _TERMINAL and after < len(text) and text[after].islower()
 
 
 def paragraphs(text: str, hard_wrapped: bool | None = None, own_lines: Iterable[Span] = ()) -> list[Span]:

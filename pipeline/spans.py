@@ -62,6 +62,44 @@ class SpanIndex:
         return bool(self.overlapping(start, end))
 
 
+class SpanUnion:
+    """The spans (start <= end) added so far, merged: whether a span overlaps one of them, in log time.
+
+    Extractors check each new mention against those taken before; a list scanned per mention
+    is quadratic in a sentence that names thousands ("phường 1, phường 1, …").
+    """
+
+    def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+        self._empty: list[int] = []  # empty spans, kept apart: one overlaps a span around it
+        for start, end in spans:
+            self.add(start, end)
+
+    def add(self, start: int, end: int) -> None:
+        if end <= start:
+            bisect.insort(self._empty, start)
+            return
+        i = bisect.bisect_right(self._ends, start)  # the first kept span ending after `start`
+        j = bisect.bisect_left(self._starts, end)  # past the last one starting before `end`
+        if i < j:
+            start, end = min(start, self._starts[i]), max(end, self._ends[j - 1])
+        self._starts[i:j] = [start]
+        self._ends[i:j] = [end]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """As `any(s < end and start < e for s, e in spans)` over the spans added."""
+        i = bisect.bisect_right(self._ends, start)
+        if i < len(self._starts) and self._starts[i] < end:
+            return True
+        k = bisect.bisect_right(self._empty, start)
+        return k < len(self._empty) and self._empty[k] < end
+
+    def covers(self, offset: int) -> bool:
+        """As `any(s <= offset < e for s, e in spans)`."""
+        return self.overlaps(offset, offset + 1)
+
+
 def skip_space(text: str, pos: int, limit: int) -> int:
     """The first position at or after `pos` (before `limit`) that is not whitespace."""
     while pos < limit and text[pos].isspace():

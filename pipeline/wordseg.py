@@ -17,7 +17,8 @@ A model this module cannot read falls back to `word_tokenize`.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import re
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
@@ -31,6 +32,10 @@ _TEMPLATE = regex.compile(r"T\[(-?\d+)(?:,(-?\d+))?\](?:\.(lower|isdigit|istitle
 MODEL_NAME = "ws_crf_vlsp2013_20230727"  # the model underthesea.word_tokenize loads
 _I32 = regex.compile(r"[+-]?[0-9]+")
 _I32_MAX = 2**31 - 1
+# Runs of non-space characters longer than this are tokenised by windows (see
+# `SyllableTokenizer.matches`); shorter ones, all of normal text, exactly as underthesea does.
+MAX_RUN = 500
+_LONG_RUN = re.compile(rf"(?<!\S)\S{{{MAX_RUN + 1},}}")
 
 
 class UnsupportedTemplate(ValueError):
@@ -103,8 +108,10 @@ class WindowCache:
     def rows(
         self, windows: Sequence[str], width: int, weigh: Callable[[int, str], list[float]]
     ) -> np.ndarray:
-        if len(windows) > len(self.matrix):
-            return np.array([weigh(width, window) for window in windows])
+        if len(windows) > len(self.matrix):  # a huge sentence: a cache-full at a time
+            step = len(self.matrix)
+            parts = [self.rows(windows[i : i + step], width, weigh) for i in range(0, len(windows), step)]
+            return np.concatenate(parts)
         row_of = self.row_of
         if len(row_of) + len(windows) > len(self.matrix):
             row_of.clear()
@@ -213,7 +220,35 @@ class SyllableTokenizer:
         # Each alternative of underthesea's pattern is one named group spanning the whole
         # match, so the group its `extract_match` picks is the match itself.
         text = self.normalize_text(sentence)
-        return [self.normalize_token(m.group()) for m in self.pattern.finditer(text)]
+        return [self.normalize_token(m.group()) for m in self.matches(text)]
+
+    def matches(self, text: str) -> Iterator[re.Match[str]]:
+        """The pattern's matches, as `finditer` finds them, in time linear in the text.
+
+        No match spans whitespace, but at every token the url and email alternatives scan to
+        the end of the run of non-space characters it stands in: quadratic in a run's length
+        ("1-1-1-…", "1.1.1.…"). A run longer than `MAX_RUN` is read through windows of that
+        many characters instead, each window's last match read again at the next window.
+        """
+        pos = 0
+        for run in _LONG_RUN.finditer(text):
+            start, end = run.span()
+            # One character past the run's start keeps `$` and `\s` lookaheads as in the text.
+            yield from (m for m in self.pattern.finditer(text, pos, start + 1) if m.start() < start)
+            pos = start
+            while pos < end:
+                window_end = min(end + 1, pos + MAX_RUN)
+                found = [m for m in self.pattern.finditer(text, pos, window_end) if m.start() < end]
+                if window_end > end:
+                    yield from found
+                    pos = end
+                elif len(found) > 1:
+                    yield from found[:-1]
+                    pos = found[-1].start()
+                else:
+                    yield found[0]
+                    pos = found[0].end()
+        yield from self.pattern.finditer(text, pos)
 
 
 class Segmenter:

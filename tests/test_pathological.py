@@ -1,0 +1,105 @@
+"""Pathological inputs (issue 15): long one-paragraph articles of a repeated pattern stay fast.
+
+Each pattern made every extractor run quadratic in the sentence length before; 20 KB of each
+now runs in a small fraction of the bound below (benchmarks/pathological.py prints the figures,
+200 KB included). The bound is generous: the machine's CPUs are shared.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+
+import pytest
+
+from benchmarks.pathological import ISSUE_PATTERNS
+from extractors import registry
+from extractors.quotes import OPENERS, quoted_at
+from pipeline.document import build_document
+from pipeline.run import SENTENCE_CONTEXT, mentions_to_records
+from pipeline.spans import SpanUnion
+from pipeline.wordseg import MAX_RUN, SyllableTokenizer
+
+SECONDS_PER_20_KB = 2.0
+
+PATTERNS = [
+    *ISSUE_PATTERNS,
+    "thôn A, thôn B, ",
+    "đồng chí Nguyễn Văn An, ",
+    'mô hình "',
+    "phong trào Xanh ",
+    "với mô hình Xanh ",
+    "«",
+    "a\n",
+]
+
+
+def _repeat(pattern: str, kilobytes: int) -> str:
+    return pattern * (kilobytes * 1000 // len(pattern.encode("utf-8")))
+
+
+@pytest.mark.parametrize("pattern", PATTERNS)
+def test_20_kb_of_a_repeated_pattern_runs_fast(pattern: str) -> None:
+    extractors = registry()
+    build_document("warm.txt", "Phường 1 ngày 12/7/2023.")  # models loaded outside the timing
+    text = _repeat(pattern, 20)
+    started = time.perf_counter()
+    document = build_document("p.txt", text)
+    records = 0
+    for kind, extract in extractors.items():
+        result = mentions_to_records(document, kind, extract(document))
+        assert not result.errors
+        records += len(result.records)
+    assert time.perf_counter() - started < SECONDS_PER_20_KB, pattern
+
+
+def test_a_record_quotes_a_bounded_stretch_of_a_long_sentence() -> None:
+    text = _repeat("phường 1, ", 20)
+    document = build_document("p.txt", text)
+    result = mentions_to_records(document, "unit", registry()["unit"](document))
+    assert len(result.records) > 1000
+    assert max(len(r["sentence"]) for r in result.records) <= 2 * SENTENCE_CONTEXT + 20
+
+
+def test_a_long_run_without_spaces_is_tokenised_whole() -> None:
+    tokenizer = SyllableTokenizer()
+    for run in ("1-" * MAX_RUN, "1." * MAX_RUN, "a.b-c@" * 300):
+        text = f"Ngày {run} tại phường 1"
+        tokens = [m.group() for m in tokenizer.matches(text)]
+        assert "".join(tokens) == "".join(text.split())
+        assert tokens[:1] == ["Ngày"] and tokens[-2:] == ["phường", "1"]
+
+
+def test_span_union_answers_as_a_scan_of_every_span() -> None:
+    rng = random.Random(7)
+    for _ in range(2000):
+        spans: list[tuple[int, int]] = []
+        union = SpanUnion()
+        for _ in range(rng.randint(0, 10)):
+            start = rng.randint(0, 30)
+            spans.append((start, start + rng.randint(0, 6)))
+            union.add(*spans[-1])
+            x = rng.randint(-1, 38)
+            y = x + rng.randint(0, 5)
+            assert union.overlaps(x, y) == any(s < y and x < e for s, e in spans)
+            assert union.covers(x) == any(s <= x < e for s, e in spans)
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("phong trào “Xanh sạch” của xã", "Xanh sạch"),
+        ("mô hình “Dân vận khéo của Hội", "Dân vận khéo"),  # unclosed: ends before " của "
+        ("mô hình “Dân vận khéo; năm", "Dân vận khéo"),
+        ("mô hình «Xanh» và “Sạch”", "Xanh"),
+        ("mô hình “” Dân vận khéo”", "Dân vận khéo"),
+    ],
+)
+def test_quotes_read_with_their_closing_marks_found_once(text: str, content: str) -> None:
+    q = quoted_at(text, min(i for i, c in enumerate(text) if c in OPENERS) - 1, len(text))
+    assert q is not None and text[q.content_start : q.content_end] == content
+
+
+def test_an_unclosed_quote_running_on_is_no_name() -> None:
+    text = "mô hình “" + "Xanh sạch đẹp " * 40
+    assert quoted_at(text, 7, len(text)) is None
