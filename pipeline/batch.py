@@ -327,16 +327,23 @@ class Journal:
         self.latest: dict[str, _Entry] = {}
         self._fh = self.path.open("ab")
         self._offset = self._scan()
-        self._fh.seek(self._offset)
 
     def _drop_torn_tail(self) -> None:
         """A run killed mid-write leaves a last line without its newline: cut it off."""
         if not self.path.exists():
             return
         with self.path.open("rb+") as fh:
-            data = fh.read()
-            keep = data.rfind(b"\n") + 1
-            if keep != len(data):
+            size = end = fh.seek(0, os.SEEK_END)
+            keep = 0
+            while end > 0:  # backwards, a block at a time: the journal may be large
+                start = max(0, end - (1 << 16))
+                fh.seek(start)
+                at = fh.read(end - start).rfind(b"\n")
+                if at >= 0:
+                    keep = start + at + 1
+                    break
+                end = start
+            if keep != size:
                 fh.truncate(keep)
 
     def _scan(self) -> int:
