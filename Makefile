@@ -23,4 +23,5 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py 1 3
 
 clean:
-	rm -rf $(VENV) outputs/*.jsonl outputs/*.parquet outputs/*.json outputs/*.html
+	rm -rf $(VENV) outputs/*.jsonl outputs/*.parquet outputs/*.json outputs/*.html outputs/.bantin \
+		outputs/bantin.duckdb outputs/bantin.duckdb.wal gazetteer/cache

@@ -20,6 +20,8 @@ from urllib.parse import urlparse
 
 import yaml
 
+from pipeline.resources import load_user_yaml
+
 
 class SitesFileError(ValueError):
     """The sites file cannot be used; the message says where and why."""
@@ -57,7 +59,7 @@ class Sites:
 
 def load_sites(path: Path) -> Sites:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = load_user_yaml(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         raise SitesFileError(f"{path}: cannot read the sites file: {exc}") from exc
     if not isinstance(data, dict) or not isinstance(data.get("sites"), list):

@@ -1,11 +1,12 @@
 """Audit: every record checked against its source, claims checked against the records, consistency flags.
 
 - Records: the article text at `[start:end]` must be the record's `text`, the
-  article must still hash to its `article_id`, the record must validate, and
-  re-extracting the article must give the stored value at that span (amount,
-  count, dates, name, titles …). A value edited after extraction is named.
-- Claims (a CSV of reported figures): supported, contradicted or not found,
-  with the evidence sentences.
+  article must still hash to its `article_id` and its `published` date agree with
+  its dateline, the record must validate, and re-extracting the article must give
+  the record as stored, every field of it (amount, count, dates, name, titles,
+  register codes, sentence …). A field edited after extraction is named.
+- Claims (a CSV of reported figures): supported, contradicted, not found, or
+  invalid (a bad cell, with the reason), with the evidence sentences.
 - Flags, not verdicts: a total that differs from the parts listed beside it;
   a percentage that contradicts the counts it is computed from.
 """
@@ -15,6 +16,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
@@ -28,21 +30,15 @@ from extractors import registry
 from gazetteer.register import name_keys
 from pipeline import ids
 from pipeline.document import build_document
+from pipeline.metadata import extract_metadata
+from pipeline.numbers import parse_numeral
 from pipeline.records import validate_record
 from pipeline.resources import alternation, load_yaml
+from pipeline.run import CUT, mentions_to_records
 from pipeline.textnorm import fold
 
-# The fields that carry a record's value, per kind: what an edit after extraction would change.
-VALUE_FIELDS: dict[str, tuple[str, ...]] = {
-    "date": ("date_from", "date_to"),
-    "unit": ("level", "name"),
-    "official": ("name", "titles"),
-    "campaign": ("name", "category"),
-    "model": ("title", "owner"),
-    "money": ("amount", "qualifier"),
-    "count": ("value", "unit", "qualifier"),
-    "measure": ("value", "unit", "qualifier"),
-}
+# The fields that place a record: checked apart (evidence, article), not compared with re-extraction.
+PLACE_FIELDS = ("article_id", "kind", "text", "start", "end")
 CLAIM_KINDS = ("money", "count", "measure", "date")
 # Kinds whose claims name what they count or measure: the unit's first word must agree.
 UNIT_KINDS = ("count", "measure")
@@ -97,20 +93,47 @@ class RecordCheck:
         return "failed" if self.problems else "ok"
 
 
-def _re_extracted(article: Row) -> dict[tuple[str, int, int], list[dict[str, Any]]]:
-    """The article extracted again, with the metadata its page gave (title, date, authors)."""
-    document = build_document(
-        str(article.get("source")),
-        article.get("text") or "",
-        title=article.get("title"),
-        published=article.get("published"),
-        authors=article.get("authors") or (),
-    )
-    found: dict[tuple[str, int, int], list[dict[str, Any]]] = {}
-    for kind, extract in registry().items():
-        for mention in extract(document):
-            found.setdefault((kind, mention.start, mention.end), []).append(mention.fields)
+@dataclass
+class _Extracted:
+    """An article's records extracted again, as extraction made them: by record_id and by span."""
+
+    by_id: dict[str, Row] = field(default_factory=dict)
+    by_span: dict[tuple[str, int, int], list[Row]] = field(default_factory=dict)
+    failed: str | None = None
+
+
+def _re_extracted(article: Row) -> _Extracted:
+    """The article extracted again, with the metadata its page gave (title, date, authors) and the
+    hints it was linked with (--region, the sites file)."""
+    found = _Extracted()
+    try:
+        document = build_document(
+            str(article.get("source")),
+            article.get("text") or "",
+            title=article.get("title"),
+            published=article.get("published"),
+            authors=article.get("authors") or (),
+        )
+        document.hints.update(article.get("hints") or {})
+        for kind, extract in registry().items():
+            for record in mentions_to_records(document, kind, extract(document)).records:
+                found.by_id[record["record_id"]] = record
+                found.by_span.setdefault((kind, record["start"], record["end"]), []).append(record)
+    except Exception as exc:  # an extractor bug is this article's problem, not the audit's end
+        found.failed = f"re-extraction failed: {type(exc).__name__}: {exc}"
     return found
+
+
+def _published_problem(article: Row) -> str | None:
+    """The stored `published` against the text's own dateline (a page's date alone cannot be checked)."""
+    own = extract_metadata(article.get("text") or "").published
+    stored = article.get("published")
+    if own is None or stored == own.isoformat():
+        return None
+    return (
+        f"{article.get('source')}: published changed after extraction "
+        f"(stored {stored!r}, the dateline says {own.isoformat()!r})"
+    )
 
 
 def _plain(value: Any) -> Any:
@@ -123,28 +146,33 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _value_problem(record: Row, candidates: list[dict[str, Any]]) -> str | None:
-    fields = VALUE_FIELDS.get(record.get("kind", ""), ())
-    stored = {f: _plain(record.get(f)) for f in fields}
-    for fields_found in candidates:
-        if all(_plain(fields_found.get(f)) == stored[f] for f in fields):
-            return None
+def _differences(stored: Row, found: Row) -> list[str]:
+    names = [*found, *(k for k in stored if k not in found)]
+    return [
+        f"{f}: stored {_plain(stored.get(f))!r}, evidence says {_plain(found.get(f))!r}"
+        for f in names
+        if f not in PLACE_FIELDS and _plain(stored.get(f)) != _plain(found.get(f))
+    ]
+
+
+def _value_problem(record: Row, extracted: _Extracted) -> str | None:
+    """Every stored field against the record extracted again (by its id, else at its span)."""
+    if extracted.failed:
+        return extracted.failed
+    same = extracted.by_id.get(str(record.get("record_id")))
+    span = (record["kind"], record["start"], record["end"])
+    candidates = [same] if same else extracted.by_span.get(span, [])
     if not candidates:
         return "no such record is extracted from the evidence any more"
-    found = candidates[0]
-    diffs = [
-        f"{f}: stored {stored[f]!r}, evidence says {_plain(found.get(f))!r}"
-        for f in fields
-        if _plain(found.get(f)) != stored[f]
-    ]
-    return "value does not match its evidence (" + "; ".join(diffs) + ")"
+    diffs = min((_differences(record, c) for c in candidates), key=len)
+    return "value does not match its evidence (" + "; ".join(diffs) + ")" if diffs else None
 
 
 def check_records(outputs: Outputs) -> tuple[list[RecordCheck], list[str]]:
     """Every record's evidence and value; and the articles whose text no longer matches their id."""
     checks: list[RecordCheck] = []
     article_problems: list[str] = []
-    re_extracted: dict[str, dict[tuple[str, int, int], list[dict[str, Any]]]] = {}
+    re_extracted: dict[str, _Extracted] = {}
     for article_id, article in outputs.articles.items():
         text = article.get("text") or ""
         if ids.article_id(text) != article_id:
@@ -152,6 +180,8 @@ def check_records(outputs: Outputs) -> tuple[list[RecordCheck], list[str]]:
                 f"{article.get('source')}: article text changed after extraction "
                 f"(it hashes to {ids.article_id(text)}, not {article_id})"
             )
+        elif problem := _published_problem(article):
+            article_problems.append(problem)
     for record in outputs.records:
         check = RecordCheck(
             str(record.get("record_id")),
@@ -185,7 +215,7 @@ def check_records(outputs: Outputs) -> tuple[list[RecordCheck], list[str]]:
             continue
         if check.article_id not in re_extracted:
             re_extracted[check.article_id] = _re_extracted(article)
-        problem = _value_problem(record, re_extracted[check.article_id].get((check.kind, start, end), []))
+        problem = _value_problem(record, re_extracted[check.article_id])
         if problem:
             check.problems.append(problem)
     return checks, article_problems
@@ -204,6 +234,7 @@ class Claim:
     unit: str
     date: str
     note: str
+    problem: str = ""  # a cell or line that cannot be read: the claim is invalid
 
 
 @dataclass
@@ -215,21 +246,34 @@ class ClaimResult:
 
 
 def read_claims(path: Path) -> list[Claim]:
+    """Every claim line; a line that cannot be read is a claim with its `problem`, never a crash."""
     try:
         with path.open(encoding="utf-8-sig", newline="") as fh:
-            reader = csv.DictReader(fh)
-            columns = {c.strip().casefold() for c in reader.fieldnames or []}
-            if not {"kind", "value"} <= columns or not ({"ward", "source"} & columns):
-                has = ", ".join(sorted(columns))
+            reader = csv.reader(fh)
+            columns = [c.strip().casefold() for c in next(reader, [])]
+            if not {"kind", "value"} <= set(columns) or not ({"ward", "source"} & set(columns)):
+                has = ", ".join(sorted(set(columns)))
                 raise AuditInputError(
                     f"{path}: needs the columns kind, value and ward or source (has: {has})"
                 )
+            twice = sorted({c for c in columns if c and columns.count(c) > 1})
             claims = []
-            for number, row in enumerate(reader, 2):
-                low = {(k or "").strip().casefold(): (v or "").strip() for k, v in row.items()}
+            for cells in reader:
+                if not any(c.strip() for c in cells):
+                    continue
+                low: dict[str, str] = {}
+                for name, cell in zip(columns, cells, strict=False):
+                    low.setdefault(name, cell.strip())
+                problem = ""
+                if len(cells) > len(columns):
+                    problem = f"{len(cells)} cells, but the header has {len(columns)} columns"
+                elif twice:
+                    problem = f"the header names the column {', '.join(map(repr, twice))} twice"
+                elif [c.strip().casefold() for c in cells] == columns:
+                    problem = "a repeated header line"
                 claims.append(
                     Claim(
-                        number,
+                        reader.line_num,
                         low.get("ward", ""),
                         low.get("source", ""),
                         low.get("kind", "").casefold(),
@@ -237,6 +281,7 @@ def read_claims(path: Path) -> list[Claim]:
                         low.get("unit", ""),
                         low.get("date", ""),
                         low.get("note", ""),
+                        problem,
                     )
                 )
             return claims
@@ -344,7 +389,21 @@ def _first_word(text: str) -> str:
     return words[0] if words else ""
 
 
+def claim_number(value: str) -> Decimal | None:
+    """A claimed figure as written in Vietnamese ("1.000.000", "11,7", "575000000"); None for anything
+    else, NaN and Infinity included."""
+    return parse_numeral(regex.sub(r"[\s\u00a0]", "", value))
+
+
 def check_claim(claim: Claim, outputs: Outputs) -> ClaimResult:
+    if claim.problem:
+        return ClaimResult(claim, "invalid", claim.problem)
+    if not claim.ward and not claim.source:
+        return ClaimResult(claim, "invalid", "the claim gives neither a ward nor a source")
+    if claim.date and _period(claim.date) is None:
+        return ClaimResult(
+            claim, "invalid", f"date {claim.date!r} is not YYYY, YYYY-MM, YYYY-MM-DD or FROM..TO"
+        )
     if claim.kind not in CLAIM_KINDS:
         return ClaimResult(
             claim, "invalid", f"kind must be one of {', '.join(CLAIM_KINDS)}, not {claim.kind!r}"
@@ -356,9 +415,8 @@ def check_claim(claim: Claim, outputs: Outputs) -> ClaimResult:
                 claim, "invalid", f"date value {claim.value!r} is not YYYY, YYYY-MM, YYYY-MM-DD or A..B"
             )
     else:
-        try:
-            number = Decimal(claim.value.replace(" ", ""))
-        except ArithmeticError:
+        number = claim_number(claim.value)
+        if number is None:
             return ClaimResult(claim, "invalid", f"value {claim.value!r} is not a number")
     articles = _matching_articles(claim, outputs)
     if not articles:
@@ -411,6 +469,23 @@ class Flag:
     reason: str
     records: list[Row]
     sentence: str
+    source: str = ""
+
+
+# Where a clause ends: ";", a sentence's end (".", "!", "?" or "…" before a space or a line break) and
+# a paragraph's end (a blank line). Not ":" or ",": "tổng … gồm: 100 …, 150 …" is one clause.
+_CLAUSE_END = regex.compile(r";|[.!?…](?=\s|$)|\n[ \t]*\n")
+_SENTENCE_END = regex.compile(r"[.!?…](?=\s|$)|\n[ \t]*\n")
+
+
+def _same_sentence(a: Row, b: Row, text: str) -> bool:
+    """Whether two records come from one sentence: their sentences are equal, or, when one was cut
+    (a long sentence is stored in part), no sentence ends between them."""
+    sa, sb = str(a.get("sentence", "")), str(b.get("sentence", ""))
+    if not any(x.startswith(CUT) or x.endswith(CUT) for x in (sa, sb)):
+        return sa == sb
+    first, second = sorted((a, b), key=lambda r: r["start"])
+    return _SENTENCE_END.search(text, first["end"], max(first["end"], second["start"])) is None
 
 
 @cache
@@ -442,24 +517,21 @@ def consistency_flags(outputs: Outputs) -> list[Flag]:
         if r.get("kind") in ("money", "count"):
             by_article.setdefault(str(r.get("article_id")), []).append(r)
     for article_id, figures in by_article.items():
-        text = outputs.articles.get(article_id, {}).get("text") or ""
+        article = outputs.articles.get(article_id, {})
+        text = article.get("text") or ""
+        source = str(article.get("source", ""))
+        ends = [(m.start(), m.end()) for m in _CLAUSE_END.finditer(text)]
+        starts_of_ends, after_ends = [e[0] for e in ends], [e[1] for e in ends]
         figures.sort(key=lambda r: r["start"])
         for r in figures:
-            clause_start = (
-                max(
-                    text.rfind(";", 0, r["start"]),
-                    text.rfind("\n\n", 0, r["start"]),
-                    text.rfind(". ", 0, r["start"]),
-                )
-                + 1
-            )
+            before_end = bisect_right(after_ends, r["start"])
+            clause_start = after_ends[before_end - 1] if before_end else 0
             if not total_words.search(text[max(clause_start, r["start"] - 40) : r["start"]]):
                 continue
             if r.get("qualifier") != "exact" or (r["kind"] == "count" and r.get("unit") == "%"):
                 continue
-            clause_end = min(
-                x for x in (text.find(";", r["end"]), text.find(". ", r["end"]), len(text)) if x >= 0
-            )
+            next_end = bisect_left(starts_of_ends, r["end"])
+            clause_end = starts_of_ends[next_end] if next_end < len(ends) else len(text)
             before = [
                 p
                 for p in figures
@@ -483,13 +555,14 @@ def consistency_flags(outputs: Outputs) -> list[Flag]:
                         f"{_shown_value({**r, 'amount': int(total), 'value': float(total)})}",
                         [r, *parts],
                         r.get("sentence", ""),
+                        source,
                     )
                 )
         for pct in (r for r in figures if r["kind"] == "count" and r.get("unit") == "%"):
             counts = [
                 c
                 for c in figures
-                if c["kind"] == "count" and c.get("unit") != "%" and c.get("sentence") == pct.get("sentence")
+                if c["kind"] == "count" and c.get("unit") != "%" and _same_sentence(c, pct, text)
             ]
             bases = [c for c in counts if base_words.search(text[max(0, c["start"] - 25) : c["start"]])]
             part = next((c for c in reversed(counts) if c["end"] <= pct["start"] and c not in bases), None)
@@ -509,6 +582,7 @@ def consistency_flags(outputs: Outputs) -> list[Flag]:
                         f"is {share.quantize(Decimal('0.01'))}%",
                         [pct, part, bases[0]],
                         pct.get("sentence", ""),
+                        source,
                     )
                 )
     return flags
@@ -571,6 +645,7 @@ class AuditReport:
             "flags": [
                 {
                     "article_id": f.article_id,
+                    "source": f.source,
                     "kind": f.kind,
                     "reason": f.reason,
                     "sentence": f.sentence,

@@ -108,7 +108,13 @@ def render_html(data: dict[str, Any]) -> str:
     for f in data["flags"]:
         evidence = [(f["sentence"], [e["text"] for e in f["records"]])]
         items.append(
-            _item("flagged", f["kind"].replace("_", " "), f["reason"], evidence, f"article {f['article_id']}")
+            _item(
+                "flagged",
+                f["kind"].replace("_", " "),
+                f["reason"],
+                evidence,
+                f"{f.get('source', '')} (article {f['article_id']})",
+            )
         )
     statuses = ["all", "supported", "contradicted", "not_found", "failed", "flagged", "invalid"]
     buttons = "".join(

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import difflib
 import json
+import os
 import time
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
@@ -18,11 +21,12 @@ from rich.progress import (
     TimeRemainingColumn,
 )
 from rich.table import Table
+from typer.core import TyperCommand
 
 from gazetteer.sites import SitesFileError, load_sites
 from pipeline.audit import AuditInputError, run_audit
 from pipeline.audit_report import write_audit
-from pipeline.batch import RunConfig, default_workers, run_to_dir
+from pipeline.batch import DEFAULT_TIMEOUT, OutputLocked, RunConfig, default_workers, run_to_dir
 from pipeline.evaluate import evaluate, format_table
 from pipeline.ingest import DEFAULT_MAX_BYTES, InputItem, iter_inputs
 from pipeline.load import LoadError, load, parse_target
@@ -31,7 +35,36 @@ from pipeline.run import ArticleResult
 app = typer.Typer(
     add_completion=False, no_args_is_help=True, help="Vietnamese ward bulletins to validated records."
 )
-stderr = Console(stderr=True)
+# soft_wrap: a message is one line however narrow the terminal, and not cut at 80 columns in a log.
+stderr = Console(stderr=True, soft_wrap=True)
+
+
+class Command(TyperCommand):
+    """A command whose unknown-option error suggests options by their names, or lists them all.
+
+    (Click compares the option as written, so every "--x" looks close to "--out".)
+    """
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        try:
+            return super().parse_args(ctx, args)
+        except Exception as exc:  # typer vendors click: its NoSuchOption is not click's
+            if type(exc).__name__ != "NoSuchOption":
+                raise
+            options = sorted(
+                {o for p in self.get_params(ctx) for o in [*p.opts, *p.secondary_opts] if o.startswith("--")}
+            )
+            names = {o.lstrip("-"): o for o in options}
+            wrong = str(getattr(exc, "option_name", ""))
+            close = difflib.get_close_matches(wrong.lstrip("-"), list(names), n=3, cutoff=0.6)
+            exc.possibilities = [names[c] for c in close] or options  # type: ignore[attr-defined]
+            raise
+
+
+def fail(message: str, code: int, cause: BaseException | None = None) -> NoReturn:
+    """Print `message` (never read as markup: paths and values may hold brackets) and exit."""
+    stderr.print("[red]error:[/red] " + escape(message))
+    raise typer.Exit(code) from cause
 
 
 @app.callback()
@@ -39,7 +72,7 @@ def main() -> None:
     """bantin: extract dates, units, officials, campaigns, models, money and counts from ward bulletins."""
 
 
-@app.command()
+@app.command(cls=Command)
 def extract(
     inputs: Annotated[
         list[Path],
@@ -71,19 +104,26 @@ def extract(
     max_bytes: Annotated[
         int, typer.Option(help="Larger inputs are reported as errors, not processed.", min=1)
     ] = DEFAULT_MAX_BYTES,
+    timeout: Annotated[
+        float,
+        typer.Option(
+            help="Seconds an input may take; a slower one is reported, not processed (0: no limit).", min=0
+        ),
+    ] = DEFAULT_TIMEOUT,
 ) -> None:
     """Extract records from INPUT files into OUT: articles, records and errors as JSONL and Parquet."""
+    missing = [str(p) for p in inputs if not os.path.lexists(p)]
+    if missing:
+        fail(f"no such file or folder: {', '.join(missing)} (nothing was written to {out})", 2)
     site_map = None
     if sites is not None:
         try:
             site_map = load_sites(sites)
         except SitesFileError as exc:
-            stderr.print(f"[red]error:[/red] {exc}")
-            raise typer.Exit(2) from exc
+            fail(str(exc), 2, exc)
     items = list(iter_inputs(inputs))
     if not items:
-        stderr.print(f"[red]error:[/red] no input files found in {', '.join(map(str, inputs))}")
-        raise typer.Exit(2)
+        fail(f"no input files found in {', '.join(map(str, inputs))}", 2)
 
     progress = Progress(
         TextColumn("[bold]extract"),
@@ -93,7 +133,7 @@ def extract(
         TimeElapsedColumn(),
         TextColumn("ETA"),
         TimeRemainingColumn(),
-        TextColumn("{task.fields[current]}"),
+        TextColumn("{task.fields[current]}", markup=False),
         console=stderr,
         disable=quiet,
         transient=True,
@@ -101,31 +141,45 @@ def extract(
         # that may hold the console's lock. The bar is redrawn after each result instead.
         auto_refresh=False,
     )
-    config = RunConfig(hints={"region": region} if region else {}, sites=site_map, max_bytes=max_bytes)
+    config = RunConfig(
+        hints={"region": region} if region else {},
+        sites=site_map,
+        max_bytes=max_bytes,
+        timeout=timeout or None,
+    )
     started = time.perf_counter()
     with progress:
         task = progress.add_task("extract", total=len(items), current="", rate="")
 
         def on_result(item: InputItem, result: ArticleResult) -> None:
             for err in result.errors:
-                if err["stage"] == "ingest" and not quiet:
-                    progress.console.print(f"[yellow]skipped[/yellow] {err['source']}: {err['reason']}")
+                if (err["stage"] == "ingest" or not result.article) and not quiet:
+                    progress.console.print(
+                        f"[yellow]skipped[/yellow] {escape(err['source'])}: {escape(err['reason'])}"
+                    )
             done = progress.tasks[0].completed + 1
             rate = done / max(1e-9, time.perf_counter() - started)
             progress.update(task, advance=1, current=Path(item.label).name, rate=f"{rate:.1f} articles/s")
             progress.refresh()
 
-        summary = run_to_dir(
-            items, out, config, workers=workers or default_workers(), resume=resume, on_result=on_result
-        )
+        try:
+            summary = run_to_dir(
+                items, out, config, workers=workers or default_workers(), resume=resume, on_result=on_result
+            )
+        except OutputLocked as exc:
+            fail(str(exc), 2, exc)
 
     if not quiet:
-        table = Table(title=f"bantin extract → {out}", show_header=True)
+        table = Table(title=escape(f"bantin extract → {out}"), show_header=True)
         table.add_column("what")
         table.add_column("count", justify="right")
         table.add_row("inputs", str(summary.inputs))
         if summary.skipped:
             table.add_row("already done (--resume)", str(summary.skipped))
+        if summary.replaced:
+            table.add_row("changed since, replaced (--resume)", str(summary.replaced))
+        if summary.dropped:
+            table.add_row("no longer given, dropped (--resume)", str(summary.dropped))
         table.add_row("articles", str(summary.articles))
         if summary.duplicates:
             table.add_row("identical copies merged", str(summary.duplicates))
@@ -135,20 +189,23 @@ def extract(
         table.add_row("errors", str(summary.errors))
         table.add_row("seconds", f"{summary.seconds:.1f}")
         stderr.print(table)
+    if summary.kept_earlier:
+        reasons = "; ".join(summary.first_errors)
+        fail(
+            f"no input could be processed ({reasons}); the earlier outputs in {out} were left as they were", 1
+        )
     if not summary.articles:
-        stderr.print("[red]error:[/red] no input could be processed; see errors.jsonl")
-        raise typer.Exit(1)
+        fail(f"no input could be processed; see {out / 'errors.jsonl'}", 1)
     if db is not None:
         try:
             result = load(out, parse_target(db, out))
         except LoadError as exc:
-            stderr.print(f"[red]error:[/red] {exc}")
-            raise typer.Exit(1) from exc
+            fail(str(exc), 1, exc)
         if not quiet:
             stderr.print(f"loaded {result.articles} articles into the database")
 
 
-@app.command("load")
+@app.command("load", cls=Command)
 def load_command(
     out_dir: Annotated[Path, typer.Argument(help="Output folder of `bantin extract`.")],
     db: Annotated[
@@ -163,21 +220,22 @@ def load_command(
         target = parse_target(db, out_dir)
         result = load(out_dir, target)
     except LoadError as exc:
-        stderr.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(1) from exc
-    stderr.print(
+        fail(str(exc), 1, exc)
+    typer.echo(
         f"loaded {result.articles} articles and {sum(result.records.values())} records into "
         f"{target.kind} ({target.location if target.kind == 'duckdb' else 'server'}); "
         f"{result.removed} records no longer produced were removed"
     )
 
 
-@app.command()
+@app.command(cls=Command)
 def audit(
     out_dir: Annotated[Path, typer.Argument(help="Output folder of `bantin extract`.")],
     claims: Annotated[
         Path | None,
-        typer.Option(help="CSV of reported figures: ward or source, kind, value, [unit], [date], [note]."),
+        typer.Option(
+            help="CSV of reported figures: ward or source, kind, value, \\[unit], \\[date], \\[note]."
+        ),
     ] = None,
     report: Annotated[
         Path | None, typer.Option(help="Where audit.json and audit.html go (default: OUT_DIR).")
@@ -194,8 +252,7 @@ def audit(
     try:
         result = run_audit(out_dir, claims)
     except AuditInputError as exc:
-        stderr.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(2) from exc
+        fail(str(exc), 2, exc)
     json_path, html_path = write_audit(result, report or out_dir)
     data = result.to_json()
     summary = data["summary"]
@@ -210,16 +267,18 @@ def audit(
     for c in data["claims"]:
         typer.echo(f"{c['status'].upper():13} line {c['line']}: {c['kind']} {c['value']} — {c['reason']}")
     for f in data["flags"]:
-        typer.echo(f"FLAG     {f['kind']}: {f['reason']}")
+        typer.echo(f"FLAG     {f['kind']} in {f['source']}: {f['reason']}")
     typer.echo(f"report: {html_path} ({json_path.name})")
     bad_claims = any(c["status"] != "supported" for c in data["claims"])
     if result.failed or (strict and bad_claims):
         raise typer.Exit(1)
 
 
-@app.command("eval")
+@app.command("eval", cls=Command)
 def eval_command(
-    gold_dir: Annotated[Path, typer.Argument(help="Folder of gold *.json files (see README: Evaluation).")],
+    gold_dir: Annotated[
+        Path, typer.Argument(help="Folder of gold *.json files (see README, Command line: eval).")
+    ],
     out_dir: Annotated[Path, typer.Argument(help="Output folder of a run (articles.jsonl, records.jsonl).")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the figures as one JSON object.")] = False,
     details: Annotated[bool, typer.Option("--details", help="List every missed and extra fact.")] = False,
@@ -227,13 +286,11 @@ def eval_command(
     """Precision, recall and F1 per kind of a run against gold files, by the annotation guideline."""
     for path, what in ((gold_dir, "gold folder"), (out_dir / "records.jsonl", "run output")):
         if not path.exists():
-            stderr.print(f"[red]error:[/red] {what} not found: {path}")
-            raise typer.Exit(2)
+            fail(f"{what} not found: {path}", 2)
     try:
         result, lines = evaluate(gold_dir, out_dir)
     except (OSError, ValueError, KeyError) as exc:
-        stderr.print(f"[red]error:[/red] cannot evaluate: {type(exc).__name__}: {exc}")
-        raise typer.Exit(2) from exc
+        fail(f"cannot evaluate: {type(exc).__name__}: {exc}", 2, exc)
     if as_json:
         typer.echo(json.dumps(result, ensure_ascii=False))
     else:

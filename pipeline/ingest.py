@@ -13,7 +13,11 @@ on; the batch records it and goes on.
 
 from __future__ import annotations
 
+import errno
 import json
+import os
+import re
+import stat
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -58,46 +62,128 @@ class InputItem:
     line: int | None = None
     offset: int | None = None
     extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    # Why a path met in a folder cannot be read (a dangling symlink, a FIFO …), found without opening it.
+    problem: str | None = field(default=None, compare=False)
+
+    @property
+    def source(self) -> str:
+        """The path as text that can be written (a file name that is not UTF-8 shows its bytes as \\xNN)."""
+        return printable(self.path)
 
     @property
     def label(self) -> str:
-        return self.path if self.line is None else f"{self.path}:{self.line}"
+        return self.source if self.line is None else f"{self.source}:{self.line}"
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def printable(text: str) -> str:
+    """`text` without lone surrogates, shown as the bytes of an undecodable file name (\\xff) or as
+    the code point (\\ud800)."""
+
+    def shown(m: re.Match[str]) -> str:
+        code = ord(m[0])
+        return f"\\x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else f"\\u{code:04x}"
+
+    return _SURROGATE.sub(shown, text)
+
+
+_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES
+_FILE_TYPES = (
+    (stat.S_ISFIFO, "a FIFO"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def walk_inputs(inputs: Iterable[str | Path]) -> Iterator[tuple[Path, str | None]]:
+    """Each input file with the reason it cannot be read (None when it can), in a stable order.
+
+    Folders are expanded recursively (*.txt, *.html, *.htm, *.jsonl, symlinked folders too); what a
+    folder holds that cannot be read is yielded with its reason, never dropped: symlink loops,
+    dangling symlinks (whatever their name), FIFOs, devices and sockets with a bulletin's suffix,
+    folders that cannot be listed. A path given by name is yielded as is: reading it (a pipe too)
+    reports the problem.
+    """
+    seen: set[Path] = set()
+    for item in inputs:
+        path = Path(item)
+        found = _walk(path, frozenset()) if path.is_dir() else iter([(path, None)])
+        for file, problem in found:
+            if file not in seen:
+                seen.add(file)
+                yield file, problem
+
+
+def _walk(folder: Path, ancestors: frozenset[str]) -> Iterator[tuple[Path, str | None]]:
+    real = os.path.realpath(folder)
+    if real in ancestors:
+        yield folder, "symlink loop (a link to a folder that contains it), not followed"
+        return
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError as exc:
+        yield folder, f"cannot list the folder: {exc.strerror or exc}"
+        return
+    for entry in entries:
+        path = Path(entry.path)
+        try:
+            mode = os.stat(entry.path).st_mode  # follows symlinks
+        except OSError as exc:
+            if exc.errno == errno.ELOOP:
+                yield path, "symlink loop, not followed"
+            elif entry.is_symlink():
+                yield path, "dangling symlink (its target does not exist)"
+            else:
+                yield path, f"cannot read: {exc.strerror or exc}"
+            continue
+        if stat.S_ISDIR(mode):
+            yield from _walk(path, ancestors | {real})
+        elif path.suffix.lower() in _SUFFIXES:
+            kind = next((name for test, name in _FILE_TYPES if test(mode)), None)
+            yield path, None if stat.S_ISREG(mode) else f"not a regular file ({kind or 'special file'})"
 
 
 def iter_input_files(inputs: Iterable[str | Path]) -> Iterator[Path]:
-    """Each input file, folders expanded recursively (*.txt, *.html, *.htm, *.jsonl), in a stable order.
-
-    A path that does not exist is yielded as is, so that reading it reports the problem.
-    """
-    seen: set[Path] = set()
-    suffixes = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES
-    for item in inputs:
-        path = Path(item)
-        if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in suffixes)
-        else:
-            found = [path]
-        for file in found:
-            if file not in seen:
-                seen.add(file)
-                yield file
+    """Each input path met, folders expanded recursively (see `walk_inputs`), in a stable order."""
+    for path, _ in walk_inputs(inputs):
+        yield path
 
 
 def iter_inputs(inputs: Iterable[str | Path]) -> Iterator[InputItem]:
     """Every input item: one per file, one per non-empty line of a JSONL file."""
-    for path in iter_input_files(inputs):
-        if path.suffix.lower() in JSONL_SUFFIXES and path.is_file():
-            offset = 0
-            with path.open("rb") as fh:
-                for number, line in enumerate(fh, 1):
-                    if line.strip():
-                        yield InputItem(str(path), number, offset)
-                    offset += len(line)
+    for path, problem in walk_inputs(inputs):
+        if problem is None and path.suffix.lower() in JSONL_SUFFIXES and path.is_file():
+            for number, offset in _jsonl_lines(path):
+                yield InputItem(str(path), number, offset)
         else:
-            yield InputItem(str(path))
+            yield InputItem(str(path), problem=problem)
+
+
+def _jsonl_lines(path: Path, chunk: int = 1 << 20) -> Iterator[tuple[int, int]]:
+    """(line number, byte offset) of each non-blank line, read in bounded chunks (a line may be huge)."""
+    offset = number = 0
+    with path.open("rb") as fh:
+        while True:
+            start, blank = offset, True
+            while True:
+                part = fh.readline(chunk)
+                offset += len(part)
+                blank = blank and not part.strip()
+                if not part or part.endswith(b"\n"):
+                    break
+            if offset == start:
+                return
+            number += 1
+            if not blank:
+                yield number, start
 
 
 def normalise(text: str) -> str:
+    """`\\n` newlines, NFC; a lone surrogate (from a JSON escape) becomes U+FFFD, offsets unchanged."""
+    text = _SURROGATE.sub("\ufffd", text)
     return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
@@ -128,16 +214,31 @@ def _is_control_heavy(text: str) -> bool:
     return controls > max(3, len(text) // 100)
 
 
+def size_text(n: int) -> str:
+    """A byte count for people: "100 bytes", "12.3 KB", "5.0 MB"."""
+    if n < 1000:
+        return f"{n} bytes"
+    return f"{n / 1e3:.1f} KB" if n < 1_000_000 else f"{n / 1e6:.1f} MB"
+
+
+def _too_large(source: str, size: int | None, max_bytes: int) -> IngestError:
+    found = size_text(size) if size is not None else f"more than {size_text(max_bytes)}"
+    return IngestError(
+        source, f"too large for a bulletin ({found}; the limit is {size_text(max_bytes)}, see --max-bytes)"
+    )
+
+
 def _read_bytes(path: Path, source: str, max_bytes: int) -> bytes:
+    """At most `max_bytes` of a file, a pipe or a device: never more than max_bytes + 1 are read."""
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise IngestError(
-                source,
-                f"too large for a bulletin ({size / 1e6:.1f} MB > {max_bytes / 1e6:.1f} MB limit, "
-                "see --max-bytes)",
-            )
-        return path.read_bytes()
+        with path.open("rb") as fh:
+            info = os.fstat(fh.fileno())
+            if stat.S_ISREG(info.st_mode) and info.st_size > max_bytes:
+                raise _too_large(source, info.st_size, max_bytes)
+            data = fh.read(max_bytes + 1)
+        if len(data) > max_bytes:
+            raise _too_large(source, None, max_bytes)
+        return data
     except FileNotFoundError as exc:
         raise IngestError(source, "no such file") from exc
     except IsADirectoryError as exc:
@@ -153,15 +254,17 @@ def read_article(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> RawArticle:
 
 def read_item(item: InputItem, max_bytes: int = DEFAULT_MAX_BYTES) -> RawArticle:
     """Read one input item (a text file, an HTML page, a JSONL line) into a RawArticle."""
-    path = Path(item.path)
+    path, source = Path(item.path), item.source
+    if item.problem is not None:
+        raise IngestError(source, item.problem)
     if item.line is not None:
         return _read_jsonl_line(item, max_bytes)
-    data = _read_bytes(path, item.path, max_bytes)
+    data = _read_bytes(path, source, max_bytes)
     if path.suffix.lower() in HTML_SUFFIXES:
-        html, encoding = decode_with_encoding(data, item.path)
-        return from_html(html, item.path, encoding)
-    text, encoding = decode_with_encoding(data, item.path)
-    return RawArticle(item.path, text, encoding)
+        html, encoding = decode_with_encoding(data, source)
+        return from_html(html, source, encoding)
+    text, encoding = decode_with_encoding(data, source)
+    return RawArticle(source, text, encoding)
 
 
 def _read_jsonl_line(item: InputItem, max_bytes: int) -> RawArticle:
@@ -174,7 +277,7 @@ def _read_jsonl_line(item: InputItem, max_bytes: int) -> RawArticle:
         raise IngestError(label, f"cannot read: {exc.strerror or exc}") from exc
     if len(raw) > max_bytes:
         raise IngestError(
-            label, f"line too large for a bulletin (> {max_bytes / 1e6:.1f} MB; see --max-bytes)"
+            label, f"line too large for a bulletin (more than {size_text(max_bytes)}; see --max-bytes)"
         )
     try:
         obj = json.loads(raw.decode("utf-8"))
@@ -183,7 +286,7 @@ def _read_jsonl_line(item: InputItem, max_bytes: int) -> RawArticle:
     if not isinstance(obj, dict):
         raise IngestError(label, "not a JSON object")
     url = obj.get("url")
-    source = str(url) if isinstance(url, str) and url.strip() else label
+    source = printable(url) if isinstance(url, str) and url.strip() else label
     title = obj.get("title") if isinstance(obj.get("title"), str) else None
     published = obj.get("published") if isinstance(obj.get("published"), str) else None
     if isinstance(obj.get("html"), str) and obj["html"].strip():

@@ -27,6 +27,7 @@ CampaignCategory = Literal[
     "chiến dịch", "tháng", "đợt", "hội thi", "giải",
 ]  # fmt: skip
 
+INT64_MAX = 2**63 - 1  # the Parquet and database columns of amounts and counts are 64-bit
 KINDS: tuple[str, ...] = ("date", "unit", "official", "campaign", "model", "money", "count", "measure")
 # The plural name of each kind: the gold files' keys and the database tables.
 PLURAL: dict[str, str] = {
@@ -119,14 +120,14 @@ class ModelRecord(RecordBase):
 
 class MoneyRecord(RecordBase):
     kind: Literal["money"] = "money"
-    amount: Annotated[int, Field(strict=True, ge=0)]
+    amount: Annotated[int, Field(strict=True, ge=0, le=INT64_MAX)]
     currency: Literal["VND"] = "VND"
     qualifier: Qualifier = "exact"
 
 
 class CountRecord(RecordBase):
     kind: Literal["count"] = "count"
-    value: Annotated[float, Field(ge=0, allow_inf_nan=False)] | Annotated[int, Field(ge=0)]
+    value: Annotated[float, Field(ge=0, allow_inf_nan=False)] | Annotated[int, Field(ge=0, le=INT64_MAX)]
     unit: str = Field(min_length=1)
     qualifier: Qualifier = "exact"
 
@@ -135,10 +136,12 @@ class MeasureRecord(RecordBase):
     """A quantity in a unit of measure ("1.000kg gạo"); `si_value`/`si_unit` where the unit is a plain one."""
 
     kind: Literal["measure"] = "measure"
-    value: Annotated[float, Field(ge=0, allow_inf_nan=False)] | Annotated[int, Field(ge=0)]
+    value: Annotated[float, Field(ge=0, allow_inf_nan=False)] | Annotated[int, Field(ge=0, le=INT64_MAX)]
     unit: str = Field(min_length=1)
     qualifier: Qualifier = "exact"
-    si_value: Annotated[float, Field(ge=0, allow_inf_nan=False)] | Annotated[int, Field(ge=0)] | None = None
+    si_value: (
+        Annotated[float, Field(ge=0, allow_inf_nan=False)] | Annotated[int, Field(ge=0, le=INT64_MAX)] | None
+    ) = None
     si_unit: SIUnit | None = None
 
 
@@ -198,6 +201,7 @@ class Article(BaseModel):
     ward: WardLink | None = None
     encoding: str = "utf-8"  # as found: utf-8, utf-16, windows-1258, tcvn3, vni …
     sources: list[str] = Field(default_factory=list)  # every source with this same text
+    hints: dict[str, str] = Field(default_factory=dict)  # --region and sites-file hints it was linked with
     text: str
 
 

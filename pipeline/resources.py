@@ -35,3 +35,19 @@ def load_tsv(package: str, name: str) -> tuple[dict[str, str], ...]:
 def alternation(words: list[str]) -> str:
     """A regex alternation of literal words, longest first so that "tổ dân phố" wins over "tổ"."""
     return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+class _NoAliasLoader(yaml.SafeLoader):
+    """safe_load without aliases: a 1 KB file of nested aliases expands to gigabytes."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            raise yaml.composer.ComposerError(
+                None, None, "aliases (*name) are not allowed in this file", self.peek_event().start_mark
+            )
+        return super().compose_node(parent, index)
+
+
+def load_user_yaml(text: str) -> Any:
+    """A YAML file the user gives (the sites file): safe types only, and no aliases."""
+    return yaml.load(text, Loader=_NoAliasLoader)

@@ -25,6 +25,12 @@ from pipeline import ids
 from pipeline.document import Document, build_document
 from pipeline.ingest import DEFAULT_MAX_BYTES, IngestError, InputItem, iter_inputs, read_item
 from pipeline.records import KINDS, Article, ErrorEntry, validate_record
+from pipeline.spans import Span
+
+# A record keeps at most this many characters of its sentence, around its evidence: a page may be one
+# 200 KB "sentence" holding thousands of figures, and each record would carry all of it.
+SENTENCE_CAP = 400
+CUT = "…"  # marks each end where a stored sentence was cut
 
 
 @dataclass
@@ -48,11 +54,27 @@ class BatchResult:
         return {kind: counts.get(kind, 0) for kind in KINDS}
 
 
-SENTENCE_CONTEXT = 1000
-
-
 def _error(source: str, stage: str, reason: str, **extra: Any) -> dict[str, Any]:
     return ErrorEntry(source=source, stage=stage, reason=reason, **extra).model_dump(mode="json")  # type: ignore[arg-type]
+
+
+def record_sentence(text: str, sentence: Span, start: int, end: int, cap: int = SENTENCE_CAP) -> str:
+    """The sentence holding the evidence `text[start:end]`; a longer one than `cap` characters is cut to
+    about `cap` around the evidence (never inside it, and at a space), each cut end marked with "…"."""
+    first, last = min(sentence.start, start), max(sentence.end, end)
+    if last - first <= cap:
+        return text[first:last]
+    room = max(0, cap - (end - start))
+    left = max(first, start - room // 2)
+    right = min(last, end + room - (start - left))
+    left = max(first, start - (room - (right - end)))  # room the right side did not use
+    if left > first:
+        space = text.find(" ", left, start)
+        left = space + 1 if space >= 0 else left
+    if right < last:
+        space = text.rfind(" ", end, right)
+        right = space if space >= 0 else right
+    return (CUT if left > first else "") + text[left:right] + (CUT if right < last else "")
 
 
 def mentions_to_records(document: Document, kind: str, mentions: Iterable[Mention]) -> ArticleResult:
@@ -68,12 +90,9 @@ def mentions_to_records(document: Document, kind: str, mentions: Iterable[Mentio
         if key in seen:
             continue
         seen.add(key)
-        sentence = document.sentence_at(mention.start)
-        sent_start, sent_end = min(sentence.start, mention.start), max(sentence.end, mention.end)
-        # A record quotes at most SENTENCE_CONTEXT characters either side of its evidence: a page's
-        # 200 KB paragraph without a full stop is not copied into each of its thousands of records.
-        sent_start = max(sent_start, mention.start - SENTENCE_CONTEXT)
-        sent_end = min(sent_end, mention.end + SENTENCE_CONTEXT)
+        sentence = record_sentence(
+            document.text, document.sentence_at(mention.start), mention.start, mention.end
+        )
         data = {
             "record_id": ids.record_id(document.article_id, kind, mention.start, mention.end, discriminator),
             "article_id": document.article_id,
@@ -81,7 +100,7 @@ def mentions_to_records(document: Document, kind: str, mentions: Iterable[Mentio
             "text": document.text[mention.start : mention.end],
             "start": mention.start,
             "end": mention.end,
-            "sentence": document.text[sent_start:sent_end],
+            "sentence": sentence,
             **mention.fields,
         }
         try:
@@ -201,6 +220,7 @@ def process_item(
     if hints:
         document.hints.update(hints)
     result = process_document(document, extractors)
+    result.article["hints"] = dict(document.hints)
     result.article["encoding"] = raw.encoding
     result.article["sources"] = [raw.source]
     return result

@@ -16,7 +16,7 @@ from benchmarks.pathological import ISSUE_PATTERNS
 from extractors import registry
 from extractors.quotes import OPENERS, quoted_at
 from pipeline.document import build_document
-from pipeline.run import SENTENCE_CONTEXT, mentions_to_records
+from pipeline.run import SENTENCE_CAP, mentions_to_records
 from pipeline.spans import SpanUnion
 from pipeline.wordseg import MAX_RUN, SyllableTokenizer
 
@@ -58,7 +58,7 @@ def test_a_record_quotes_a_bounded_stretch_of_a_long_sentence() -> None:
     document = build_document("p.txt", text)
     result = mentions_to_records(document, "unit", registry()["unit"](document))
     assert len(result.records) > 1000
-    assert max(len(r["sentence"]) for r in result.records) <= 2 * SENTENCE_CONTEXT + 20
+    assert max(len(r["sentence"]) for r in result.records) <= SENTENCE_CAP + 20
 
 
 def test_a_long_run_without_spaces_is_tokenised_whole() -> None:
