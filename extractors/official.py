@@ -369,15 +369,29 @@ def _titles_before(text: str, floor: int, name_start: int) -> tuple[list[str], i
         )
         if first is None:
             break
-        title = _clean(text[first.start() : seg_end])
-        if not title:
+        pieces = _split_at_links(text, first.start(), seg_end)
+        if not pieces:
             break
-        titles.insert(0, title)
+        titles[0:0] = pieces
         start = first.start()
         if text[seg_start : first.start()].strip() or not seps:
             break
         seg_end = seps[-1].start()
     return titles, start
+
+
+def _split_at_links(text: str, start: int, end: int) -> list[str]:
+    """The titles of one segment written before a name, split where a link opens another position:
+    "Phó Chủ tịch UBND xã kiêm Trưởng Công an xã" → two titles."""
+    w = _words()
+    pieces = []
+    piece_start = start
+    for link in w.title_link.finditer(text, start, end):
+        if w.title_start.match(text, link.end(), end):
+            pieces.append(_clean(text[piece_start : link.start()]))
+            piece_start = link.end()
+    pieces.append(_clean(text[piece_start:end]))
+    return [p for p in pieces if p]
 
 
 def _past_organisation(text: str, start: int, end: int) -> int | None:

@@ -422,7 +422,7 @@ def _find_authors(
         for cut in [*pats.byline_part.finditer(line.text), None]:
             part_end = cut.start() if cut else len(line.text)
             m = pats.byline.match(line.text[part_start:part_end])  # "^" holds at the part's start
-            if m and _credits_people(m["names"], pats):
+            if m and (_credits_people(m["names"], pats) or pats.organisation_signature.match(m["names"])):
                 add(m["names"], line.start + part_start + m.start("names"))
             part_start = cut.end() if cut else part_end
     tail_from = int(len(lines) * (1 - pats.signature_tail_share))

@@ -408,6 +408,10 @@ BODY = "Tiêu đề\nNội dung một của bài viết.\nNội dung hai của b
         ("Đoàn thanh niên phường Hải Dương\n\nThong ke", ["Đoàn thanh niên phường Hải Dương"]),
         ("Hội Liên hiệp Phụ nữ xã Tân Phong\n(3) Bình luận", ["Hội Liên hiệp Phụ nữ xã Tân Phong"]),
         ("Ban công tác Mặt trận khu phố 3 phường Tân Phong đã trao 20 suất quà.", []),
+        # An organisation credited by a label; a login form and a comment heading after the signature.
+        ("Tác giả: Đoàn xã Bình Triều", ["Đoàn xã Bình Triều"]),
+        ("Quang Hải\n\nĐăng nhập để tham gia bình luận\nĐăng nhập với\nFacebook Google", ["Quang Hải"]),
+        ("MINH HẢI\n\nGÓP Ý KIẾN", ["MINH HẢI"]),
         # "CTV" credits the site's contributor, as written.
         ("Gia đình bà Dung nhận bò giống. Ảnh: CTV\nNội dung ba của bài viết.", ["CTV"]),
     ],

@@ -644,6 +644,12 @@ CASES: list = [
         id="kiem-inside-a-segment",
         was="'… ấp Đông Mỹ kiêm Tổ trưởng …' was one title",
     ),
+    _case(
+        "Dự buổi lễ có Phó Chủ tịch UBND xã kiêm Trưởng Công an xã Nguyễn Văn Hải và đại diện các ban ngành.",
+        [("Nguyễn Văn Hải", ["Phó Chủ tịch UBND xã", "Trưởng Công an xã"])],
+        id="kiem-before-the-name",
+        was="'Phó Chủ tịch UBND xã kiêm Trưởng Công an xã' before the name was one title",
+    ),
     # "làm" gives the person another position.
     _case(
         "Tổ hội có 25 thành viên, do ông Đinh Văn Danh – Hội viên nông dân khối An Mỹ làm tổ trưởng.",
