@@ -95,9 +95,11 @@ def _words() -> _Words:
     q = alternation(list(data["quarters"]))
     num_word = r"\p{L}+"
     full = rf"{_LEFT}(?P<d>{_DAY})(?P<s>[/.\-])(?P<m>{_MONTH})(?P=s)(?P<y>{_YEAR}){_RIGHT}"
+    # "ngày 12 tháng 7 năm 2023"; a blog's dateline writes the year after a comma, without "ngày"
+    # ("Chủ Nhật, 17 tháng 11, 2013"): without the year "17 tháng" would be a length.
     spelled = (
-        rf"(?<!\w)ngày\s+(?P<d>{_DAY})\s+tháng\s+(?P<m>{_MONTH})"
-        rf"(?:\s*(?:năm\s+|/\s*)(?P<y>{_YEAR}))?{_RIGHT}"
+        rf"(?:(?<!\w)ngày\s+(?P<d>{_DAY})\s+tháng\s+(?P<m>{_MONTH})(?:\s*(?:năm\s+|/\s*)(?P<y>{_YEAR}))?"
+        rf"|{_LEFT}(?P<d>{_DAY})\s+tháng\s+(?P<m>{_MONTH})\s*,\s*(?P<y>(?:19|20)\d{{2}})){_RIGHT}"
     )
     # "ngày 12/7 năm 2023": a year may follow a day-month in words.
     year_after = rf"(?:\s+năm\s+(?P<y>{_YEAR}){_RIGHT})?"

@@ -47,6 +47,8 @@ _ITEM_ASIDE = regex.compile(r"\s*\([^()\n]{1,40}\)$", regex.VERSION1)
 _SEPARATOR = regex.compile(r"\s*(?:[,;–—()]|\s-\s|(?<=\p{Ll})-(?=\p{Lu})|-(?=\s))\s*", _FLAGS)
 # A name that ends its line, its position on the next (a caption, a signature): checked for a title word.
 _LINE_TITLE = regex.compile(r"[ \t]*\n[ \t]*(?=\p{Lu})", _FLAGS)
+# A title written right after the name with no comma: only spaces between them.
+_GAP_BEFORE_TITLE = regex.compile(r"[ \t]+", _FLAGS)
 
 
 def _phrases(words: list[str], *, case_insensitive: bool = False) -> str:
@@ -67,6 +69,7 @@ class _Words:
     honorific_then_name: regex.Pattern[str]
     title_start: regex.Pattern[str]
     title_link: regex.Pattern[str]
+    link_opens: regex.Pattern[str]
     bare_list_opener: regex.Pattern[str]
     segment_start: regex.Pattern[str]
     organisation: regex.Pattern[str]
@@ -138,6 +141,7 @@ def _words() -> _Words:
             rf":|(?<!\w)(?:{_phrases(data['people_plurals'], case_insensitive=True)})(?!\w)", _FLAGS
         ),
         title_link=regex.compile(rf"\s+(?:{_phrases(data['title_links'])})\s+", _FLAGS),
+        link_opens=regex.compile(rf"(?:{_phrases(data['title_links'])})\s+", _FLAGS),
         segment_start=regex.compile(
             rf"(?:(?:{titles})(?!\w)|(?:{orgs})(?!\w)|{acronym}|(?:{levels})\s+(?:\p{{Lu}}|\d))", _FLAGS
         ),
@@ -289,10 +293,16 @@ def _titles_after(
         line = _LINE_TITLE.match(text, pos, limit) if sep is None else None
         if line is not None and w.title_start.match(text, line.end(), limit):
             sep = line  # "ông Nguyễn Văn A\nChủ tịch UBND xã" (a caption, a signature)
+        gap = _GAP_BEFORE_TITLE.match(text, pos, limit) if sep is None else None
+        if gap is not None and text[gap.end()].isupper() and w.title_start.match(text, gap.end(), limit):
+            sep = gap  # "bà Nguyễn Thúy Hằng Phó chủ tịch UBMTTQ …": the run was cut before the title
     if sep is None or ";" in sep.group():
         return titles, end  # "…; Trưởng Ban Dân vận Trần Thị Mai": a semicolon opens the next person
     cursor = sep.end()
     while cursor < limit:
+        opener = w.link_opens.match(text, cursor, limit)
+        if opener and w.title_after_name.match(text, opener.end(), limit):
+            cursor = opener.end()  # "…, kiêm Chủ tịch Công đoàn phường"
         if not (w.segment_start.match(text, cursor, limit) or w.title_after_name.match(text, cursor, limit)):
             break
         nxt = _SEPARATOR.search(text, cursor, limit)
@@ -307,11 +317,18 @@ def _titles_after(
         )
         if stop:
             seg_end = stop.start()
+        links = w.title_link.finditer(text, cursor, seg_end)
+        link = next((m for m in links if w.title_after_name.match(text, m.end(), limit)), None)
+        if link:
+            seg_end = link.start()  # "Hội viên nông dân khối An Mỹ làm tổ trưởng": two positions
         title = _clean(text[cursor:seg_end])
         if not title or ((not titles or "(" in text[cursor - 3 : cursor]) and w.place_title.match(title)):
             break  # "(TP Hòa Bình)", "– thôn Trại Hồ" after a name say where, not what the person is
         titles.append(title)
         end = cursor + len(text[cursor:seg_end].rstrip(" \t\n.…"))
+        if link:
+            cursor = link.end()
+            continue
         if stop or nxt_person or nxt is None:
             break
         if ";" in nxt.group() and not _title_after_semicolon(text, nxt.end(), limit):
@@ -353,15 +370,29 @@ def _titles_before(text: str, floor: int, name_start: int) -> tuple[list[str], i
         )
         if first is None:
             break
-        title = _clean(text[first.start() : seg_end])
-        if not title:
+        pieces = _split_at_links(text, first.start(), seg_end)
+        if not pieces:
             break
-        titles.insert(0, title)
+        titles[0:0] = pieces
         start = first.start()
         if text[seg_start : first.start()].strip() or not seps:
             break
         seg_end = seps[-1].start()
     return titles, start
+
+
+def _split_at_links(text: str, start: int, end: int) -> list[str]:
+    """The titles of one segment written before a name, split where a link opens another position:
+    "Phó Chủ tịch UBND xã kiêm Trưởng Công an xã" → two titles."""
+    w = _words()
+    pieces = []
+    piece_start = start
+    for link in w.title_link.finditer(text, start, end):
+        if w.title_start.match(text, link.end(), end):
+            pieces.append(_clean(text[piece_start : link.start()]))
+            piece_start = link.end()
+    pieces.append(_clean(text[piece_start:end]))
+    return [p for p in pieces if p]
 
 
 def _past_organisation(text: str, start: int, end: int) -> int | None:

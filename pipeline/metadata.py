@@ -19,6 +19,10 @@ from pipeline.segment import _TERMINAL
 from pipeline.spans import Span, strip_span
 
 _INITIAL = regex.compile(r"\p{Lu}\.?", regex.VERSION1)
+# A signature of an initial and a name in capitals, with no space: "N.MINH", "T.NGUYỆT".
+_INITIAL_CAPS = regex.compile(r"\p{Lu}\.\s?\p{Lu}{2,}$", regex.VERSION1)
+# What a label line ("Biên tập", "Tác giả:") may be followed by: a short line, capitalised, no full stop.
+_SIGNED_AS_WRITTEN = regex.compile(r"\p{Lu}[^.!?:\d\n]{1,40}$", regex.VERSION1)
 _NAME_START = regex.compile(r"\p{Lu}\p{Ll}+(?=\s*$|\s*[.,]?$)", regex.VERSION1)
 
 
@@ -62,6 +66,8 @@ class _Patterns:
     name_separators: regex.Pattern[str]
     signature: regex.Pattern[str]
     signature_last_line: regex.Pattern[str]
+    organisation_signature: regex.Pattern[str]
+    label_line: regex.Pattern[str]
     signature_tail_share: float
     title_max_chars: int
     unit_words: regex.Pattern[str]
@@ -96,6 +102,8 @@ def _patterns() -> _Patterns:
         .replace("{label}", label)
         .replace("{counter}", alternation(meta["counter_labels"]))
         .replace("{caps_names}", meta["caps_names"])
+        .replace("{title_names}", meta["title_names"])
+        .replace("{date}", meta["date"])
     )
     return _Patterns(
         line=compile_all(furn["line_patterns"]),
@@ -114,6 +122,8 @@ def _patterns() -> _Patterns:
         name_separators=regex.compile(meta["name_separators"], flags),
         signature=regex.compile(meta["signature"]),
         signature_last_line=regex.compile(meta["signature_last_line"].replace("{w}", meta["name_word"])),
+        organisation_signature=regex.compile(meta["organisation_signature"], regex.VERSION1),
+        label_line=regex.compile(rf"^(?:{prefix})\s*:?$", flags),
         signature_tail_share=float(meta["signature_tail_share"]),
         title_max_chars=int(meta["title_max_chars"]),
         unit_words=regex.compile(rf"(?:{alternation(meta['unit_words'])})(?!\w)", flags),
@@ -335,6 +345,8 @@ def _find_title(
     # line in capitals is the site's header when another head line follows it.
     cands = [i for i in cands if not any(p.search(lines[i].text) for p in pats.site_header)]
     while len(cands) > 1 and _header_like(lines[cands[0]].text, pats):
+        if any(lines[i].text == lines[cands[0]].text for i in cands[1:]):
+            break  # a short title printed twice ("Tiếp xúc cử tri" over its repeat) is no section label
         cands.pop(0)
     bylines = [i for pos, i in enumerate(cands) if pos > 0 and _bare_names(lines[i].text, pats)]
     cands = [i for i in cands if i not in bylines]
@@ -410,7 +422,7 @@ def _find_authors(
         for cut in [*pats.byline_part.finditer(line.text), None]:
             part_end = cut.start() if cut else len(line.text)
             m = pats.byline.match(line.text[part_start:part_end])  # "^" holds at the part's start
-            if m and _credits_people(m["names"], pats):
+            if m and (_credits_people(m["names"], pats) or pats.organisation_signature.match(m["names"])):
                 add(m["names"], line.start + part_start + m.start("names"))
             part_start = cut.end() if cut else part_end
     tail_from = int(len(lines) * (1 - pats.signature_tail_share))
@@ -421,13 +433,22 @@ def _find_authors(
         m = pats.signature.match(line.text)
         if m and _is_unit(m["names"], pats):
             continue  # "TM. ỦY BAN NHÂN DÂN" signs for a body
-        if m and sum(ch.isalpha() for ch in line.text) >= 4 and " " in line.text:
+        spaced = " " in line.text or _INITIAL_CAPS.match(line.text)  # one word alone signs only as "N.MINH"
+        if m and sum(ch.isalpha() for ch in line.text) >= 4 and spaced:
             add(m["names"], line.start + m.start("names"))
     if content and len(content) > 2:
         last = lines[content[-1]]
+        before = lines[content[-2]]
         m = pats.signature_last_line.match(last.text)
-        if m:
+        named = pats.signature_last_line.match(before.text)
+        if pats.organisation_signature.match(last.text) and named:
+            add(named["names"], before.start + named.start("names"))  # a name, then the writer's unit
+        elif pats.label_line.match(before.text) and _SIGNED_AS_WRITTEN.match(last.text):
+            add(last.text, last.start)  # "Biên tập\nPhụ nữ TST": the label, then who signs
+        elif m:
             add(m["names"], last.start + m.start("names"))
+        elif pats.organisation_signature.match(last.text):
+            add(last.text, last.start)  # "Đoàn thanh niên phường Hải Dương"
         elif last.text.rstrip(".") in pats.editorial_signatures:
             add(last.text.rstrip("."), last.start)
         elif _lowercase_middle_name(last.text):

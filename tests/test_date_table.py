@@ -76,6 +76,16 @@ CASES: list = [
         "day-spelled-leading-zeros",
     ),
     (
+        "Ngày hội được tổ chức vào Chủ Nhật, 17 tháng 11, 2013 tại khu dân cư số 3.",
+        [("17 tháng 11, 2013", "2013-11-17", "2013-11-17", "day", False)],
+        "day-spelled-comma-year",
+    ),
+    (
+        "Công trình hoàn thành sau 17 tháng thi công, đưa vào sử dụng năm 2013.",
+        [("năm 2013", "2013-01-01", "2013-12-31", "year", False)],
+        "months-length-no-date",
+    ),
+    (
         "Ngày 12/7 năm 2023, Công an phường ra mắt mô hình “Camera an ninh”.",
         [("12/7 năm 2023", "2023-07-12", "2023-07-12", "day", False)],
         "day-month-then-nam-year",

@@ -308,6 +308,48 @@ OLD = "Năm 2011, Ban công tác Mặt trận khu Ga đã huy động 500 ngày 
             "Ngày 13 và 14-10, Ban Thường trực Ủy ban MTTQ huyện Ninh Sơn tổ chức đoàn khảo sát.\n\n" + LEAD,
             None, None, [],
         ),
+        (  # a newspaper's tag with "online" opens the lead: no title
+            "(LĐ online) - Ngày 7/3, Hội LHPN xã Phú Hội tổ chức trao mô hình “Cơ hội bền vững” cho hội viên.\n\n"
+            + LEAD,
+            None, None, [],
+        ),
+        (  # a dateline with the date in words (a blog's) over the title
+            "Chủ Nhật, 17 tháng 11, 2013\n\nSông Hinh: 82 khu dân cư tổ chức Ngày hội Đại đoàn kết\n\n"
+            "Nhân kỷ niệm 83 năm Ngày thành lập Mặt trận (18/11/1930-18/11/2013), các khu dân cư tổ chức ngày hội.",
+            "Sông Hinh: 82 khu dân cư tổ chức Ngày hội Đại đoàn kết", dt.date(2013, 11, 17), [],
+        ),
+        (
+            "Thứ Năm, 6 tháng 6, 2013\n\nPhường Tân Phong ra mắt mô hình mới\n\n"
+            "Sáng 5/6/2013, Hội LHPN phường Tân Phong tổ chức ra mắt mô hình “Dân vận khéo”.",
+            "Phường Tân Phong ra mắt mô hình mới", dt.date(2013, 6, 6), [],
+        ),
+        (  # a section label of four words over the title
+            "Phong trào nông dân\n\nMô hình “Chi, tổ Hội nghề nghiệp làm vườn ấp Nhơn Phú 1”\n\n" + LEAD,
+            "Mô hình “Chi, tổ Hội nghề nghiệp làm vườn ấp Nhơn Phú 1”", None, [],
+        ),
+        (
+            "Sức sống cơ sở\n\nPhường Tân Thới Hiệp trao quà tết cho 50 hộ khó khăn\n\n" + LEAD,
+            "Phường Tân Thới Hiệp trao quà tết cho 50 hộ khó khăn", None, [],
+        ),
+        (  # a short title printed twice is the title, not a section label
+            "07/08/2024\nTiếp xúc cử tri\nTiếp xúc cử tri\nVào ngày 05/8/2024 tại Hội trường UBND xã tổ chức buổi\n"
+            "Hội nghị Đại biểu HĐND tỉnh tiếp xúc cử tri sau kỳ họp thường lệ giữa năm 2024.\n" + LEAD,
+            "Tiếp xúc cử tri", dt.date(2024, 8, 7), [],
+        ),
+        (  # the page's tools (feed, print, send) under the title
+            "ỦY BAN MTTQ HUYỆN NGHĨA HÀNH: NGHIỆM THU, BÀN GIAO NHÀ ĐẠI ĐOÀN KẾT\n\nRSS In Gởi cho bạn bè\n"
+            "10/08/2023 05:03:54 PM\n\n" + LEAD,
+            "ỦY BAN MTTQ HUYỆN NGHĨA HÀNH: NGHIỆM THU, BÀN GIAO NHÀ ĐẠI ĐOÀN KẾT", dt.date(2023, 8, 10), [],
+        ),
+        (  # a date spaced with no separators, a print link
+            "Đoàn thanh niên ra quân chiến dịch làm sạch đô thị\n\n16 11 2025\n\nin trang\n\n" + LEAD,
+            "Đoàn thanh niên ra quân chiến dịch làm sạch đô thị", dt.date(2025, 11, 16), [],
+        ),
+        (  # the writer's name in title case opens the dateline
+            "Bình Thuận: Trao nhà Đại đoàn kết cho hộ nghèo\n\nThùy Trang 14/08/2021 07:18\n\n" + LEAD
+            + "\n\n(0) Bình luận",
+            "Bình Thuận: Trao nhà Đại đoàn kết cho hộ nghèo", dt.date(2021, 8, 14), ["Thùy Trang"],
+        ),
     ],
 )  # fmt: skip
 def test_real_page_openings(
@@ -353,6 +395,25 @@ BODY = "Tiêu đề\nNội dung một của bài viết.\nNội dung hai của b
         # A caption naming an official is no signature; nor a last line in lower case.
         ("Đồng chí Lê Xuân Nhung- Bí thư Đảng ủy xã phát biểu\nNội dung ba.", []),
         ("Ảnh minh họa", []),
+        # An initial and a name in capitals, no space; rating widgets after it.
+        ("N.MINH", ["N.MINH"]),
+        ("T.NGUYỆT\n\nĐánh giá bài viết: 0.00/5 - 0 đánh giá\nThích bài viết: 0 lượt thích", ["T.NGUYỆT"]),
+        # A label on its own line, then the signature as written.
+        ("Biên tập\nPhụ nữ TST", ["Phụ nữ TST"]),
+        ("Tác giả:\nNguyễn Văn Hùng", ["Nguyễn Văn Hùng"]),
+        # A name line, then the writer's unit: the unit does not sign; a comment form after them.
+        ("Huỳnh Thanh Hiếu\nHội Nông dân xã Nhơn Nghĩa\n\nTrả lời\n\nEmail của bạn sẽ không được hiển thị "
+         "công khai. Các trường bắt buộc được đánh dấu *", ["Huỳnh Thanh Hiếu"]),
+        # An organisation signs; a visitor counter's heading after it.
+        ("Đoàn thanh niên phường Hải Dương\n\nThong ke", ["Đoàn thanh niên phường Hải Dương"]),
+        ("Hội Liên hiệp Phụ nữ xã Tân Phong\n(3) Bình luận", ["Hội Liên hiệp Phụ nữ xã Tân Phong"]),
+        ("Ban công tác Mặt trận khu phố 3 phường Tân Phong đã trao 20 suất quà.", []),
+        # An organisation credited by a label; a login form and a comment heading after the signature.
+        ("Tác giả: Đoàn xã Bình Triều", ["Đoàn xã Bình Triều"]),
+        ("Quang Hải\n\nĐăng nhập để tham gia bình luận\nĐăng nhập với\nFacebook Google", ["Quang Hải"]),
+        ("MINH HẢI\n\nGÓP Ý KIẾN", ["MINH HẢI"]),
+        # "CTV" credits the site's contributor, as written.
+        ("Gia đình bà Dung nhận bò giống. Ảnh: CTV\nNội dung ba của bài viết.", ["CTV"]),
     ],
 )  # fmt: skip
 def test_real_signatures(tail: str, authors: list[str]) -> None:

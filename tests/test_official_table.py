@@ -624,6 +624,80 @@ CASES: list = [
         id="bare-list-with-asides",
         was="an item's aside broke the list",
     ),
+    # "kiêm" (concurrently) opens another title of the same person and is not part of it.
+    _case(
+        "Tại hội nghị, đồng chí Nguyễn Cẩm Tú – Đảng ủy viên, Phó Chủ tịch Ủy ban MTTQ Việt Nam phường, "
+        "kiêm Chủ tịch Công đoàn phường, đã triển khai Chương trình hành động.",
+        [
+            (
+                "Nguyễn Cẩm Tú",
+                ["Đảng ủy viên", "Phó Chủ tịch Ủy ban MTTQ Việt Nam phường", "Chủ tịch Công đoàn phường"],
+            )
+        ],
+        id="kiem-after-comma",
+        was="the segment opening with 'kiêm' ended the titles",
+    ),
+    _case(
+        "Ông Lê Văn Hết, Chi hội trưởng Chi hội Nông dân ấp Đông Mỹ kiêm Tổ trưởng Tổ hợp tác trồng mai, "
+        "cho biết tổ có 10 thành viên.",
+        [("Lê Văn Hết", ["Chi hội trưởng Chi hội Nông dân ấp Đông Mỹ", "Tổ trưởng Tổ hợp tác trồng mai"])],
+        id="kiem-inside-a-segment",
+        was="'… ấp Đông Mỹ kiêm Tổ trưởng …' was one title",
+    ),
+    _case(
+        "Dự buổi lễ có Phó Chủ tịch UBND xã kiêm Trưởng Công an xã Nguyễn Văn Hải và đại diện các ban ngành.",
+        [("Nguyễn Văn Hải", ["Phó Chủ tịch UBND xã", "Trưởng Công an xã"])],
+        id="kiem-before-the-name",
+        was="'Phó Chủ tịch UBND xã kiêm Trưởng Công an xã' before the name was one title",
+    ),
+    # "làm" gives the person another position.
+    _case(
+        "Tổ hội có 25 thành viên, do ông Đinh Văn Danh – Hội viên nông dân khối An Mỹ làm tổ trưởng.",
+        [("Đinh Văn Danh", ["Hội viên nông dân khối An Mỹ", "tổ trưởng"])],
+        id="lam-gives-another-position",
+        was="'Hội viên nông dân khối An Mỹ làm tổ trưởng' was one title",
+    ),
+    _case(
+        "Ông Trần Văn Nam, Chủ tịch UBND xã làm trưởng đoàn đã đến thăm các hộ.",
+        [("Trần Văn Nam", ["Chủ tịch UBND xã"])],
+        id="lam-truong-doan-is-no-title",
+        was="(guard) heading the visiting delegation is a role in the event, not a position",
+    ),
+    # A title written right after the name, with no comma or dash.
+    _case(
+        "Đến tham dự ngày hội có bà Nguyễn Thúy Hằng Phó chủ tịch UBMTTQ Việt Nam Thành phố Cần Thơ và "
+        "Ông Trịnh Minh Thắng Ủy viên Ban thường vụ Thành Ủy Bí thư Quận ủy – Chủ tịch UBND Quận Thốt Nốt "
+        "và đại diện các lãnh đạo Quận ủy.",
+        [
+            ("Nguyễn Thúy Hằng", ["Phó chủ tịch UBMTTQ Việt Nam Thành phố Cần Thơ"]),
+            (
+                "Trịnh Minh Thắng",
+                ["Ủy viên Ban thường vụ Thành Ủy Bí thư Quận ủy", "Chủ tịch UBND Quận Thốt Nốt"],
+            ),
+        ],
+        id="title-right-after-the-name",
+        was="the first person's title went to the second as a title before his name, with 'và'",
+    ),
+    _case(
+        "Phát biểu chỉ đạo tại hội nghị, đồng chí Hà Xuân Thuấn Phó Bí thư Thường trực Đảng ủy ghi nhận "
+        "những kết quả đạt được.",
+        [("Hà Xuân Thuấn", ["Phó Bí thư Thường trực Đảng ủy"])],
+        id="title-right-after-the-name-then-verb",
+        was="a title with no comma after the name was not read",
+    ),
+    # A membership is a title as written.
+    _case(
+        "Hội viên Hà Văn Cẩn, ở thôn Bản Duồng 1 là mô hình dân vận khéo.",
+        [("Hà Văn Cẩn", ["Hội viên"])],
+        id="membership-before-the-name",
+        was="'Hội viên' before a name was not a title",
+    ),
+    _case(
+        "Anh Nguyễn Văn Toàn, đoàn viên Chi đoàn khu phố 3, đã hiến 200 m2 đất làm đường.",
+        [("Nguyễn Văn Toàn", ["đoàn viên Chi đoàn khu phố 3"])],
+        id="membership-after-the-name",
+        was="'đoàn viên …' after a name was not a title",
+    ),
 ]
 
 
