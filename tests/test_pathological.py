@@ -43,14 +43,14 @@ def test_20_kb_of_a_repeated_pattern_runs_fast(pattern: str) -> None:
     extractors = registry()
     build_document("warm.txt", "Phường 1 ngày 12/7/2023.")  # models loaded outside the timing
     text = _repeat(pattern, 20)
-    started = time.perf_counter()
+    started = time.process_time()  # CPU time: the machine's other load does not count
     document = build_document("p.txt", text)
     records = 0
     for kind, extract in extractors.items():
         result = mentions_to_records(document, kind, extract(document))
         assert not result.errors
         records += len(result.records)
-    assert time.perf_counter() - started < SECONDS_PER_20_KB, pattern
+    assert time.process_time() - started < SECONDS_PER_20_KB, pattern
 
 
 def test_a_record_quotes_a_bounded_stretch_of_a_long_sentence() -> None:
