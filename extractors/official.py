@@ -471,7 +471,7 @@ def _bare_name_list(text: str, start: int, end: int) -> set[tuple[int, int]]:
         body_start = colon.end()
         stop = _LIST_END.search(text, body_start, end)
         body_end = stop.start() if stop else end
-        items = []
+        items: list[tuple[int, int]] = []
         pos = body_start
         for part in _LIST_ITEM_SEPARATOR.split(text[body_start:body_end]):
             s = pos + len(part) - len(part.lstrip())

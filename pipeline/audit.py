@@ -190,11 +190,11 @@ def check_records(outputs: Outputs) -> tuple[list[RecordCheck], list[str]]:
             str(record.get("text")),
         )
         checks.append(check)
-        article = outputs.articles.get(check.article_id)
-        if article is None:
+        holder = outputs.articles.get(check.article_id)
+        if holder is None:
             check.problems.append(f"article {check.article_id} is not in articles.jsonl")
             continue
-        text = article.get("text") or ""
+        text = holder.get("text") or ""
         start, end = record.get("start"), record.get("end")
         if not (isinstance(start, int) and isinstance(end, int)):
             check.problems.append("start/end are not offsets")
@@ -214,7 +214,7 @@ def check_records(outputs: Outputs) -> tuple[list[RecordCheck], list[str]]:
             check.problems.append("its article's text changed after extraction")
             continue
         if check.article_id not in re_extracted:
-            re_extracted[check.article_id] = _re_extracted(article)
+            re_extracted[check.article_id] = _re_extracted(holder)
         problem = _value_problem(record, re_extracted[check.article_id])
         if problem:
             check.problems.append(problem)

@@ -125,7 +125,9 @@ def _process(item: InputItem) -> tuple[ArticleResult, bytes]:
     line = _journal_line(item.label, result)
     # The main process needs only the outcome and where the article came from (to merge the
     # sources of identical articles): the article and its records travel inside the line.
-    origin = {k: result.article[k] for k in ("article_id", "source", "sources") if k in result.article}
+    origin: dict[str, Any] = {
+        k: result.article[k] for k in ("article_id", "source", "sources") if k in result.article
+    }
     return ArticleResult(origin, [], result.errors, result.skipped), line
 
 

@@ -306,7 +306,7 @@ def _is_prose(lines: list[Line], i: int, pats: _Patterns) -> bool:
         return True
     nxt = lines[i + 1] if i + 1 < len(lines) else None
     adjacent = nxt is not None and not nxt.blank
-    if adjacent and text[-1] not in _TERMINAL and nxt.text[0].islower():
+    if adjacent and nxt is not None and text[-1] not in _TERMINAL and nxt.text[0].islower():
         return True  # a hard-wrapped paragraph goes on in lower case
     if text[-1] in _SENTENCE_STOP:
         # A title may end with a full stop: one short sentence standing on its own.

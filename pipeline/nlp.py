@@ -100,7 +100,7 @@ def build_doc(text: str, sentences: Sequence[Span]) -> Doc:
     """A spaCy Doc over the whole text: word tokens, whitespace tokens between them, sentence starts set."""
     words: list[str] = []
     spaces: list[bool] = []
-    sent_starts: list[bool] = []
+    sent_starts: list[bool | int | None] = []
     word_ends: dict[int, int] = {}
     pos = 0
 

@@ -250,8 +250,8 @@ def _group(toks: list[_Tok], i: int) -> tuple[int, Decimal, bool] | None:
     prefixes = _word_prefixes(words)
     if not prefixes:
         return None
-    used, value = prefixes[-1]
-    return i + used, Decimal(value), False
+    used, number = prefixes[-1]
+    return i + used, Decimal(number), False
 
 
 def _scales(toks: list[_Tok], i: int) -> tuple[int, int]:

@@ -24,7 +24,7 @@ from gazetteer.sites import Sites
 from pipeline import ids
 from pipeline.document import Document, build_document
 from pipeline.ingest import DEFAULT_MAX_BYTES, IngestError, InputItem, iter_inputs, read_item
-from pipeline.records import KINDS, Article, ErrorEntry, validate_record
+from pipeline.records import KINDS, Article, ErrorEntry, WardLink, validate_record
 from pipeline.spans import Span
 
 # A record keeps at most this many characters of its sentence, around its evidence: a page may be one
@@ -169,7 +169,7 @@ def process_document(document: Document, extractors: dict[str, Extractor]) -> Ar
         title=document.title,
         published=document.published,
         authors=list(document.meta.authors),
-        ward=ward,
+        ward=None if ward is None else WardLink.model_validate(ward),
         text=document.text,
     ).model_dump(mode="json")
     return ArticleResult(article=article, records=records, errors=errors)
