@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+import regex
+
 from gazetteer.register import Register, Unit, load_register
 from pipeline.resources import load_yaml
 from pipeline.textnorm import fold
@@ -222,6 +224,7 @@ def article_ward(
     published: dt.date | None,
     hints: dict[str, str],
     lead: Iterable[tuple[int, int]] | None = None,
+    text: str | None = None,
 ) -> dict[str, Any] | None:
     """The ward or commune an article is about, or None when it is about no single one.
 
@@ -229,10 +232,22 @@ def article_ward(
     together (an article on two wards' events, or a district's on "các xã Lâm Sơn, Hòa Sơn và Ma
     Nới", is about no single ward); a ward the body names once must be named in its `lead`, the
     first sentences of the running text (not in a photo caption or in passing further on); else the
-    site's ward. `units` are the article's unit records in text order; the result has the WardLink
-    fields.
+    site's ward. A ward in parentheses in the body after anything but a smaller unit is an address
+    ("bà Hậu (phường Diên Hồng) tài trợ"), not what the article is about; after a smaller unit it
+    locates it ("buôn Phu Ma Nhe 1 (xã Ia Rtô)"). `units` are the article's unit records in text
+    order; `text` is the article's text; the result has the WardLink fields.
     """
-    wards = [u for u in units if u["level"] in WARD_LEVELS]
+    located = {u["end"] for u in units if u["level"] not in WARD_LEVELS}
+    wards = [
+        u
+        for u in units
+        if u["level"] in WARD_LEVELS
+        and (
+            text is None
+            or (title_end is not None and u["end"] <= title_end)
+            or not _address_aside(text, u, located)
+        )
+    ]
     in_title = [u for u in wards if title_end is not None and u["end"] <= title_end]
     chosen = _dominant(in_title, wards) if in_title else _dominant(wards, wards)
     via = "title" if in_title else "body"
@@ -266,6 +281,20 @@ def article_ward(
         "link_status": linked.link_status,
         "via": "sites",
     }
+
+
+# An aside: the unit opens a parenthesis that closes soon after it.
+_ASIDE_OPEN = regex.compile(r"[ \t]*\([ \t]*$", regex.VERSION1)
+_ASIDE_CLOSE = regex.compile(r"[^()\n]{0,60}\)", regex.VERSION1)
+
+
+def _address_aside(text: str, unit: dict[str, Any], located: set[int]) -> bool:
+    """Whether the ward `unit` is a parenthesised address of something other than a smaller unit."""
+    start, end = unit["start"], unit["end"]
+    opening = _ASIDE_OPEN.search(text, max(0, start - 4), start)
+    if opening is None or not _ASIDE_CLOSE.match(text, end):
+        return False
+    return opening.start() not in located
 
 
 def _ward_key(unit: dict[str, Any]) -> tuple[str, str]:

@@ -153,6 +153,7 @@ def process_document(document: Document, extractors: dict[str, Extractor]) -> Ar
             document.published,
             document.hints,
             lead=[(s.start, s.end) for s in document.lead()],
+            text=document.text,
         )
     except Exception as exc:  # the register is an aid: its failure must not lose the article
         errors.append(

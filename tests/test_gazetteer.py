@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from extractors import unit as unit_extractor
 from gazetteer.link import Context, article_context, article_ward, link, region_context
 from gazetteer.register import load_register, name_keys
 from gazetteer.sites import Sites, SitesFileError, load_sites
@@ -304,3 +305,30 @@ def test_the_lead_skips_the_title_and_captions() -> None:
     text = "Tiêu đề bài viết ở đây\n\nTÂN PHONG: Hội phụ nữ xã Tân Phong ra mắt mô hình\n\nẢnh hội nghị\n\nThực hiện kế hoạch."
     lead = [text[s.start : s.end] for s in build_document("t.txt", text).lead()]
     assert lead == ["TÂN PHONG: Hội phụ nữ xã Tân Phong ra mắt mô hình", "Thực hiện kế hoạch."]
+
+
+@pytest.mark.parametrize(
+    ("text", "ward"),
+    [
+        # A ward in parentheses after a person is the person's address: the article's ward is the other.
+        (
+            "Sáng 10-3, Hội Chữ thập đỏ tỉnh phối hợp với chính quyền xã Ia Dom bàn giao 1 con bò giống. "
+            "Con bò do gia đình bà Nguyễn Thị Thanh Hậu (phường Diên Hồng) tài trợ.",
+            "Ia Dom",
+        ),
+        # After a smaller unit, it locates that unit: it is the article's ward.
+        (
+            "Tối 9-11, buôn Phu Ma Nhe 1 (xã Ia Rtô, thị xã Ayun Pa) tổ chức Ngày hội. "
+            "Đến dự có ông Lê Văn A (phường Sông Bờ).",
+            "Ia Rtô",
+        ),
+    ],
+)
+def test_a_ward_in_parentheses_is_an_address_unless_it_locates_a_smaller_unit(text: str, ward: str) -> None:
+    document = build_document("w.txt", text)
+    units = [
+        {"level": m.fields["level"], "name": m.fields["name"], "start": m.start, "end": m.end}
+        for m in unit_extractor.extract(document)
+    ]
+    chosen = article_ward(units, None, BEFORE, {}, lead=[(0, len(text))], text=text)
+    assert (chosen["name"] if chosen else None) == ward
