@@ -30,6 +30,7 @@ from pipeline import ids
 from pipeline.document import build_document
 from pipeline.records import validate_record
 from pipeline.resources import alternation, load_yaml
+from pipeline.roles import AMOUNT_KINDS, assign_roles, same_measure
 from pipeline.textnorm import fold
 
 # The fields that carry a record's value, per kind: what an edit after extraction would change.
@@ -414,64 +415,31 @@ class Flag:
 
 
 @cache
-def _audit_words() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]]:
+def _base_words() -> regex.Pattern[str]:
     data = load_yaml("pipeline", "audit.yaml")
-    total = regex.compile(
-        rf"(?<!\w)(?:{alternation(data['total_words'])})(?:\s+\S+){{0,3}}\s*$", regex.IGNORECASE
-    )
-    parts = regex.compile(rf"(?<!\w)(?:{alternation(data['parts_words'])})(?!\w)", regex.IGNORECASE)
-    base = regex.compile(rf"(?<!\w)(?:{alternation(data['base_words'])})\s*$", regex.IGNORECASE)
-    return total, parts, base
+    return regex.compile(rf"(?<!\w)(?:{alternation(data['base_words'])})\s*$", regex.IGNORECASE)
 
 
 def _figure(record: Row) -> Decimal:
     return Decimal(str(record["amount"] if record["kind"] == "money" else record["value"]))
 
 
-def _same_measure(a: Row, b: Row) -> bool:
-    if a["kind"] != b["kind"]:
-        return False
-    return a["kind"] == "money" or _first_word(str(a.get("unit"))) == _first_word(str(b.get("unit")))
-
-
 def consistency_flags(outputs: Outputs) -> list[Flag]:
-    total_words, parts_words, base_words = _audit_words()
+    base_words = _base_words()
     flags: list[Flag] = []
     by_article: dict[str, list[Row]] = {}
     for r in outputs.records:
-        if r.get("kind") in ("money", "count"):
+        if r.get("kind") in AMOUNT_KINDS:
             by_article.setdefault(str(r.get("article_id")), []).append(r)
     for article_id, figures in by_article.items():
         text = outputs.articles.get(article_id, {}).get("text") or ""
         figures.sort(key=lambda r: r["start"])
-        for r in figures:
-            clause_start = (
-                max(
-                    text.rfind(";", 0, r["start"]),
-                    text.rfind("\n\n", 0, r["start"]),
-                    text.rfind(". ", 0, r["start"]),
-                )
-                + 1
-            )
-            if not total_words.search(text[max(clause_start, r["start"] - 40) : r["start"]]):
+        # Totals and their parts as pipeline/roles.py reads them (the same roles the records carry).
+        for group in assign_roles(text, [dict(r) for r in figures]):
+            r, parts = group.total, group.parts
+            if r.get("qualifier") != "exact" or len(parts) < 2:
                 continue
-            if r.get("qualifier") != "exact" or (r["kind"] == "count" and r.get("unit") == "%"):
-                continue
-            clause_end = min(
-                x for x in (text.find(";", r["end"]), text.find(". ", r["end"]), len(text)) if x >= 0
-            )
-            before = [
-                p
-                for p in figures
-                if clause_start <= p["start"] and p["end"] <= r["start"] and _same_measure(p, r)
-            ]
-            after = [
-                p
-                for p in figures
-                if r["end"] <= p["start"] and p["end"] <= clause_end and _same_measure(p, r)
-            ]
-            parts = after if parts_words.search(text[r["end"] : clause_end]) and len(after) >= 2 else before
-            if len(parts) < 2 or any(p.get("qualifier") != "exact" for p in parts):
+            if any(p.get("qualifier") != "exact" for p in parts):
                 continue
             total = sum((_figure(p) for p in parts), Decimal(0))
             if total != _figure(r):
@@ -493,7 +461,7 @@ def consistency_flags(outputs: Outputs) -> list[Flag]:
             ]
             bases = [c for c in counts if base_words.search(text[max(0, c["start"] - 25) : c["start"]])]
             part = next((c for c in reversed(counts) if c["end"] <= pct["start"] and c not in bases), None)
-            bases = [b for b in bases if part is not None and _same_measure(b, part)]
+            bases = [b for b in bases if part is not None and same_measure(b, part)]
             if part is None or not bases:
                 continue
             base = _figure(bases[0])

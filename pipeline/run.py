@@ -25,6 +25,7 @@ from pipeline import ids
 from pipeline.document import Document, build_document
 from pipeline.ingest import DEFAULT_MAX_BYTES, IngestError, InputItem, iter_inputs, read_item
 from pipeline.records import KINDS, Article, ErrorEntry, validate_record
+from pipeline.roles import assign_roles
 
 
 @dataclass
@@ -118,6 +119,7 @@ def process_document(document: Document, extractors: dict[str, Extractor]) -> Ar
         records.extend(result.records)
         errors.extend(result.errors)
     records.sort(key=lambda r: (r["start"], r["end"], r["kind"]))
+    assign_roles(document.text, records)
     ward = None
     try:
         title_span = document.meta.title_span
