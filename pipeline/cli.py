@@ -142,8 +142,8 @@ def extract(
         try:
             result = load(out, parse_target(db, out))
         except LoadError as exc:
-            stderr.print(f"[red]error:[/red] {exc}")
-            raise typer.Exit(1) from exc
+            stderr.print(f"[red]error:[/red] {exc}", highlight=False)
+            raise typer.Exit(1) from None
         if not quiet:
             stderr.print(f"loaded {result.articles} articles into the database")
 
@@ -157,19 +157,28 @@ def load_command(
             help="postgresql://user:password@host:port/db, or a DuckDB file (default OUT_DIR/bantin.duckdb)."
         ),
     ] = None,
+    prune: Annotated[
+        bool, typer.Option(help="Also remove the articles of sources this run no longer contains.")
+    ] = False,
 ) -> None:
     """Load a run's articles and records into DuckDB or PostgreSQL, in one transaction, idempotently."""
     try:
         target = parse_target(db, out_dir)
-        result = load(out_dir, target)
+        result = load(out_dir, target, prune=prune)
     except LoadError as exc:
-        stderr.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(1) from exc
+        stderr.print(f"[red]error:[/red] {exc}", markup=True, highlight=False)
+        raise typer.Exit(1) from None
     stderr.print(
         f"loaded {result.articles} articles and {sum(result.records.values())} records into "
-        f"{target.kind} ({target.location if target.kind == 'duckdb' else 'server'}); "
-        f"{result.removed} records no longer produced were removed"
+        f"{target.kind} ({target.shown}); {result.removed} records no longer produced were removed; "
+        f"{len(result.replaced)} sources had a new text (old version replaced); "
+        f"{result.groups} groups of near-duplicate articles",
+        highlight=False,
     )
+    for source in result.pruned:
+        stderr.print(f"pruned {source}", highlight=False, markup=False)
+    if prune:
+        stderr.print(f"{len(result.pruned)} sources no longer in the run were removed (--prune)")
 
 
 @app.command()
