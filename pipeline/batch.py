@@ -54,6 +54,7 @@ class RunSummary:
     skipped: int = 0  # already in the journal (--resume)
     articles: int = 0
     duplicates: int = 0
+    replaced: int = 0  # articles whose source was read again with a new text (--resume)
     records: dict[str, int] = field(default_factory=lambda: {k: 0 for k in KINDS})
     errors: int = 0
     seconds: float = 0.0
@@ -136,6 +137,9 @@ class Journal:
         self._drop_torn_tail()
         # article_id → every source it was read from, in journal order (identical articles merge)
         self.sources: dict[str, list[str]] = {}
+        # source → the article it gave last: a source read again with new text (an edited page,
+        # re-scraped into a resumed run) has that text only, and its older article is dropped.
+        self.current: dict[str, str] = {}
         for entry in self.entries():
             if entry.get("article"):
                 self._add_sources(entry["article"])
@@ -145,6 +149,7 @@ class Journal:
     def _add_sources(self, article: dict[str, Any]) -> None:
         listed = self.sources.setdefault(article["article_id"], [])
         for source in article.get("sources") or [article["source"]]:
+            self.current[source] = article["article_id"]
             if source not in listed:
                 listed.append(source)
 
@@ -185,7 +190,7 @@ def build_outputs(journal: Journal, out_dir: Path, summary: RunSummary) -> None:
     sources = journal.sources
     written: set[str] = set()
     seen_errors: set[str] = set()
-    summary.articles = summary.duplicates = summary.errors = 0
+    summary.articles = summary.duplicates = summary.errors = summary.replaced = 0
     summary.records = {k: 0 for k in KINDS}
     with OutputWriter(out_dir) as writer:
         for entry in journal.entries():
@@ -201,8 +206,13 @@ def build_outputs(journal: Journal, out_dir: Path, summary: RunSummary) -> None:
             if article["article_id"] in written:
                 summary.duplicates += 1
                 continue
+            aid = article["article_id"]
+            current = [s for s in sources[aid] if journal.current.get(s) == aid]
+            if not current:
+                summary.replaced += 1  # every source of it was read again with another text
+                continue
             written.add(article["article_id"])
-            writer.add_article({**article, "sources": sources[article["article_id"]]})
+            writer.add_article({**article, "source": current[0], "sources": current})
             summary.articles += 1
             for record in entry.get("records") or []:
                 writer.add_record(record)

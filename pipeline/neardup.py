@@ -4,13 +4,14 @@ Copies differ by light edits, another heading or signature, a sentence added or 
 identical-text merging (same `article_id`) misses them. Each article gets a MinHash signature
 of its word 3-shingles (`datasketch`, MinHash LSH): candidates come from the LSH index, so a
 province's tens of thousands of articles are grouped without comparing every pair, and a
-candidate pair is kept when its estimated Jaccard similarity reaches `SIMILARITY`. Pairs join
+candidate pair is kept when its estimated Jaccard similarity reaches `SIMILARITY` and, when both
+texts hold figures, their figures (numbers and dates, a second signature) are alike. Pairs join
 into groups (union-find); the group is named by its canonical article: the one linked to a ward
 code, then the earliest published, then the longest, then the smallest id.
 
-Articles of one template about different events (other names, other figures) share phrases
-but few 3-shingles: tests/test_neardup.py measures precision and recall on copies and such
-non-copies.
+Articles of one template about different events (a monthly report of another ward or month)
+share most of their words but not their figures: tests/test_neardup.py measures precision and
+recall on copies and such non-copies.
 """
 
 from __future__ import annotations
@@ -29,7 +30,14 @@ NUM_PERM = 128
 # against SIMILARITY on their signatures.
 LSH_THRESHOLD = 0.4
 SIMILARITY = 0.5
+# One template filled for different events (a monthly report of another ward or month) shares
+# most of its words with the other reports but not its figures and dates: a pair must also share
+# FIGURES_SIMILARITY of its number tokens (a second, smaller signature), when both hold some.
+FIGURES_PERM = 64
+FIGURES_SIMILARITY = 0.4
+MIN_FIGURES = 3
 _WORD = regex.compile(r"[\p{L}\p{N}]+")
+_FIGURE = regex.compile(r"\d+(?:[.,/-]\d+)*")
 
 
 def _hash(shingle: bytes) -> int:
@@ -44,15 +52,36 @@ def shingles(text: str) -> set[bytes]:
     return {" ".join(words[i : i + 3]).encode("utf-8") for i in range(len(words) - 2)}
 
 
+def figures(text: str) -> set[bytes]:
+    return {f.encode("ascii", "replace") for f in _FIGURE.findall(text)}
+
+
 def signature(text: str) -> bytes:
-    """The MinHash signature of an article's text, as bytes (stored with the article)."""
-    m = MinHash(num_perm=NUM_PERM, hashfunc=_hash, scheme="affine32")
-    m.update_batch(list(shingles(text)))
-    return m.hashvalues.astype("<u4").tobytes()
+    """The MinHash signatures of an article's words and of its figures, as bytes (stored with the
+    article), with the number of distinct figures in front."""
+    words = MinHash(num_perm=NUM_PERM, hashfunc=_hash, scheme="affine32")
+    words.update_batch(list(shingles(text)))
+    numbers = MinHash(num_perm=FIGURES_PERM, hashfunc=_hash, scheme="affine32")
+    found = figures(text)
+    numbers.update_batch(list(found))
+    return (
+        np.array([len(found)], dtype="<u4").tobytes()
+        + words.hashvalues.astype("<u4").tobytes()
+        + numbers.hashvalues.astype("<u4").tobytes()
+    )
 
 
-def _minhash(sig: bytes) -> MinHash:
-    return MinHash(num_perm=NUM_PERM, hashvalues=np.frombuffer(sig, dtype="<u4"), scheme="affine32")
+def _minhashes(sig: bytes) -> tuple[int, MinHash, MinHash]:
+    values = np.frombuffer(sig, dtype="<u4")
+    words = MinHash(num_perm=NUM_PERM, hashvalues=values[1 : 1 + NUM_PERM], scheme="affine32")
+    numbers = MinHash(num_perm=FIGURES_PERM, hashvalues=values[1 + NUM_PERM :], scheme="affine32")
+    return int(values[0]), words, numbers
+
+
+def _similar(a: tuple[int, MinHash, MinHash], b: tuple[int, MinHash, MinHash]) -> bool:
+    if a[1].jaccard(b[1]) < SIMILARITY:
+        return False
+    return min(a[0], b[0]) < MIN_FIGURES or a[2].jaccard(b[2]) >= FIGURES_SIMILARITY
 
 
 @dataclass(frozen=True)
@@ -73,10 +102,10 @@ def _rank(c: Candidate) -> tuple[int, dt.date, int, str]:
 def group(candidates: Iterable[Candidate]) -> dict[str, str]:
     """article_id → the canonical article_id of its group (itself when it has no near-duplicate)."""
     items = {c.article_id: c for c in candidates}
-    hashes = {aid: _minhash(c.signature) for aid, c in items.items()}
+    hashes = {aid: _minhashes(c.signature) for aid, c in items.items()}
     lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
     for aid, m in hashes.items():
-        lsh.insert(aid, m)
+        lsh.insert(aid, m[1])
     parent = {aid: aid for aid in items}
 
     def find(a: str) -> str:
@@ -86,8 +115,8 @@ def group(candidates: Iterable[Candidate]) -> dict[str, str]:
         return a
 
     for aid, m in hashes.items():
-        for other in lsh.query(m):
-            if other != aid and find(other) != find(aid) and m.jaccard(hashes[other]) >= SIMILARITY:
+        for other in lsh.query(m[1]):
+            if other != aid and find(other) != find(aid) and _similar(m, hashes[other]):
                 parent[find(other)] = find(aid)
     members: dict[str, list[Candidate]] = {}
     for aid in items:

@@ -46,6 +46,7 @@ class _Rules:
     total: regex.Pattern[str]
     total_money: regex.Pattern[str]
     total_bare: regex.Pattern[str]
+    total_anywhere: regex.Pattern[str]
     parts: regex.Pattern[str]
     rate_list: regex.Pattern[str]
     list_line: regex.Pattern[str]
@@ -69,6 +70,10 @@ def rules() -> _Rules:
         two_words=frozenset(w.casefold() for w in data["per_two_words"]),
         total=_total_pattern(data["total_phrases"], int(data["total_window"])),
         total_money=_total_pattern(data["total_money_phrases"], int(data["total_window"])),
+        total_anywhere=regex.compile(
+            rf"(?<!\p{{L}})(?:{alternation(data['total_phrases'] + data['total_money_phrases'])})(?!\p{{L}})",
+            _FLAGS,
+        ),
         total_bare=regex.compile(rf"(?<!\p{{L}})(?:{alternation(data['total_bare'])})\s*:?\s*$", _FLAGS),
         parts=regex.compile(rf"(?<!\p{{L}})(?:{alternation(data['parts_words'])})(?!\p{{L}})", _FLAGS),
         rate_list=regex.compile(
@@ -188,6 +193,8 @@ def find_per(text: str, r: Row, clause: tuple[int, int]) -> str | None:
         return None
     noun = _per_noun(last)
     between = before[last.start("noun") + len(noun) :]
+    if rule.total_anywhere.search(between):
+        return None  # "mỗi phần trị giá 500.000 đồng, với tổng trị giá 100 triệu đồng": the total is none
     if not _PUNCT.search(between) and len(between.split()) <= rule.per_before_window:
         return noun
     if rule.per_list.match(between):  # "mỗi suất gồm: 10 kg gạo, 200.000 đồng"
@@ -238,6 +245,30 @@ def _list_after(text: str, r: Row, sentence_end: int, figures: list[Row], starts
             found.append(figures[i])
             i += 1
         line_start = line_end if line_end < len(text) else -1
+    return found
+
+
+def _list_before(text: str, r: Row, figures: list[Row], starts: list[int]) -> list[Row]:
+    """Figures on the list lines right above a line that opens with the total ("Tổng cộng: 85 …")."""
+    rule = rules()
+    line_start = text.rfind("\n", 0, r["start"]) + 1
+    if not rule.total_anywhere.match(text, line_start) and not rule.total_bare.match(
+        text[line_start : r["start"]]
+    ):
+        return []
+    found: list[Row] = []
+    end = line_start - 1
+    for _ in range(rule.list_lines):
+        if end <= 0:
+            break
+        start = text.rfind("\n", 0, end) + 1
+        if not rule.list_line.match(text[start:end]):
+            break
+        i = bisect.bisect_left(starts, start)
+        while i < len(figures) and figures[i]["start"] < end:
+            found.append(figures[i])
+            i += 1
+        end = start - 1
     return found
 
 
@@ -316,6 +347,13 @@ def _clause_groups(
         ]
         if listed:
             groups.append(TotalGroup(total, listed))
+            previous = k + 1
+            continue
+        above = [
+            p for p in _list_before(text, total, figures, starts) if _addable(p) and same_measure(p, total)
+        ]
+        if above:
+            groups.append(TotalGroup(total, above))
             previous = k + 1
             continue
         before = [p for p in figures[previous:k] if _addable(p) and same_measure(p, total)]
