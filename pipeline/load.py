@@ -113,6 +113,7 @@ ARTICLE_COLUMNS = [
     ("duplicate_group", "TEXT"),
     ("canonical", "BOOLEAN"),
 ]
+COLUMN = {c: i for i, (c, _) in enumerate(ARTICLE_COLUMNS)}  # an article row's index of each column
 # Which article each source (URL or path) currently has: an article is known by its source.
 SOURCE_COLUMNS = [("source", "TEXT PRIMARY KEY"), ("article_id", "TEXT NOT NULL")]
 INDEXES = [
@@ -411,8 +412,8 @@ def _write(con: Any, target: Target, rows: Rows, prune: bool) -> LoadResult:
     pruned = sorted(s for s in previous if s not in rows.sources) if prune else []
     versions = dict(_select(con, "SELECT article_id, version FROM articles", []))
     for row in rows.articles:
-        old = {previous[s] for s in row[13] if s in previous and previous[s] != row[0]}
-        row[16] = max([versions.get(row[0]) or 1, *((versions.get(o) or 1) + 1 for o in old)])
+        old = {previous[s] for s in row[COLUMN["sources"]] if s in previous and previous[s] != row[0]}
+        row[COLUMN["version"]] = max([versions.get(row[0]) or 1, *((versions.get(o) or 1) + 1 for o in old)])
     _delete(con, "article_sources", "source", [*replaced, *pruned], p)
     gone_sources = {s for s in [*replaced, *pruned]}
     left = {aid for s, aid in previous.items() if s not in gone_sources}
@@ -426,13 +427,14 @@ def _write(con: Any, target: Target, rows: Rows, prune: bool) -> LoadResult:
         _delete(con, table, "article_id", orphans, p)
         removed += len(stale)
     _delete(con, "articles", "article_id", orphans, p)
+    groups, regrouped = _group_duplicates(con, rows.articles, incoming)
     _upsert(con, "articles", _types(target.kind, ARTICLE_COLUMNS), rows.articles, target)
+    _update_groups(con, target, regrouped)
     source_rows = [[s, aid] for s, aid in rows.sources.items() if previous.get(s) != aid]
     _upsert(con, "article_sources", SOURCE_COLUMNS, source_rows, target)
     for kind in KINDS:
         _upsert(con, TABLE[kind], COMMON + COLUMNS[kind], rows.records[kind], target)
     _load_register(con, target)
-    groups = _group_duplicates(con, target)
     return LoadResult(
         len(rows.articles), {k: len(v) for k, v in rows.records.items()}, removed, replaced, pruned, groups
     )
@@ -447,32 +449,61 @@ def _load_register(con: Any, target: Target) -> None:
         _upsert(con, "register", REGISTER_COLUMNS, register, target)
 
 
-def _group_duplicates(con: Any, target: Target) -> int:
-    """Near-duplicate groups over every article in the database; returns groups of two or more."""
-    found = _select(
-        con,
-        "SELECT article_id, minhash, ward_unit, published, LENGTH(text), duplicate_group FROM articles",
-        [],
-    )
-    canonical = neardup.group(
-        neardup.Candidate(aid, bytes(sig), unit is not None, published, length)
-        for aid, sig, unit, published, length, _ in found
-        if sig is not None
-    )
-    changed = [
-        [canonical[aid], canonical[aid] == aid, aid]
-        for aid, *_, group in found
-        if canonical.get(aid, aid) != group
-    ]
-    p = target.placeholder
-    for chunk in _chunks(changed):
-        _executemany(
-            con, f"UPDATE articles SET duplicate_group = {p}, canonical = {p} WHERE article_id = {p}", chunk
+def _group_duplicates(con: Any, incoming: list[list[Any]], ids: set[str]) -> tuple[int, list[list[Any]]]:
+    """Near-duplicate groups over the database's articles and the incoming ones.
+
+    Sets `duplicate_group` and `canonical` on the incoming rows; returns the number of groups of
+    two or more and, for the articles already stored whose group changed (or that were stored
+    before signatures were), their new [duplicate_group, canonical, minhash, article_id].
+    """
+    # Texts are read only for articles stored before signatures were (their signature is made now).
+    stored = [
+        row
+        for row in _select(
+            con,
+            "SELECT article_id, minhash, ward_unit, published, duplicate_group, LENGTH(text), "
+            "CASE WHEN minhash IS NULL THEN text END FROM articles",
+            [],
         )
+        if row[0] not in ids
+    ]
+    signatures = {
+        aid: bytes(sig) if sig is not None else neardup.signature(text) for aid, sig, *_, text in stored
+    }
+    candidates = [
+        neardup.Candidate(aid, signatures[aid], unit is not None, published, length)
+        for aid, _, unit, published, _, length, _ in stored
+    ]
+    candidates += [
+        neardup.Candidate(
+            row[0],
+            row[COLUMN["minhash"]],
+            row[COLUMN["ward_unit"]] is not None,
+            row[COLUMN["published"]],
+            len(row[COLUMN["text"]]),
+        )
+        for row in incoming
+    ]
+    canonical = neardup.group(candidates)
+    for row in incoming:
+        row[COLUMN["duplicate_group"]] = canonical[row[0]]
+        row[COLUMN["canonical"]] = canonical[row[0]] == row[0]
+    regrouped = [
+        [canonical[aid], canonical[aid] == aid, signatures[aid], aid]
+        for aid, sig, _, _, group, _, _ in stored
+        if canonical[aid] != group or sig is None
+    ]
     sizes: dict[str, int] = {}
     for group in canonical.values():
         sizes[group] = sizes.get(group, 0) + 1
-    return sum(1 for n in sizes.values() if n > 1)
+    return sum(1 for n in sizes.values() if n > 1), regrouped
+
+
+def _update_groups(con: Any, target: Target, rows: list[list[Any]]) -> None:
+    p = target.placeholder
+    sql = f"UPDATE articles SET duplicate_group = {p}, canonical = {p}, minhash = {p} WHERE article_id = {p}"
+    for chunk in _chunks(rows):
+        _executemany(con, sql, chunk)
 
 
 def _begin(con: Any, target: Target) -> None:

@@ -20,6 +20,8 @@ import datetime as dt
 import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
+from typing import Any
 
 import numpy as np
 import regex
@@ -52,6 +54,22 @@ def shingles(text: str) -> set[bytes]:
     return {" ".join(words[i : i + 3]).encode("utf-8") for i in range(len(words) - 2)}
 
 
+@cache
+def _permutations(num_perm: int) -> Any:
+    """The permutations of a MinHash of `num_perm` (drawn once: every MinHash here uses the same seed)."""
+    return MinHash(num_perm=num_perm, hashfunc=_hash, scheme="affine32").permutations
+
+
+def _new(num_perm: int, hashvalues: Any = None) -> MinHash:
+    return MinHash(
+        num_perm=num_perm,
+        hashfunc=_hash,
+        hashvalues=hashvalues,
+        permutations=_permutations(num_perm),
+        scheme="affine32",
+    )
+
+
 def figures(text: str) -> set[bytes]:
     return {f.encode("ascii", "replace") for f in _FIGURE.findall(text)}
 
@@ -59,9 +77,9 @@ def figures(text: str) -> set[bytes]:
 def signature(text: str) -> bytes:
     """The MinHash signatures of an article's words and of its figures, as bytes (stored with the
     article), with the number of distinct figures in front."""
-    words = MinHash(num_perm=NUM_PERM, hashfunc=_hash, scheme="affine32")
+    words = _new(NUM_PERM)
     words.update_batch(list(shingles(text)))
-    numbers = MinHash(num_perm=FIGURES_PERM, hashfunc=_hash, scheme="affine32")
+    numbers = _new(FIGURES_PERM)
     found = figures(text)
     numbers.update_batch(list(found))
     return (
@@ -73,8 +91,8 @@ def signature(text: str) -> bytes:
 
 def _minhashes(sig: bytes) -> tuple[int, MinHash, MinHash]:
     values = np.frombuffer(sig, dtype="<u4")
-    words = MinHash(num_perm=NUM_PERM, hashvalues=values[1 : 1 + NUM_PERM], scheme="affine32")
-    numbers = MinHash(num_perm=FIGURES_PERM, hashvalues=values[1 + NUM_PERM :], scheme="affine32")
+    words = _new(NUM_PERM, values[1 : 1 + NUM_PERM])
+    numbers = _new(FIGURES_PERM, values[1 + NUM_PERM :])
     return int(values[0]), words, numbers
 
 
