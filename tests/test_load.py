@@ -17,7 +17,7 @@ from typer.testing import CliRunner
 
 from pipeline import load as loader
 from pipeline.cli import app
-from pipeline.load import TABLE, LoadError, Target, load, mask, parse_target
+from pipeline.load import TABLE, LoadError, Target, connect, load, mask, parse_target
 from pipeline.records import KINDS
 from pipeline.resources import load_yaml
 from tests.conftest import CORPUS, ROOT, _query
@@ -325,3 +325,17 @@ def test_credentials_are_masked_in_every_message(
     with pytest.raises(LoadError) as info:
         load(corpus_out, Target("postgresql", url))
     assert "s3cr" not in str(info.value) and "***" in str(info.value)
+
+
+def test_articles_stored_before_signatures_are_grouped(target: Target, corpus_out: Path, tmp_path: Path) -> None:
+    out = _copy(corpus_out, tmp_path / "out")
+    load(out, target)
+    with connect(target) as con:  # as a database loaded before near-duplicate grouping existed
+        con.execute("UPDATE articles SET minhash = NULL, duplicate_group = NULL, canonical = NULL")
+        con.commit()
+    first = _articles(out)[:1]
+    _write_articles(out, first)
+    _write_records(out, [r for r in _records(out) if r["article_id"] == first[0]["article_id"]])
+    load(out, target)
+    assert _query(target, "SELECT COUNT(*) FROM articles WHERE minhash IS NULL OR canonical IS NULL") == [(0,)]
+    assert _query(target, "SELECT COUNT(*) FROM articles WHERE canonical") == [(5,)]
