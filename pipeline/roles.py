@@ -18,7 +18,7 @@ figure or the figures of one clause, so an article is read in linear time. Words
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -131,16 +131,29 @@ def same_measure(a: Row, b: Row) -> bool:
     return _first_word(a.get("unit")) == _first_word(b.get("unit"))
 
 
-class _Sentences:
-    """The span of each record's sentence (its `sentence` field located in the text) and its clauses."""
+SentenceOf = Callable[[Row], tuple[int, int]]
 
-    def __init__(self, text: str) -> None:
+
+class _Sentences:
+    """The span of each record's sentence and its clauses.
+
+    The span comes from `sentence_of` when the caller has the document's sentences (extraction),
+    else from the record's `sentence` field located in the text (the audit reads outputs): a
+    sentence stored cut to its evidence's surroundings ("…" at a cut end) is located by what is
+    left of it.
+    """
+
+    def __init__(self, text: str, sentence_of: SentenceOf | None = None) -> None:
         self.text = text
+        self.sentence_of = sentence_of
         self._last: tuple[str, int, int] | None = None
         self._semicolons: dict[tuple[int, int], list[int]] = {}
 
     def span(self, r: Row) -> tuple[int, int]:
-        sentence = r.get("sentence") or ""
+        if self.sentence_of is not None:
+            start, end = self.sentence_of(r)
+            return min(start, r["start"]), max(end, r["end"])
+        sentence = (r.get("sentence") or "").strip("…")
         last = self._last
         if last and last[0] == sentence and last[1] <= r["start"] and r["end"] <= last[2]:
             return last[1], last[2]
@@ -149,7 +162,7 @@ class _Sentences:
             start = self.text.rfind("\n", 0, r["start"]) + 1
             end = self.text.find("\n", r["end"])
             at, sentence = start, self.text[start : len(self.text) if end < 0 else end]
-        self._last = (r.get("sentence") or "", at, at + len(sentence))
+        self._last = ((r.get("sentence") or "").strip("…"), at, at + len(sentence))
         return at, at + len(sentence)
 
     def clause(self, r: Row) -> tuple[int, int]:
@@ -272,12 +285,15 @@ def _list_before(text: str, r: Row, figures: list[Row], starts: list[int]) -> li
     return found
 
 
-def assign_roles(text: str, records: Iterable[Row]) -> list[TotalGroup]:
+def assign_roles(
+    text: str, records: Iterable[Row], sentence_of: SentenceOf | None = None
+) -> list[TotalGroup]:
     """Set `per` and `role` on every money, count and measure record (in place); return each total
-    with its parts."""
+    with its parts. `sentence_of` gives a record's sentence span (else its `sentence` field is
+    located in the text)."""
     figures = sorted((r for r in records if _is_amount(r)), key=lambda r: (r["start"], r["end"]))
     starts = [r["start"] for r in figures]
-    sentences = _Sentences(text)
+    sentences = _Sentences(text, sentence_of)
     clauses: list[tuple[int, int]] = []
     for r in figures:
         clause = sentences.clause(r)

@@ -97,6 +97,10 @@ def mentions_to_records(document: Document, kind: str, mentions: Iterable[Mentio
     return ArticleResult(article={}, records=records, errors=errors)
 
 
+def _span(sentence: Any) -> tuple[int, int]:
+    return sentence.start, sentence.end
+
+
 def process_document(document: Document, extractors: dict[str, Extractor]) -> ArticleResult:
     """Run every extractor over one Document."""
     records: list[dict[str, Any]] = []
@@ -119,7 +123,7 @@ def process_document(document: Document, extractors: dict[str, Extractor]) -> Ar
         records.extend(result.records)
         errors.extend(result.errors)
     records.sort(key=lambda r: (r["start"], r["end"], r["kind"]))
-    assign_roles(document.text, records)
+    assign_roles(document.text, records, lambda r: _span(document.sentence_at(r["start"])))
     ward = None
     try:
         title_span = document.meta.title_span

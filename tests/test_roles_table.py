@@ -344,3 +344,21 @@ def test_roles(sentence: str, expected: list[tuple[str, str, str | None]], extra
 
 def test_enough_cases() -> None:
     assert len(CASES) >= 60
+
+
+def test_the_audit_reads_the_same_roles_from_stored_records(extractors: dict) -> None:
+    """Outputs carry each record's sentence, possibly cut to 200 characters around its evidence ("…"): located in
+    the text, it gives the roles extraction gave."""
+    from pipeline.roles import assign_roles
+
+    text = "Tin phường\n\n" + "\n\n".join(c[0] for c in CASES)
+    result = process_document(build_document("all.txt", text), extractors)
+    figures = [r for r in result.records if r["kind"] in ("money", "count", "measure")]
+    stored = []
+    for r in figures:
+        sentence = r["sentence"]
+        at = sentence.find(r["text"])
+        cut = sentence[max(0, at - 200) : at + len(r["text"]) + 200]
+        stored.append({**r, "sentence": ("…" if at > 200 else "") + cut, "per": None, "role": "single"})
+    assign_roles(text, stored)
+    assert [(r["per"], r["role"]) for r in stored] == [(r["per"], r["role"]) for r in figures]
