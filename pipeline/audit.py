@@ -16,7 +16,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
-from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
@@ -34,7 +33,8 @@ from pipeline.metadata import extract_metadata
 from pipeline.numbers import parse_numeral
 from pipeline.records import validate_record
 from pipeline.resources import alternation, load_yaml
-from pipeline.run import CUT, mentions_to_records
+from pipeline.roles import AMOUNT_KINDS, assign_roles, same_measure
+from pipeline.run import CUT, process_document
 from pipeline.textnorm import fold
 
 # The fields that place a record: checked apart (evidence, article), not compared with re-extraction.
@@ -115,10 +115,10 @@ def _re_extracted(article: Row) -> _Extracted:
             authors=article.get("authors") or (),
         )
         document.hints.update(article.get("hints") or {})
-        for kind, extract in registry().items():
-            for record in mentions_to_records(document, kind, extract(document)).records:
-                found.by_id[record["record_id"]] = record
-                found.by_span.setdefault((kind, record["start"], record["end"]), []).append(record)
+        # The extraction's own path (records, arbitration, amount roles), so every field compares.
+        for record in process_document(document, registry()).records:
+            found.by_id[record["record_id"]] = record
+            found.by_span.setdefault((record["kind"], record["start"], record["end"]), []).append(record)
     except Exception as exc:  # an extractor bug is this article's problem, not the audit's end
         found.failed = f"re-extraction failed: {type(exc).__name__}: {exc}"
     return found
@@ -489,61 +489,33 @@ def _same_sentence(a: Row, b: Row, text: str) -> bool:
 
 
 @cache
-def _audit_words() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]]:
+def _base_words() -> regex.Pattern[str]:
     data = load_yaml("pipeline", "audit.yaml")
-    total = regex.compile(
-        rf"(?<!\w)(?:{alternation(data['total_words'])})(?:\s+\S+){{0,3}}\s*$", regex.IGNORECASE
-    )
-    parts = regex.compile(rf"(?<!\w)(?:{alternation(data['parts_words'])})(?!\w)", regex.IGNORECASE)
-    base = regex.compile(rf"(?<!\w)(?:{alternation(data['base_words'])})\s*$", regex.IGNORECASE)
-    return total, parts, base
+    return regex.compile(rf"(?<!\w)(?:{alternation(data['base_words'])})\s*$", regex.IGNORECASE)
 
 
 def _figure(record: Row) -> Decimal:
     return Decimal(str(record["amount"] if record["kind"] == "money" else record["value"]))
 
 
-def _same_measure(a: Row, b: Row) -> bool:
-    if a["kind"] != b["kind"]:
-        return False
-    return a["kind"] == "money" or _first_word(str(a.get("unit"))) == _first_word(str(b.get("unit")))
-
-
 def consistency_flags(outputs: Outputs) -> list[Flag]:
-    total_words, parts_words, base_words = _audit_words()
+    base_words = _base_words()
     flags: list[Flag] = []
     by_article: dict[str, list[Row]] = {}
     for r in outputs.records:
-        if r.get("kind") in ("money", "count"):
+        if r.get("kind") in AMOUNT_KINDS:
             by_article.setdefault(str(r.get("article_id")), []).append(r)
     for article_id, figures in by_article.items():
         article = outputs.articles.get(article_id, {})
         text = article.get("text") or ""
         source = str(article.get("source", ""))
-        ends = [(m.start(), m.end()) for m in _CLAUSE_END.finditer(text)]
-        starts_of_ends, after_ends = [e[0] for e in ends], [e[1] for e in ends]
         figures.sort(key=lambda r: r["start"])
-        for r in figures:
-            before_end = bisect_right(after_ends, r["start"])
-            clause_start = after_ends[before_end - 1] if before_end else 0
-            if not total_words.search(text[max(clause_start, r["start"] - 40) : r["start"]]):
+        # Totals and their parts as pipeline/roles.py reads them (the same roles the records carry).
+        for group in assign_roles(text, [dict(r) for r in figures]):
+            r, parts = group.total, group.parts
+            if r.get("qualifier") != "exact" or len(parts) < 2:
                 continue
-            if r.get("qualifier") != "exact" or (r["kind"] == "count" and r.get("unit") == "%"):
-                continue
-            next_end = bisect_left(starts_of_ends, r["end"])
-            clause_end = starts_of_ends[next_end] if next_end < len(ends) else len(text)
-            before = [
-                p
-                for p in figures
-                if clause_start <= p["start"] and p["end"] <= r["start"] and _same_measure(p, r)
-            ]
-            after = [
-                p
-                for p in figures
-                if r["end"] <= p["start"] and p["end"] <= clause_end and _same_measure(p, r)
-            ]
-            parts = after if parts_words.search(text[r["end"] : clause_end]) and len(after) >= 2 else before
-            if len(parts) < 2 or any(p.get("qualifier") != "exact" for p in parts):
+            if any(p.get("qualifier") != "exact" for p in parts):
                 continue
             total = sum((_figure(p) for p in parts), Decimal(0))
             if total != _figure(r):
@@ -566,7 +538,7 @@ def consistency_flags(outputs: Outputs) -> list[Flag]:
             ]
             bases = [c for c in counts if base_words.search(text[max(0, c["start"] - 25) : c["start"]])]
             part = next((c for c in reversed(counts) if c["end"] <= pct["start"] and c not in bases), None)
-            bases = [b for b in bases if part is not None and _same_measure(b, part)]
+            bases = [b for b in bases if part is not None and same_measure(b, part)]
             if part is None or not bases:
                 continue
             base = _figure(bases[0])

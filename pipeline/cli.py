@@ -214,18 +214,26 @@ def load_command(
             help="postgresql://user:password@host:port/db, or a DuckDB file (default OUT_DIR/bantin.duckdb)."
         ),
     ] = None,
+    prune: Annotated[
+        bool, typer.Option(help="Also remove the articles of sources this run no longer contains.")
+    ] = False,
 ) -> None:
     """Load a run's articles and records into DuckDB or PostgreSQL, in one transaction, idempotently."""
     try:
         target = parse_target(db, out_dir)
-        result = load(out_dir, target)
+        result = load(out_dir, target, prune=prune)
     except LoadError as exc:
         fail(str(exc), 1, exc)
     typer.echo(
         f"loaded {result.articles} articles and {sum(result.records.values())} records into "
-        f"{target.kind} ({target.location if target.kind == 'duckdb' else 'server'}); "
-        f"{result.removed} records no longer produced were removed"
+        f"{target.kind} ({target.shown}); {result.removed} records no longer produced were removed; "
+        f"{len(result.replaced)} sources had a new text (old version replaced); "
+        f"{result.groups} groups of near-duplicate articles"
     )
+    for source in result.pruned:
+        typer.echo(f"pruned {source}")
+    if prune:
+        typer.echo(f"{len(result.pruned)} sources no longer in the run were removed (--prune)")
 
 
 @app.command(cls=Command)

@@ -11,7 +11,15 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationInfo, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    TypeAdapter,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 Qualifier = Literal["exact", "more_than", "less_than", "about", "at_least", "at_most"]
 Granularity = Literal["day", "month", "quarter", "half", "year", "range"]
@@ -20,6 +28,8 @@ UnitLevel = Literal[
     "khu phố", "khóm", "ấp", "thôn", "xóm", "bản", "buôn", "tổ dân phố", "tổ",
     "khối phố", "khu", "khu dân cư", "tổ dân cư", "phố",
 ]  # fmt: skip
+# What an amount stands for (pipeline/roles.py): an amount per item, a total, a listed part, or neither.
+Role = Literal["rate", "total", "part", "single"]
 SIUnit = Literal["kg", "m", "m2", "m3", "l"]
 LinkStatus = Literal["linked", "ambiguous", "not_in_register", "not_a_register_level"]
 CampaignCategory = Literal[
@@ -118,11 +128,29 @@ class ModelRecord(RecordBase):
     owner: str | None = None
 
 
+def _check_role(record: MoneyRecord | CountRecord | MeasureRecord) -> None:
+    """A rate says what it is for; nothing else has a `per`."""
+    if (record.role == "rate") != (record.per is not None):
+        raise ValueError(f"role {record.role!r} with per {record.per!r}: a rate, and only a rate, has a per")
+
+
+def _whole(value: float | int) -> float | int:
+    """A count or measure that is a whole number is written as an integer ("40", not "40.0")."""
+    return int(value) if isinstance(value, float) and value.is_integer() else value
+
+
 class MoneyRecord(RecordBase):
     kind: Literal["money"] = "money"
     amount: Annotated[int, Field(strict=True, ge=0, le=INT64_MAX)]
     currency: Literal["VND"] = "VND"
     qualifier: Qualifier = "exact"
+    per: str | None = None
+    role: Role = "single"
+
+    @model_validator(mode="after")
+    def _role(self) -> MoneyRecord:
+        _check_role(self)
+        return self
 
 
 class CountRecord(RecordBase):
@@ -130,6 +158,15 @@ class CountRecord(RecordBase):
     value: Annotated[float, Field(ge=0, allow_inf_nan=False)] | Annotated[int, Field(ge=0, le=INT64_MAX)]
     unit: str = Field(min_length=1)
     qualifier: Qualifier = "exact"
+    per: str | None = None
+    role: Role = "single"
+
+    _whole_value = field_validator("value")(_whole)
+
+    @model_validator(mode="after")
+    def _role(self) -> CountRecord:
+        _check_role(self)
+        return self
 
 
 class MeasureRecord(RecordBase):
@@ -143,6 +180,15 @@ class MeasureRecord(RecordBase):
         Annotated[float, Field(ge=0, allow_inf_nan=False)] | Annotated[int, Field(ge=0, le=INT64_MAX)] | None
     ) = None
     si_unit: SIUnit | None = None
+    per: str | None = None
+    role: Role = "single"
+
+    _whole_value = field_validator("value", "si_value")(_whole)
+
+    @model_validator(mode="after")
+    def _role(self) -> MeasureRecord:
+        _check_role(self)
+        return self
 
 
 Record = Annotated[

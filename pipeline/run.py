@@ -25,6 +25,7 @@ from pipeline import ids
 from pipeline.document import Document, build_document
 from pipeline.ingest import DEFAULT_MAX_BYTES, IngestError, InputItem, iter_inputs, read_item
 from pipeline.records import KINDS, Article, ErrorEntry, WardLink, validate_record
+from pipeline.roles import assign_roles
 from pipeline.spans import Span
 
 # A record keeps at most this many characters of its sentence, around its evidence: a page may be one
@@ -122,6 +123,10 @@ def mentions_to_records(document: Document, kind: str, mentions: Iterable[Mentio
     return ArticleResult(article={}, records=records, errors=errors)
 
 
+def _span(sentence: Any) -> tuple[int, int]:
+    return sentence.start, sentence.end
+
+
 def process_document(document: Document, extractors: dict[str, Extractor]) -> ArticleResult:
     """Run every extractor over one Document."""
     records: list[dict[str, Any]] = []
@@ -144,6 +149,7 @@ def process_document(document: Document, extractors: dict[str, Extractor]) -> Ar
         records.extend(result.records)
         errors.extend(result.errors)
     records.sort(key=lambda r: (r["start"], r["end"], r["kind"]))
+    assign_roles(document.text, records, lambda r: _span(document.sentence_at(r["start"])))
     ward = None
     try:
         title_span = document.meta.title_span

@@ -74,8 +74,11 @@ def _arrow_type(annotation: Any) -> pa.DataType:
         return pa.string()
     if origin is list:
         return pa.list_(_arrow_type(args[0]) if args else pa.string())
-    if origin is dict or (isinstance(annotation, type) and issubclass(annotation, BaseModel)):
-        return pa.string()  # nested objects go to Parquet as JSON text
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        # A nested model (an article's `ward`) is a struct of its typed fields.
+        return pa.struct(list(arrow_schema(annotation)))
+    if origin is dict:
+        return pa.string()  # free-form objects go to Parquet as JSON text
     return {
         str: pa.string(),
         int: pa.int64(),

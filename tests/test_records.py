@@ -111,3 +111,13 @@ def test_record_ids_are_stable_and_distinct() -> None:
     again = [r["record_id"] for m in mentions for r in mentions_to_records(document, m.kind, [m]).records]
     assert first == again
     assert len(set(first)) == 2
+
+
+def test_whole_counts_are_written_as_integers() -> None:
+    from pipeline.records import CountRecord, MeasureRecord
+
+    base = {"record_id": "r", "article_id": "a", "start": 0, "sentence": ""}
+    count = CountRecord(**base, text="40 hộ", end=5, value=40.0, unit="hộ")
+    measure = MeasureRecord(**base, text="2,5 tấn", end=7, value=2.5, unit="tấn", si_value=2500.0, si_unit="kg")
+    assert '"value":40,' in count.model_dump_json()
+    assert '"value":2.5,' in measure.model_dump_json() and '"si_value":2500,' in measure.model_dump_json()
