@@ -53,6 +53,7 @@ class _Words:
     next_trigger: regex.Pattern[str]
     max_name_words: int
     prize_ranks: frozenset[str]
+    comma_pairs: frozenset[tuple[str, ...]]
     month_names: frozenset[str]
     known: tuple[str, ...]
     national: regex.Pattern[str]
@@ -92,6 +93,9 @@ def _words() -> _Words:
         next_trigger=regex.compile(rf"\s(?:và|cùng|với)\s+(?=(?:{alt})(?!\w))", _FLAGS),
         max_name_words=int(data["max_name_words"]),
         prize_ranks=frozenset(fold(r) for r in data["prize_ranks"]),
+        comma_pairs=frozenset(
+            tuple(fold(part) for part in pair.split(",")) for pair in data["comma_pairs"]
+        ),
         month_names=frozenset(fold(r) for r in data["month_names"]),
         known=tuple(data["known_campaigns"] + data["national_names"]),
         national=regex.compile(rf"(?:{national})(?!\w)", _FLAGS),
@@ -161,8 +165,11 @@ def _unquoted_name(
     limit = min(limit, start + _NAME_WINDOW)
     end = limit
     punct = _NAME_PUNCT.search(text, start, limit)
-    while punct and punct.group() == "," and _CAPITALISED_SERIES.match(text, punct.end(), limit):
-        punct = _NAME_PUNCT.search(text, punct.end(), limit)  # "Văn hóa, Thể thao và Du lịch"
+    while punct and punct.group() == "," and (
+        _CAPITALISED_SERIES.match(text, punct.end(), limit)  # "Văn hóa, Thể thao và Du lịch"
+        or _comma_pair(text, punct.start(), limit)  # "phòng, chống HIV/AIDS"
+    ):
+        punct = _NAME_PUNCT.search(text, punct.end(), limit)
     if punct:
         end = punct.start()
     label = labels_item and punct is not None and punct.group() == ":"
@@ -182,11 +189,23 @@ def _unquoted_name(
         return None
     if len(words) > w.max_name_words:
         return None
-    if fold(" ".join(words[:2])) in w.prize_ranks or fold(words[0]) in w.prize_ranks:
+    bare = [word.strip(",;:") for word in words[:2]]  # "giải Nhất, Nhì, Ba và Khuyến khích"
+    if fold(" ".join(bare)) in w.prize_ranks or fold(bare[0]) in w.prize_ranks:
         return None
     if fold(words[0]) in w.month_names or fold(" ".join(words[:2])) in w.month_names:
         return None  # "Cách mạng Tháng Tám"; only "tháng" is followed by a month's name
     return start, start + len(text[start:end].rstrip(" \t\n-–—"))
+
+
+_WORD_BEFORE = regex.compile(r"(\p{L}+)[ \t]*$", regex.VERSION1)
+_WORD_AFTER = regex.compile(r"[ \t]*(\p{L}+)", regex.VERSION1)
+
+
+def _comma_pair(text: str, comma: int, limit: int) -> bool:
+    """Whether the words around a comma are a pair written with one ("phòng, chống")."""
+    before = _WORD_BEFORE.search(text, max(0, comma - 20), comma)
+    after = _WORD_AFTER.match(text, comma + 1, limit)
+    return bool(before and after) and (fold(before[1]), fold(after[1])) in _words().comma_pairs
 
 
 # After a comma inside a name: "Thể thao và Du lịch" (short capitalised items, "và", a capital).

@@ -49,6 +49,8 @@ class _Words:
     stop: regex.Pattern[str]
     verb_stop: regex.Pattern[str]
     event_classifiers: frozenset[str]
+    counted_abbreviations: frozenset[str]
+    one_of: regex.Pattern[str]
     percent: regex.Pattern[str]
     parallel: regex.Pattern[str]
     at_least_after: regex.Pattern[str]
@@ -81,6 +83,8 @@ def _words() -> _Words:
         ),
         stop=regex.compile(rf"(?:{alternation(data['stop_words'])})(?!\w)", _FLAGS),
         event_classifiers=frozenset(fold(x) for x in data["event_classifiers"]),
+        counted_abbreviations=frozenset(data["counted_abbreviations"]),
+        one_of=regex.compile(rf"(?:{alternation(data['one_before'])})(?!\w)", _FLAGS),
         verb_stop=regex.compile(rf"(?:{alternation(data['verb_stops'])})(?!\w)", _FLAGS),
         percent=regex.compile(rf"\s*(?:{alternation(data['percent'])})(?!\w)", _FLAGS),
         parallel=regex.compile(rf"(?:{alternation(data['parallel_nouns'])})(?!\w)", _FLAGS),
@@ -190,9 +194,9 @@ def _unit_span(
         if stop:
             break
         if not words:
-            if word.isupper() and len(word) > 1:
-                return None  # "4 AN": an acronym makes the number part of a name
-            first_lower = word[0].islower()
+            if word.isupper() and len(word) > 1 and word not in w.counted_abbreviations:
+                return None  # "4 AN": an acronym makes the number part of a name ("11 KDC" counts)
+            first_lower = word[0].islower() or word in w.counted_abbreviations
         elif first_lower and word[0].isupper():
             break
         words.append((tok.start(), word_end))
@@ -238,6 +242,8 @@ def extract(document: Document) -> list[Mention]:
                 continue
             if q.in_words and (text[unit[0]].isupper() or w.not_after_number_word.match(text, unit[0])):
                 continue  # "Hai Bà Trưng" is a name, "ba mẹ" a parent
+            if q.in_words and q.value == 1 and not w.one_of.match(text, unit[0]):
+                continue  # "một" is "a", "one" only before a thing given or counted ("một suất quà")
             end = unit[1]
             qualifier = bound.qualifier
             tail = w.at_least_after.match(text, end, sentence.end)

@@ -101,6 +101,16 @@ def _words() -> _Words:
         rf"(?:(?<!\w)ngày\s+(?P<d>{_DAY})\s+tháng\s+(?P<m>{_MONTH})(?:\s*(?:năm\s+|/\s*)(?P<y>{_YEAR}))?"
         rf"|{_LEFT}(?P<d>{_DAY})\s+tháng\s+(?P<m>{_MONTH})\s*,\s*(?P<y>(?:19|20)\d{{2}})){_RIGHT}"
     )
+    # "20 và 21/10", "16 - 17/8", "9-12/10/2021", "ngày 20 và 21 tháng 5 năm 2015": two days of one
+    # month, one range.
+    pair = r"[ \t]*(?:[-–]|và|đến)[ \t]*"
+    day_pair = (
+        rf"{_LEFT}(?P<d1>{_DAY}){pair}(?P<d>{_DAY})(?P<s>[/.\-])(?P<m>{_MONTH})(?:(?P=s)(?P<y>{_YEAR}))?{_RIGHT}"
+    )
+    spelled_pair = (
+        rf"(?<!\w)ngày\s+(?P<d1>{_DAY}){pair}(?P<d>{_DAY})\s+tháng\s+(?P<m>{_MONTH})"
+        rf"(?:\s*(?:năm\s+|/\s*)(?P<y>{_YEAR}))?{_RIGHT}"
+    )
     # "ngày 12/7 năm 2023": a year may follow a day-month in words.
     year_after = rf"(?:\s+năm\s+(?P<y>{_YEAR}){_RIGHT})?"
     slash = rf"{_LEFT}(?P<d>{_DAY})/(?P<m>{_MONTH}){_RIGHT}{year_after}"
@@ -140,6 +150,8 @@ def _words() -> _Words:
     patterns = (
         ("since", since),
         ("years", years),
+        ("day_pair", day_pair),
+        ("spelled_pair", spelled_pair),
         ("full", full),
         ("spelled", spelled),
         ("half", half),
@@ -189,6 +201,14 @@ def _atom(name: str, m: regex.Match[str], text: str, floor: int) -> Atom | None:
     year = _int(m.groupdict().get("y"))
     if year is not None and not w.min_year <= year <= w.max_year:
         return None
+    if name in ("day_pair", "spelled_pair"):
+        if _in_name(text, m.start(), floor):
+            return None
+        first, last = int(m["d1"]), int(m["d"])
+        close = Atom(m.start("d"), m.end(), "day", day=last, month=int(m["m"]), year=year)
+        if not first < last or not _valid_day(close):
+            return None
+        return Atom(m.start(), m.end(), "day", day=first, month=close.month, year=year, end_atom=close)
     if name in ("full", "spelled", "slash", "cued"):
         if _in_name(text, m.start(), floor):
             return None

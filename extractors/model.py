@@ -81,6 +81,7 @@ class _Words:
     kind_word: regex.Pattern[str]
     quote_verb: regex.Pattern[str]
     launched_group: regex.Pattern[str]
+    quoted_trigger: regex.Pattern[str]
     label: regex.Pattern[str]
     figures_title: regex.Pattern[str]
     organisation_head: regex.Pattern[str]
@@ -107,6 +108,7 @@ def _words() -> _Words:
     plural = alt(data["plural_markers"])
     return _Words(
         trigger=regex.compile(rf"(?<!\w)(?:{trig})(?!\w)", _FLAGS),
+        quoted_trigger=regex.compile(rf"(?<!\w)(?:{alt(data['quoted_only_triggers'])})(?!\w)", _FLAGS),
         # "… và Tiếp sức người bệnh nghèo": "và" before a capitalised or quoted title, or a trigger.
         and_title=regex.compile(rf"\s+và\s+(?=[“\"«‘]|(?-i:\p{{Lu}})|(?:{trig})(?!\w))", _FLAGS),
         # "03 mô hình mới gồm:": the number of models a list announces.
@@ -149,9 +151,9 @@ def _words() -> _Words:
             _FLAGS,
         ),
         launched_group=regex.compile(
-            rf"\s(?:{alt(data['quote_verbs'])})\s+(?P<title>(?-i:{_capitalised(data['launched_groups'])})"
-            rf"(?:[ \t]+(?!(?:{alt(data['launched_title_stops'])})(?!\w))(?-i:\p{{Ll}}+))"
-            rf"{{1,{int(data['max_launched_title_words'])}}})",
+            rf"\s(?:{alt(data['quote_verbs'])})\s+(?P<title>(?P<group>{alt(data['launched_groups'])})"
+            rf"(?P<rest>(?:[ \t]+(?!(?:{alt(data['launched_title_stops'])})(?!\w))\p{{L}}+)"
+            rf"{{2,{int(data['max_launched_title_words'])}}}))",
             _FLAGS,
         ),
         # "Mô hình trồng sen: HTX Sen Việt, xã An Phú": an item labelled by its title, then its owner.
@@ -302,12 +304,21 @@ def _inline(document: Document, sentence: Span, campaigns: set[str]) -> list[tup
         # "Hội … ra mắt “…”", "… ra mắt tổ hội nghề nghiệp “…”": the owner stands before the verb.
         starts.append((m.start("kind") if m["kind"] else m.end(), m.end()))
     for m in w.launched_group.finditer(text, sentence.start, sentence.end):
-        # "Hội Nông dân xã … ra mắt Chi hội nuôi cá tại ấp …": the group is the model.
+        # "Hội Nông dân xã … ra mắt Chi hội nuôi cá tại ấp …": the group is the model (a quotation
+        # after the group is its name, read above).
+        if quoted_at(text, m.end("title"), sentence.end) is not None:
+            continue
+        if m["group"][0].islower() and len(m["rest"].split()) < 3:
+            continue  # "ra mắt tổ công tác": a kind of group; "Chi hội nuôi cá" is written as a name
         end = _unquoted_title_end(text, m.start("title"), m.end("title"))
         end = m.start("title") + len(text[m.start("title") : end].rstrip())
         start, owner = _owner_before_trigger(text, sentence, m.start("title"), m.start() + 1)
         title = _clean_title(text[m.start("title") : end])
         out.append((ModelMention(start, end, title, owner), Span(m.start("title"), end)))
+    for m in w.quoted_trigger.finditer(text, sentence.start, sentence.end):
+        q = quoted_at(text, m.end(), sentence.end)
+        if q is not None:  # "dự án “…”": a project is a model by its quoted name only
+            out += _quoted_chain(document, sentence, m.start(), q, campaigns)
     for trigger_start, after in sorted(set(starts)):
         q: Quote | None = quoted_at(text, after, sentence.end)
         if q is not None:

@@ -20,6 +20,13 @@ def _case(*args: object, id: str, was: str) -> object:
 
 # Each expected mention: (name, category).
 CASES: list = [
+    # A pair written with a comma stays in the name; "và Ngày …" opens another occasion.
+    (
+        "Xã tổ chức mít tinh hưởng ứng Tháng hành động quốc gia phòng, chống HIV/AIDS và Ngày Thế giới phòng, chống AIDS.",
+        [("hành động quốc gia phòng, chống HIV/AIDS", "tháng")],
+        "comma-pair-inside-a-name",
+    ),
+    ("Ban tổ chức trao giải Nhất, Nhì, Ba và Khuyến khích cho các đội.", [], "prize-ranks-listed-are-no-name"),
     # A name ends before the year that follows it.
     (
         "Ủy ban MTTQ phường phối hợp tổ chức chương trình Xuân yêu thương 2026, trao quà tết cho các gia đình.",

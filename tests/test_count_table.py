@@ -268,6 +268,17 @@ CASES: list = [
     ("Hội thăm ba mẹ của chiến sĩ ở quận Hai Bà Trưng.", [], "number-words-in-names-and-parents"),
     ("Một là, tăng cường tuyên truyền; hai là, vận động hội viên.", [], "number-word-enumeration"),
     ("Đoàn đến thăm một hộ nghèo.", [], "mot-alone-is-an-article"),
+    (
+        "Hội trao một con bò giống và một suất quà; một số hộ được hỗ trợ.",
+        [("một con bò giống", 1, "con bò giống", "exact"), ("một suất quà", 1, "suất quà", "exact")],
+        "mot-before-a-classifier-counts",
+    ),
+    (
+        "Sơn Tịnh có 11 KDC được chọn làm điểm, trên tổng số 246 KDC.",
+        [("11 KDC", 11, "KDC", "exact"), ("246 KDC", 246, "KDC", "exact")],
+        "abbreviated-counted-noun",
+    ),
+    ("Thực hiện tốt 4 AN trên địa bàn.", [], "an-acronym-is-a-name"),
     # Parts of a whole with their share in parentheses; prize ranks are ordinals.
     (
         "Trong năm có 687/753 (91,23%) hộ đạt gia đình văn hóa.",

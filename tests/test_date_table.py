@@ -373,6 +373,24 @@ CASES: list = [
         [("giai đoạn 2019 – 2023", "2019-01-01", "2023-12-31", "range", False)],
         "a-period-gives-no-year",
     ),
+    # Two days of one month are one range.
+    (
+        "Trong 2 ngày (20 và 21/10/2021), đoàn đã đến thăm các hộ.",
+        [("20 và 21/10/2021", "2021-10-20", "2021-10-21", "range", False)],
+        "two-days-joined-by-va",
+    ),
+    (
+        "Trong hai ngày 16 - 17/8/2025, Đoàn phường tổ chức hội trại.",
+        [("16 - 17/8/2025", "2025-08-16", "2025-08-17", "range", False)],
+        "day-range-with-a-dash",
+    ),
+    ("Diễn ra từ 9-12/10/2021 tại xã.", [("9-12/10/2021", "2021-10-09", "2021-10-12", "range", False)], "day-range-unspaced"),
+    (
+        "Ngày 20 và 21 tháng 5 năm 2015, phường tổ chức hội thi.",
+        [("Ngày 20 và 21 tháng 5 năm 2015", "2015-05-20", "2015-05-21", "range", False)],
+        "spelled-day-pair",
+    ),
+    ("Có khoảng 1 - 2/3 số hộ tham gia.", [], "a-fraction-is-no-day-range"),
     (
         "Chiều 27-1, Ủy ban MTTQ phường tổ chức chương trình Xuân yêu thương 2026, trao quà.",
         [("27-1", "2026-01-27", "2026-01-27", "day", True), ("2026", "2026-01-01", "2026-12-31", "year", False)],

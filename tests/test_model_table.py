@@ -32,6 +32,19 @@ CASES: list = [
         "launched-group-named-by-what-it-does",
     ),
     ("Ban Chủ nhiệm CLB được ra mắt với 40 thành viên.", [], "launched-without-a-name"),
+    (
+        "Xã Thân Thuộc ra mắt câu lạc bộ liên thế hệ tự giúp nhau.",
+        [("câu lạc bộ liên thế hệ tự giúp nhau", "Xã Thân Thuộc")],
+        "launched-club-in-lower-case",
+    ),
+    ("Phường ra mắt tổ công tác.", [], "launched-group-of-one-word-is-a-kind"),
+    # A project is a model by its quoted name only.
+    (
+        "Hội Nông dân hỗ trợ dự án “Trồng và chăm sóc vườn cây ăn trái” cho 10 hộ.",
+        [("Trồng và chăm sóc vườn cây ăn trái", None)],
+        "quoted-project",
+    ),
+    ("Dự án hỗ trợ phát triển sản xuất cộng đồng được triển khai.", [], "unquoted-project-is-a-kind"),
     # An organisation after the trigger runs a kind of model: no title.
     (
         "Việc xây dựng mô hình Chi hội nghề nghiệp trong Hội Nông dân có ý nghĩa quan trọng.",

@@ -263,7 +263,7 @@ SENTENCES: list = [
     # Negative cases: nothing, or only what is really a number.
     ("Năm nay phường tổ chức đại hội.", [], "lone-word-nam"),
     ("Ba đơn vị được khen thưởng.", [("Ba", D(3), "exact", "Ba")], "lone-word-ba-is-a-number"),
-    ("Chỉ còn một hộ chưa đóng góp.", [], "lone-word-mot"),
+    ("Chỉ còn một hộ chưa đóng góp.", [("một", D(1), "exact", "một")], "lone-word-mot-is-a-number"),
     ("Phường không có ca mắc mới.", [], "khong-alone"),
     ("Tuyến đường dài 5km được nâng cấp.", [("5", D(5), "exact", "5")], "glued-unit-km-is-a-measure"),
     ("Khu vực A1 và B2 được phong tỏa.", [], "glued-letter-before"),
