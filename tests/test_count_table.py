@@ -273,6 +273,7 @@ CASES: list = [
         [("một con bò giống", 1, "con bò giống", "exact"), ("một suất quà", 1, "suất quà", "exact")],
         "mot-before-a-classifier-counts",
     ),
+    ("Giúp các hộ đón một cái Tết đầm ấm.", [], "mot-cai-tet-is-no-count"),
     (
         "Sơn Tịnh có 11 KDC được chọn làm điểm, trên tổng số 246 KDC.",
         [("11 KDC", 11, "KDC", "exact"), ("246 KDC", 246, "KDC", "exact")],
