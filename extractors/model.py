@@ -316,9 +316,9 @@ def _inline(document: Document, sentence: Span, campaigns: set[str]) -> list[tup
         title = _clean_title(text[m.start("title") : end])
         out.append((ModelMention(start, end, title, owner), Span(m.start("title"), end)))
     for m in w.quoted_trigger.finditer(text, sentence.start, sentence.end):
-        q = quoted_at(text, m.end(), sentence.end)
-        if q is not None:  # "dự án “…”": a project is a model by its quoted name only
-            out += _quoted_chain(document, sentence, m.start(), q, campaigns)
+        project = quoted_at(text, m.end(), sentence.end)
+        if project is not None:  # "dự án “…”": a project is a model by its quoted name only
+            out += _quoted_chain(document, sentence, m.start(), project, campaigns)
     for trigger_start, after in sorted(set(starts)):
         q: Quote | None = quoted_at(text, after, sentence.end)
         if q is not None:

@@ -199,6 +199,7 @@ def _password(location: str) -> str:
 
 @contextmanager
 def connect(target: Target) -> Iterator[Any]:
+    con: Any  # a DuckDB or a psycopg connection: the loader uses what both have
     try:
         if target.kind == "duckdb":
             import duckdb
@@ -247,9 +248,9 @@ def schema_sql(database: str) -> list[str]:
     for kind in KINDS:
         for column, sql_type in COLUMNS[kind]:
             statements.append(f"ALTER TABLE {TABLE[kind]} ADD COLUMN IF NOT EXISTS {column} {sql_type}")
-    for table, cols in INDEXES:
-        name = f"idx_{table}_{'_'.join(cols)}"
-        statements.append(f"CREATE INDEX IF NOT EXISTS {name} ON {table} ({', '.join(cols)})")
+    for table, indexed in INDEXES:
+        name = f"idx_{table}_{'_'.join(indexed)}"
+        statements.append(f"CREATE INDEX IF NOT EXISTS {name} ON {table} ({', '.join(indexed)})")
     # Sources of articles loaded before sources were tracked: each article keeps the ones it lists.
     statements.append(
         "INSERT INTO article_sources (source, article_id) "
