@@ -47,6 +47,8 @@ _ITEM_ASIDE = regex.compile(r"\s*\([^()\n]{1,40}\)$", regex.VERSION1)
 _SEPARATOR = regex.compile(r"\s*(?:[,;–—()]|\s-\s|(?<=\p{Ll})-(?=\p{Lu})|-(?=\s))\s*", _FLAGS)
 # A name that ends its line, its position on the next (a caption, a signature): checked for a title word.
 _LINE_TITLE = regex.compile(r"[ \t]*\n[ \t]*(?=\p{Lu})", _FLAGS)
+# A dash ending the titles written before a name: "Chủ tịch Hội Nông dân tỉnh - Lê Văn Hùng".
+_DASH_BEFORE_NAME = regex.compile(r"\s[-–—]\s*$", _FLAGS)
 # A title written right after the name with no comma: only spaces between them.
 _GAP_BEFORE_TITLE = regex.compile(r"[ \t]+", _FLAGS)
 
@@ -65,6 +67,8 @@ class _Words:
     list_item_name: regex.Pattern[str]
     list_joint: regex.Pattern[str]
     honorific_before: regex.Pattern[str]
+    household_name: regex.Pattern[str]
+    household_before: regex.Pattern[str]
     honorific_word: regex.Pattern[str]
     honorific_then_name: regex.Pattern[str]
     title_start: regex.Pattern[str]
@@ -75,6 +79,7 @@ class _Words:
     organisation: regex.Pattern[str]
     title_end: regex.Pattern[str]
     not_person_before: regex.Pattern[str]
+    place_name: regex.Pattern[str]
     surnames: frozenset[str]
     middle_names: frozenset[str]
     after_organisation: regex.Pattern[str]
@@ -132,6 +137,13 @@ def _words() -> _Words:
         honorific_before=regex.compile(
             rf"(?<!\w)(?P<h>{_phrases(data['honorifics'], case_insensitive=True)})\s+$"
         ),
+        # "hộ Mí Nhiệm", "gia đình Mí Nhiệm": a household is named by its head, a person with no title.
+        # Written in lower case only: "Gia Đình Văn Hóa" in a heading names no one.
+        household_name=regex.compile(
+            rf"(?<!\w)(?:{_phrases(data['households'])})\s+(?P<name>{_ANY_CAP}(?:{_GAP}{_ANY_CAP}){{1,4}})(?![\w’'])",
+            _FLAGS,
+        ),
+        household_before=regex.compile(rf"(?<!\w)(?:{_phrases(data['households'])})\s+$", _FLAGS),
         honorific_word=regex.compile(_phrases(data["honorifics"], case_insensitive=True)),
         honorific_then_name=regex.compile(
             rf"(?<!\w){_phrases(data['honorifics'], case_insensitive=True)}\s+\p{{Lu}}", _FLAGS
@@ -147,7 +159,14 @@ def _words() -> _Words:
         ),
         organisation=regex.compile(rf"(?<!\w)(?:{orgs})(?!\w)", _FLAGS),
         title_end=regex.compile(rf"\s(?i:{_phrases(data['title_end_words'])})(?!\w)", _FLAGS),
-        not_person_before=regex.compile(rf"(?<!\w)(?i:{_phrases(data['not_person_before'])})\s+$", _FLAGS),
+        not_person_before=regex.compile(
+            rf"(?<!\w)(?i:{_phrases([*data['not_person_before'], *data['place_words']])})\s+$", _FLAGS
+        ),
+        place_name=regex.compile(
+            rf"(?<!\w)(?i:{_phrases(data['place_words'])})\s+(?:(?i:{_phrases(data['school_kinds'])})\s+)?"
+            rf"(?P<name>(?:{surnames})(?:{_GAP}{_CAP}){{1,4}})(?!\w)",
+            _FLAGS,
+        ),
         historical=frozenset(fold(n) for n in data["historical_names"]),
         not_names=frozenset(fold(n) for n in data["not_person_names"]),
         surnames=frozenset(fold(n) for n in people["surnames"]),
@@ -306,9 +325,15 @@ def _titles_after(
         if not (w.segment_start.match(text, cursor, limit) or w.title_after_name.match(text, cursor, limit)):
             break
         nxt = _SEPARATOR.search(text, cursor, limit)
-        while nxt is not None and (held := inside(quoted, nxt.start(), nxt.end())) is not None:
-            nxt = _SEPARATOR.search(text, held[1], limit)
+        while nxt is not None:
+            held = inside(quoted, nxt.start(), nxt.end())
+            if held is None and not _joins_fields(text, nxt, limit):
+                break
+            nxt = _SEPARATOR.search(text, held[1] if held else nxt.end(), limit)
         seg_end = nxt.start() if nxt else limit
+        colon = text.find(":", cursor, seg_end)
+        if colon >= 0:
+            seg_end = colon  # "Chủ tịch Hội Chữ thập đỏ tỉnh: Đây là …": the words quoted follow
         nxt_person = w.next_person.search(text, cursor, seg_end)
         if nxt_person:
             seg_end = nxt_person.start()
@@ -321,6 +346,8 @@ def _titles_after(
         link = next((m for m in links if w.title_after_name.match(text, m.end(), limit)), None)
         if link:
             seg_end = link.start()  # "Hội viên nông dân khối An Mỹ làm tổ trưởng": two positions
+        if not stop and not nxt_person and not link and _dash_then_person(text, nxt, limit):
+            break  # "Huỳnh Văn Sơn, Chủ tịch Hội … - Phạm Vũ Câu": the position is the next person's
         title = _clean(text[cursor:seg_end])
         if not title or ((not titles or "(" in text[cursor - 3 : cursor]) and w.place_title.match(title)):
             break  # "(TP Hòa Bình)", "– thôn Trại Hồ" after a name say where, not what the person is
@@ -335,6 +362,35 @@ def _titles_after(
             break
         cursor = nxt.end()
     return titles, end
+
+
+def _dash_then_person(text: str, sep: regex.Match[str] | None, limit: int) -> bool:
+    """Whether a separator is a dash with a person after it, who the position before it is written for."""
+    if sep is None or sep.group().strip() not in ("-", "–", "—"):
+        return False
+    w = _words()
+    at = sep.end()
+    if w.segment_start.match(text, at, limit):
+        return False  # "Phó Trưởng Ban …": "Phó" is a surname too
+    return bool(w.name.match(text, at, limit) or w.honorific_then_name.match(text, at, limit))
+
+
+def _joins_fields(text: str, sep: regex.Match[str], limit: int) -> bool:
+    """A spaced dash between two capitalised fields of one body's name does not split a title:
+    "Trưởng ban Văn hóa - Xã hội HĐND tỉnh", "Phòng Tài nguyên - Môi trường". It splits before a
+    position, an organisation, a place or a person ("… - Trưởng Ban …", "… - Nguyễn Văn A")."""
+    w = _words()
+    if sep.group().strip() not in ("-", "–") or not text[sep.end() : sep.end() + 1].isupper():
+        return False
+    if not text[sep.start() - 1 : sep.start()].isalpha():
+        return False
+    at = sep.end()
+    return not (
+        w.segment_start.match(text, at, limit)
+        or w.title_after_name.match(text, at, limit)
+        or w.name.match(text, at, limit)
+        or w.honorific_then_name.match(text, at, limit)
+    )
 
 
 def _title_after_semicolon(text: str, pos: int, limit: int) -> bool:
@@ -359,7 +415,11 @@ def _titles_before(text: str, floor: int, name_start: int) -> tuple[list[str], i
     if hon:
         chunk_end = hon.start()
     boundary = max(floor, *(text.rfind(c, floor, chunk_end) + 1 for c in ';:(“”".'))
+    dash = _DASH_BEFORE_NAME.search(text, boundary, chunk_end)
+    if dash:
+        chunk_end = dash.start()  # "Phó Chủ tịch Hội Nông dân xã …, huyện Mộc Hóa – Võ Hồng Dân" (a caption)
     titles: list[str] = []
+    places: list[str] = []  # "huyện Mộc Hóa": kept once a title stands before it
     start = chunk_end
     seg_end = chunk_end
     while seg_end > boundary:
@@ -369,11 +429,16 @@ def _titles_before(text: str, floor: int, name_start: int) -> tuple[list[str], i
             (m for m in w.title_start.finditer(text, seg_start, seg_end) if text[m.start()].isupper()), None
         )
         if first is None:
+            if dash and seps and w.place_title.match(place := _clean(text[seg_start:seg_end])):
+                places.insert(0, place)
+                seg_end = seps[-1].start()
+                continue
             break
         pieces = _split_at_links(text, first.start(), seg_end)
         if not pieces:
             break
-        titles[0:0] = pieces
+        titles[0:0] = pieces + places
+        places = []
         start = first.start()
         if text[seg_start : first.start()].strip() or not seps:
             break
@@ -422,6 +487,7 @@ def _name_runs(text: str, start: int, end: int, listed: list[tuple[int, int, str
         *w.honorific_name.finditer(text, start, end, overlapped=True),
         *w.honorific_single.finditer(text, start, end),
     ]
+    after_honorific += w.household_name.finditer(text, start, end)
     spans = [(m.start("name"), m.end("name")) for m in after_honorific]
     spans += [(s, e) for s, e, _ in listed]
     # The runs never overlap one another, so those a span overlaps are found by bisection.
@@ -496,10 +562,22 @@ def _bare_name_list(text: str, start: int, end: int) -> set[tuple[int, int]]:
     return out
 
 
+def _place_names(document: Document, units: list[unit_extractor.UnitMention]) -> frozenset[str]:
+    """Names the article gives a place: a unit's ("xã Đào Hữu Cảnh") or one after a word such as
+    "đường", "trường" ("trường THCS Đào Hữu Cảnh"). The same name written bare elsewhere is that
+    place, not a person: "…, Ủy ban nhân dân xã Đào Hữu Cảnh tổ chức …"."""
+    text = document.text
+    names = {fold(u.name) for u in units}
+    names.update(fold(_clean(m["name"])) for m in _words().place_name.finditer(text))
+    return frozenset(names)
+
+
 def find_officials(document: Document) -> list[OfficialMention]:
     text = document.text
     w = _words()
-    units = SpanUnion((u.start, u.end) for u in unit_extractor.find_units(document))
+    found_units = unit_extractor.find_units(document)
+    units = SpanUnion((u.start, u.end) for u in found_units)
+    places = _place_names(document, found_units)
     out: list[OfficialMention] = []
     for sentence in document.content_sentences():
         floor = sentence.start
@@ -523,6 +601,9 @@ def find_officials(document: Document) -> list[OfficialMention]:
             hon = w.honorific_before.search(text, max(floor, start - 15), start)
             if hon is None and w.organisation_before.search(text, max(floor, start - 20), start):
                 continue  # "Sở Công Thương", "HTX Thành Công": the organisation's own name
+            household = None if hon else w.household_before.search(text, max(floor, start - 15), start)
+            if hon is None and household is None and fold(name) in places:
+                continue  # "…, Ủy ban nhân dân xã Đào Hữu Cảnh": the commune named after a person
             before, before_start = _titles_before(text, floor, start)
             after, after_end = _titles_after(text, end, sentence.end, document.word_ends, quoted)
             titles = before + after
@@ -536,12 +617,14 @@ def find_officials(document: Document) -> list[OfficialMention]:
                 inherited = previous.honorific  # the list's honorific is each name's
             if hon is None and inherited is None:
                 inherited = listed.get(start)
-            if not titles and hon is None and inherited is None and (start, end) not in bare:
+            named = hon is not None or household is not None or inherited is not None or (start, end) in bare
+            if not titles and not named:
                 continue
-            alone = hon is None and inherited is None and (start, end) not in bare
+            alone = not named
             if len(name.split()) == 2 and alone and not after:
                 continue  # "Giám đốc HTX nông nghiệp Hà Phong": a two-syllable run after a title is a place
-            first = min(x for x in (start, before_start if before else start, hon.start() if hon else start))
+            opener = hon or household
+            first = min(start, before_start if before else start, opener.start() if opener else start)
             last = max(end, after_end)
             out.append(
                 OfficialMention(

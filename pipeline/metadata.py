@@ -77,6 +77,7 @@ class _Patterns:
     section_label_max_words: int
     lead_opening: regex.Pattern[str]
     title_with_stop_max_chars: int
+    caption_opening: regex.Pattern[str]
 
 
 @cache
@@ -121,7 +122,11 @@ def _patterns() -> _Patterns:
         editorial_signatures=frozenset(meta["editorial_signatures"]),
         name_separators=regex.compile(meta["name_separators"], flags),
         signature=regex.compile(meta["signature"]),
-        signature_last_line=regex.compile(meta["signature_last_line"].replace("{w}", meta["name_word"])),
+        signature_last_line=regex.compile(
+            meta["signature_last_line"]
+            .replace("{n}", meta["name_in_signature"])
+            .replace("{w}", meta["name_word"])
+        ),
         organisation_signature=regex.compile(meta["organisation_signature"], regex.VERSION1),
         label_line=regex.compile(rf"^(?:{prefix})\s*:?$", flags),
         signature_tail_share=float(meta["signature_tail_share"]),
@@ -133,6 +138,7 @@ def _patterns() -> _Patterns:
         section_label_max_words=int(meta["section_label_max_words"]),
         lead_opening=regex.compile(meta["lead_opening"], flags),
         title_with_stop_max_chars=int(meta["title_with_stop_max_chars"]),
+        caption_opening=regex.compile(rf"(?:{alternation(meta['caption_openings'])})(?!\w)", flags),
     )
 
 
@@ -344,6 +350,7 @@ def _find_title(
     # The site's lines (its name, a breadcrumb, a section) are never the title; a short label or a
     # line in capitals is the site's header when another head line follows it.
     cands = [i for i in cands if not any(p.search(lines[i].text) for p in pats.site_header)]
+    cands = [i for i in cands if not pats.caption_opening.match(lines[i].text)]
     while len(cands) > 1 and _header_like(lines[cands[0]].text, pats):
         if any(lines[i].text == lines[cands[0]].text for i in cands[1:]):
             break  # a short title printed twice ("Tiếp xúc cử tri" over its repeat) is no section label
@@ -422,12 +429,14 @@ def _find_authors(
         for cut in [*pats.byline_part.finditer(line.text), None]:
             part_end = cut.start() if cut else len(line.text)
             m = pats.byline.match(line.text[part_start:part_end])  # "^" holds at the part's start
-            if m and (_credits_people(m["names"], pats) or pats.organisation_signature.match(m["names"])):
+            if m and (_credits_people(m["names"], pats) or _organisation(m["names"], pats)):
                 add(m["names"], line.start + part_start + m.start("names"))
             part_start = cut.end() if cut else part_end
     tail_from = int(len(lines) * (1 - pats.signature_tail_share))
-    for i in content:
-        if i < tail_from and i != content[-1]:  # the last line signs however long the page's tail
+    # A line with no letter or digit (a lone "." under the signature) signs nothing and ends nothing.
+    signed = [i for i in content if any(ch.isalnum() for ch in lines[i].text)]
+    for i in signed:
+        if i < tail_from and i != signed[-1]:  # the last line signs however long the page's tail
             continue
         line = lines[i]
         m = pats.signature.match(line.text)
@@ -436,18 +445,18 @@ def _find_authors(
         spaced = " " in line.text or _INITIAL_CAPS.match(line.text)  # one word alone signs only as "N.MINH"
         if m and sum(ch.isalpha() for ch in line.text) >= 4 and spaced:
             add(m["names"], line.start + m.start("names"))
-    if content and len(content) > 2:
-        last = lines[content[-1]]
-        before = lines[content[-2]]
+    if len(signed) > 2:
+        last = lines[signed[-1]]
+        before = lines[signed[-2]]
         m = pats.signature_last_line.match(last.text)
         named = pats.signature_last_line.match(before.text)
-        if pats.organisation_signature.match(last.text) and named:
+        if named and pats.organisation_signature.match(last.text):
             add(named["names"], before.start + named.start("names"))  # a name, then the writer's unit
         elif pats.label_line.match(before.text) and _SIGNED_AS_WRITTEN.match(last.text):
             add(last.text, last.start)  # "Biên tập\nPhụ nữ TST": the label, then who signs
         elif m:
             add(m["names"], last.start + m.start("names"))
-        elif pats.organisation_signature.match(last.text):
+        elif _organisation(last.text, pats):
             add(last.text, last.start)  # "Đoàn thanh niên phường Hải Dương"
         elif last.text.rstrip(".") in pats.editorial_signatures:
             add(last.text.rstrip("."), last.start)
@@ -469,6 +478,13 @@ def _find_authors(
                 end = nxt.start + word.end()
         if _credits_people(" ".join(text[start:end].split()), pats):
             add(text[start:end], start)
+
+
+def _organisation(raw: str, pats: _Patterns) -> bool:
+    """Whether a credit is an organisation with its unit's name ("Đoàn thanh niên phường Hải Dương"):
+    "Hội Nông dân thành phố" names no one body."""
+    m = pats.organisation_signature.match(raw)
+    return m is not None and m["place"] is not None
 
 
 def _credits_people(raw: str, pats: _Patterns) -> bool:

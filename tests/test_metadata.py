@@ -110,6 +110,25 @@ def test_004_has_no_furniture() -> None:
         ),
         ("Tiêu đề\n\nNgày đăng: 20-11-2023 | 14:05\n\nNội dung.", "Tiêu đề", dt.date(2023, 11, 20)),
         ("Tiêu đề\n08/10/2024 14:22 | Tin hoạt động\nNội dung.", "Tiêu đề", dt.date(2024, 10, 8)),
+        (
+            "Cập nhật lúc: 10:16, 04/11/2014 [GMT+7]\n.\n\nSơn Tịnh có 11 KDC được chọn làm điểm\n\n\nNội dung.",
+            "Sơn Tịnh có 11 KDC được chọn làm điểm",
+            dt.date(2014, 11, 4),
+        ),
+        ("{title}\nNgày 25/11, Hội Chữ thập đỏ tỉnh tổ chức trao quà.\nNội dung.", None, None),
+        (
+            "Toàn cảnh Hội nghị tiếp xúc cử tri tại phường Tân Thanh\n"
+            "Tại Hội nghị tiếp xúc cử tri, đại biểu HĐND tỉnh đã báo cáo kết quả kỳ họp thứ 18 và trả lời "
+            "các ý kiến, kiến nghị của cử tri phường Tân Thanh về quản lý đô thị, tài nguyên môi trường, "
+            "điện thắp sáng và đường giao thông trên địa bàn phường trong năm 2024.\nNội dung.",
+            None,
+            None,
+        ),
+        (
+            "Quang cảnh buổi gặp mặt\nGặp mặt Bí thư Chi bộ, Tổ trưởng dân phố\nNội dung.",
+            "Gặp mặt Bí thư Chi bộ, Tổ trưởng dân phố",
+            None,
+        ),
     ],
     ids=[
         "weekday-time",
@@ -129,6 +148,10 @@ def test_004_has_no_furniture() -> None:
         "portal-then-header-date-then-dateline-with-poster",
         "dashed-date",
         "section-after-pipe",
+        "label-clock-date-gmt-in-brackets-then-a-dot-line",
+        "template-placeholder-is-no-title",
+        "caption-opening-the-page-is-no-title",
+        "caption-then-title",
     ],
 )
 def test_datelines_and_titles(text: str, title: str | None, published: dt.date | None) -> None:
@@ -225,6 +248,10 @@ OLD = "Năm 2011, Ban công tác Mặt trận khu Ga đã huy động 500 ngày 
         (
             "Hải Phòng: Rộn ràng lễ kỷ niệm ở phường Phù Liễn\nNguyễn Đại\n15/11/2025 5:45 AM (GMT+7)\n" + LEAD,
             "Hải Phòng: Rộn ràng lễ kỷ niệm ở phường Phù Liễn", dt.date(2025, 11, 15), ["Nguyễn Đại"],
+        ),
+        (  # a publication's name under the title is no byline
+            "Hội Chữ thập đỏ Việt Nam tặng quà Tết tại Hải Dương\n\nTạp Chí Nhân Đạo\n" + LEAD,
+            "Hội Chữ thập đỏ Việt Nam tặng quà Tết tại Hải Dương", None, [],
         ),
         (  # the writers in capitals open the dateline
             "Hiện đại hóa nền hành chính\n\nVĂN HÀO - TRẦN HỮU 30/04/2016 11:39\n\n" + LEAD,
@@ -414,6 +441,14 @@ BODY = "Tiêu đề\nNội dung một của bài viết.\nNội dung hai của b
         ("MINH HẢI\n\nGÓP Ý KIẾN", ["MINH HẢI"]),
         # "CTV" credits the site's contributor, as written.
         ("Gia đình bà Dung nhận bò giống. Ảnh: CTV\nNội dung ba của bài viết.", ["CTV"]),
+        # The site's administrator signs as written; a lone "." under a signature signs nothing.
+        ("Admin", ["Admin"]),
+        ("K.Cúc - N.Đồng\n \n.", ["K.Cúc", "N.Đồng"]),
+        # Two names joined by a hyphen with no space, two words on each side.
+        ("Đào Hằng-Minh Quang", ["Đào Hằng", "Minh Quang"]),
+        # A name, then the writer's body without its unit's name; that body alone signs for no one.
+        ("Nguyễn Văn Út\nHội Nông dân thành phố", ["Nguyễn Văn Út"]),
+        ("Hội Nông dân thành phố", []),
     ],
 )  # fmt: skip
 def test_real_signatures(tail: str, authors: list[str]) -> None:

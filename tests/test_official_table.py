@@ -698,6 +698,88 @@ CASES: list = [
         id="membership-after-the-name",
         was="'đoàn viên …' after a name was not a title",
     ),
+    # Titles first, a dash, then the name (a caption's or a report's way): the titles split at commas.
+    _case(
+        "Kết quả chung cuộc, Phó Chủ tịch Hội Nông dân xã Bình Hòa Trung, huyện Mộc Hóa – Võ Hồng Dân đoạt giải Nhất.",
+        [("Võ Hồng Dân", ["Phó Chủ tịch Hội Nông dân xã Bình Hòa Trung", "huyện Mộc Hóa"])],
+        id="titles-dash-name-with-place",
+        was="a dash between the titles and the name left the person without titles, and dropped",
+    ),
+    _case(
+        "Phát biểu bế mạc hội thi, Chủ tịch Hội Nông dân tỉnh, Trưởng ban Tổ chức hội thi - Lê Văn Hùng đánh giá cao.",
+        [("Lê Văn Hùng", ["Chủ tịch Hội Nông dân tỉnh", "Trưởng ban Tổ chức hội thi"])],
+        id="titles-dash-name",
+        was="a dash between the titles and the name left the person without titles, and dropped",
+    ),
+    _case(
+        "Phó Bí thư Thường trực Đảng ủy phường – đồng chí Lê Văn Bình phát biểu khai mạc.",
+        [("Lê Văn Bình", ["Phó Bí thư Thường trực Đảng ủy phường"])],
+        id="titles-dash-honorific-name",
+        was="the titles before a dash and an honorific were lost",
+    ),
+    _case(
+        "Phó Chủ tịch UBND tỉnh – Huỳnh Văn Sơn, Chủ tịch Hội đồng họ Phạm Việt Nam - Phạm Vũ Câu, "
+        "Chủ tịch Hội đồng họ Phạm tỉnh – Phạm Thanh Phong cùng 200 đại biểu đến dự.",
+        [
+            ("Huỳnh Văn Sơn", ["Phó Chủ tịch UBND tỉnh"]),
+            ("Phạm Vũ Câu", ["Chủ tịch Hội đồng họ Phạm Việt Nam"]),
+            ("Phạm Thanh Phong", ["Chủ tịch Hội đồng họ Phạm tỉnh"]),
+        ],
+        id="titles-dash-name-list",
+        was="the next person's position was read as the previous one's, a clan ('họ Phạm') as a person",
+    ),
+    # A place named after a person: the bare name elsewhere in the article is the place.
+    _case(
+        "Ngày 01/12/2023, Tại trường Trung học cơ sở Đào Hữu Cảnh, Ủy ban nhân dân xã Đào Hữu Cảnh tổ chức Mít Tinh.",
+        [],
+        id="place-named-after-a-person",
+        was="'Đào Hữu Cảnh, Ủy ban nhân dân xã …' was a person with a title",
+    ),
+    _case(
+        "Lễ khai giảng tại trường THCS Nguyễn Văn Bảy. Nguyễn Văn Bảy, Liên đội trưởng nhận cờ thi đua.",
+        [],
+        id="school-named-after-a-person",
+        was="the school's namesake written bare was a person",
+    ),
+    _case(
+        "Xã Phạm Văn Cội tổ chức lễ ra quân. Đến dự có ông Phạm Văn Cội, Chủ tịch Hội Cựu chiến binh xã.",
+        [("Phạm Văn Cội", ["Chủ tịch Hội Cựu chiến binh xã"])],
+        id="namesake-with-honorific-is-a-person",
+        was="(guard) an honorific names a person even when a place bears the name",
+    ),
+    # A household named by its head: a person with no title.
+    _case(
+        "Bàn giao 2 ngôi nhà Đại đoàn kết. Đó là hộ Mí Nhiệm và gia đình chị Hờ Thảo.",
+        [("Mí Nhiệm", []), ("Hờ Thảo", [])],
+        id="household-head",
+        was="'hộ Mí Nhiệm' (no known surname, no honorific) was no one",
+    ),
+    _case(
+        "Xây dựng Gia Đình Văn Hóa tiêu biểu năm 2024.",
+        [],
+        id="household-word-capitalised-is-no-name",
+        was="(guard) a capitalised 'Gia Đình' heading is no household",
+    ),
+    # A colon ends the titles: the words quoted follow.
+    _case(
+        "Theo ông Hà Văn Cát-Chủ tịch Hội Chữ thập đỏ tỉnh: Đây là hoạt động thiết thực.",
+        [("Hà Văn Cát", ["Chủ tịch Hội Chữ thập đỏ tỉnh"])],
+        id="colon-ends-title",
+        was="the title ran past the colon into the quote ('…tỉnh: Đây')",
+    ),
+    # A dash between two fields of one body's name does not split the title.
+    _case(
+        "Tại hội nghị, đại biểu Nguyễn Quang Lâm - UVTT, Trưởng ban Văn hóa - Xã hội HĐND tỉnh đã phát biểu.",
+        [("Nguyễn Quang Lâm", ["UVTT", "Trưởng ban Văn hóa - Xã hội HĐND tỉnh"])],
+        id="dash-inside-a-body-name",
+        was="'Trưởng ban Văn hóa - Xã hội HĐND tỉnh' was cut at the dash to 'Trưởng ban Văn hóa'",
+    ),
+    _case(
+        "Ông Trần Văn Tâm - Trưởng phòng Tài nguyên - Môi trường huyện - Phó Trưởng Ban Chỉ đạo, phát biểu.",
+        [("Trần Văn Tâm", ["Trưởng phòng Tài nguyên - Môi trường huyện", "Phó Trưởng Ban Chỉ đạo"])],
+        id="dash-inside-a-body-name-then-a-title",
+        was="a dash inside a body's name split it; 'Phó Trưởng …' read as a person ('Phó' is a surname)",
+    ),
 ]
 
 
