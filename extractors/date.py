@@ -449,7 +449,24 @@ def _find_atoms(document: Document) -> list[Atom]:
             except ValueError:  # 29/2 in a year that has none
                 continue
             resolved.append(candidate)
-    return resolved
+    dateline = _dateline_day(document, resolved)
+    return resolved if dateline is None else sorted([*resolved, dateline], key=lambda a: a.start)
+
+
+# A dateline's day written with spaces only ("10 07 2024"): read by the metadata as the published date.
+_SPACED_DAY = regex.compile(rf"(?<!\d)(?P<d>{_DAY})[ \t]+(?P<m>{_MONTH})[ \t]+(?P<y>{_YEAR})(?!\d)")
+
+
+def _dateline_day(document: Document, atoms: list[Atom]) -> Atom | None:
+    """The published day of a dateline no pattern reads as a date ("10 07 2024" under the title)."""
+    span, published = document.meta.dateline_span, document.published
+    if span is None or published is None or any(a.start < span.end and span.start < a.end for a in atoms):
+        return None
+    for m in _SPACED_DAY.finditer(document.text, span.start, span.end):
+        day = Atom(m.start(), m.end(), "day", day=int(m["d"]), month=int(m["m"]), year=int(m["y"]))
+        if (day.year, day.month, day.day) == (published.year, published.month, published.day):
+            return day
+    return None
 
 
 def _until_published(atoms: list[Atom], published: dt.date | None) -> list[Atom]:

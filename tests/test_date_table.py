@@ -373,6 +373,13 @@ CASES: list = [
         [("giai đoạn 2019 – 2023", "2019-01-01", "2023-12-31", "range", False)],
         "a-period-gives-no-year",
     ),
+    # A dateline's day written with spaces only is the published date and a date record.
+    (
+        "Đoàn phường Ngọc Sơn ra quân\n\n10 07 2024\n\nSáng 9/7, Đoàn phường tổ chức ra quân.",
+        [("10 07 2024", "2024-07-10", "2024-07-10", "day", False), ("9/7", "2024-07-09", "2024-07-09", "day", True)],
+        "spaced-dateline-day",
+    ),
+    ("Có 10 07 2024 người tham gia.", [], "spaced-numbers-in-the-body-are-no-date"),
     # Two days of one month are one range.
     (
         "Trong 2 ngày (20 và 21/10/2021), đoàn đã đến thăm các hộ.",
