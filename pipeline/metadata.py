@@ -111,7 +111,9 @@ def _patterns() -> _Patterns:
         tail_block_start=compile_all(furn["tail_block_starters"]),
         block_item=compile_all(furn["block_item_patterns"]),
         inline=compile_all(furn["inline_patterns"]),
-        dateline=regex.compile(dateline.replace("{time}", meta["time"]), flags),
+        # Matched with `.match`, which anchors it; without its "^" it also matches from an offset in a
+        # line (a dateline ending a title's line, see `_trailing_dateline`).
+        dateline=regex.compile(dateline.replace("{time}", meta["time"]).removeprefix("^"), flags),
         inline_label=regex.compile(rf"\s[-|–]?\s*(?:{label})\s*:?\s*(?=\d)", flags),
         byline=regex.compile(meta["byline"].replace("{prefix}", prefix).replace("{role}", role), flags),
         byline_part=regex.compile(rf"(?:\s[-–]\s|\s*,\s*)(?=(?:{prefix})\s*:)", flags),
@@ -180,9 +182,9 @@ class _Dateline:
     has_time: bool
 
 
-def _parse_dateline(line: Line, pats: _Patterns) -> _Dateline | None:
-    """The line's date, counters and byline when the line is a dateline."""
-    m = pats.dateline.match(line.text)
+def _parse_dateline(line: Line, pats: _Patterns, at: int = 0) -> _Dateline | None:
+    """The line's date, counters and byline when the line (from `at` on) is a dateline."""
+    m = pats.dateline.match(line.text, at)
     if not m:
         return None
     try:
@@ -268,15 +270,23 @@ def extract_metadata(text: str) -> Metadata:
 
 def _trailing_dateline(line: Line, pats: _Patterns) -> tuple[Span, Span, _Dateline] | None:
     """(title, dateline, its parse) of a head line that ends with a labelled dateline."""
-    for m in pats.inline_label.finditer(line.text):
-        title = line.text[: m.start()].rstrip(" -|–:")
-        if len(title.split()) < 3:
+    text = line.text
+    # Read by offsets, not slices: a 200 KB one-line page holds thousands of labels ("ngày 1/1, …"),
+    # and a copy of the line at each would be quadratic.
+    titled = False  # the text before a label has 3 words or more (then so has the text before a later one)
+    for m in pats.inline_label.finditer(text):
+        title_end = m.start()
+        while title_end > 0 and text[title_end - 1] in " -|–:":
+            title_end -= 1
+        titled = titled or len(text[:title_end].split()) >= 3
+        if not titled:
             continue
-        tail = line.text[m.start() :].lstrip(" -|–")
-        rest = Line(line.end - len(tail), line.end, tail)
-        parsed = _parse_dateline(rest, pats)
+        at = m.start()
+        while at < len(text) and text[at] in " -|–":
+            at += 1
+        parsed = _parse_dateline(line, pats, at)
         if parsed is not None:
-            return Span(line.start, line.start + len(title)), Span(rest.start, rest.end), parsed
+            return Span(line.start, line.start + title_end), Span(line.start + at, line.end), parsed
     return None
 
 

@@ -8,6 +8,7 @@ the source and the reason.
 
 from __future__ import annotations
 
+import gc
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -173,6 +174,18 @@ def process_document(document: Document, extractors: dict[str, Extractor]) -> Ar
         text=document.text,
     ).model_dump(mode="json")
     return ArticleResult(article=article, records=records, errors=errors)
+
+
+WARM_UP_TEXT = "Phường 6 tổ chức hội nghị ngày 12/7/2023 với 120 đại biểu."
+
+
+def warm_up(extractors: dict[str, Extractor]) -> None:
+    """Load every model and data file (the register, underthesea's, each extractor's) by one short
+    article, then keep what they made out of the garbage collector's sweeps (`gc.freeze`): each full
+    collection would otherwise walk the models' millions of dict entries again, seconds in all on a
+    dense page that makes millions of objects (and, in forked workers, copy their memory pages)."""
+    process_document(build_document("warm-up", WARM_UP_TEXT), extractors)
+    gc.freeze()
 
 
 def process_item(
