@@ -32,7 +32,10 @@ _MONTH = r"(?:0?[1-9]|1[0-2])"
 _YEAR = r"\d{4}"
 # A number must not continue into digits or an identifier ("09/KH", "217/QĐ"); a dash after a
 # full year opens the second date of a range written without spaces ("18/11/1930-18/11/2011").
-_LEFT = r"(?<![\w/.,]|(?<!(?<!\d)\d{4})-)"
+# Written for the regex module's speed, as `(?<![\w/.,]|(?<!(?<!\d)\d{4})-)` reads: the digit it stands
+# before is looked at first (else the lookbehinds are tried at every character of a sentence), and `\w`
+# apart from the marks (a set mixing them is case-folded at each test: a microsecond a number).
+_LEFT = r"(?=\d)(?<!\w)(?<![/.,])(?<!(?<!(?<!\d)\d{4})-)"
 # A date ends at a non-word; "08/6,Đoàn" (no space after the comma) still ends it, "1/3,5" does not;
 # "năm 2021.Về" (no space after the full stop) ends a sentence; a dash may open a range's full date.
 _RIGHT = r"(?![\w]|/\w|\.(?!\p{Lu})\w|-(?!\d{1,2}/\d{1,2}/\d{4}(?!\d))\w|,\d)"
