@@ -24,7 +24,7 @@ from extractors.money import money_end
 from extractors.quotes import OPENERS, quoted_at
 from pipeline.document import Document
 from pipeline.numbers import Quantity, part_of_whole_at
-from pipeline.resources import alternation, load_yaml
+from pipeline.resources import alternation, compile_at, load_yaml
 from pipeline.spans import SpanUnion, skip_space
 from pipeline.textnorm import fold, tolerant_pattern
 
@@ -84,7 +84,7 @@ def _words() -> _Words:
         verb_stop=regex.compile(rf"(?:{alternation(data['verb_stops'])})(?!\w)", _FLAGS),
         percent=regex.compile(rf"\s*(?:{alternation(data['percent'])})(?!\w)", _FLAGS),
         parallel=regex.compile(rf"(?:{alternation(data['parallel_nouns'])})(?!\w)", _FLAGS),
-        at_least_after=regex.compile(r"\s+trở\s+lên(?!\w)", _FLAGS),
+        at_least_after=compile_at(r"\s+trở\s+lên(?!\w)", _FLAGS),
         not_counted=regex.compile(rf"(?:{alternation(data['not_counted'])})(?!\w)", _FLAGS),
         not_after_number_word=regex.compile(
             rf"(?:{alternation(data['not_after_number_word'])})(?!\w)", _FLAGS

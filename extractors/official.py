@@ -25,7 +25,7 @@ from extractors.base import Mention
 from extractors.names import surname_with_middle_name
 from extractors.quotes import closed_quotes, inside
 from pipeline.document import Document
-from pipeline.resources import load_tsv, load_yaml
+from pipeline.resources import compile_at, load_tsv, load_yaml
 from pipeline.spans import SpanUnion, skip_space
 from pipeline.textnorm import fold, tolerant_alternation
 
@@ -38,7 +38,7 @@ _ANY_CAP = r"\p{Lu}\p{Ll}*(?:[’']\p{Lu}?\p{Ll}+)?"
 # How far before a name its titles may begin (the longest titles run to ~150 characters).
 _TITLES_REACH = 400
 # A short aside in parentheses right after a name ("(sinh năm 1962)", "(66 tuổi)").
-_ASIDE = regex.compile(r"\s*\([^()\n]{1,40}\)(?=\s*,)", regex.VERSION1)
+_ASIDE = compile_at(r"\s*\([^()\n]{1,40}\)(?=\s*,)", regex.VERSION1)
 _LIST_END = regex.compile(r"[.;…]")
 # Items of a bare list of names, "Nguyễn Văn Tư, Trần Thị Bé Ba và Lê Minh Khoa", each with an aside.
 _LIST_ITEM_SEPARATOR = regex.compile(r",|[ \t]+và[ \t]+", regex.VERSION1)
@@ -46,7 +46,7 @@ _ITEM_ASIDE = regex.compile(r"\s*\([^()\n]{1,40}\)$", regex.VERSION1)
 # Title separators: comma, semicolon, dashes; a hyphen only between words, not inside "ANCT-TTATXH".
 _SEPARATOR = regex.compile(r"\s*(?:[,;–—()]|\s-\s|(?<=\p{Ll})-(?=\p{Lu})|-(?=\s))\s*", _FLAGS)
 # A name that ends its line, its position on the next (a caption, a signature): checked for a title word.
-_LINE_TITLE = regex.compile(r"[ \t]*\n[ \t]*(?=\p{Lu})", _FLAGS)
+_LINE_TITLE = compile_at(r"[ \t]*\n[ \t]*(?=\p{Lu})", _FLAGS)
 # A title written right after the name with no comma: only spaces between them.
 _GAP_BEFORE_TITLE = regex.compile(r"[ \t]+", _FLAGS)
 
