@@ -228,13 +228,14 @@ def extract(document: Document) -> list[Mention]:
             q = bound.quantity
             if blocked.overlaps(q.start, q.end) or quoted.overlaps(q.start, q.end):
                 continue
-            if _not_a_count(text, bound, sentence.start, sentence.end):
-                continue
             whole = part_of_whole_at(text, q.start, sentence.end)  # "84/84 khu phố": 84 of 84
-            if whole is None and _is_name_or_identifier(text, q, bound.unit_from, sentence.start):
-                continue
+            # What the number counts first: the cheapest test, and a dense page's numbers mostly have none.
             unit = _unit_span(document, whole[1] if whole else bound.unit_from, sentence.end)
             if unit is None or w.not_counted.match(text, unit[0], sentence.end):
+                continue
+            if _not_a_count(text, bound, sentence.start, sentence.end):
+                continue
+            if whole is None and _is_name_or_identifier(text, q, bound.unit_from, sentence.start):
                 continue
             if q.in_words and (text[unit[0]].isupper() or w.not_after_number_word.match(text, unit[0])):
                 continue  # "Hai Bà Trưng" is a name, "ba mẹ" a parent
