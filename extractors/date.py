@@ -25,6 +25,9 @@ from pipeline.numbers import parse_number, part_of_whole_at
 from pipeline.resources import alternation, load_yaml
 from pipeline.spans import Span
 
+# Patterns of single calls, compiled once (regex's cache lookup costs as much as a short match).
+_NUMBER_WORD_BEFORE = regex.compile(r"(?<!\w)số\s*$")
+
 KIND = "date"
 _FLAGS = regex.IGNORECASE | regex.VERSION1
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])"
@@ -201,7 +204,7 @@ def _atom(name: str, m: regex.Match[str], text: str, floor: int) -> Atom | None:
         return atom if _valid_day(atom) else None
     if name in ("month", "month_slash"):
         before = text[max(floor, m.start() - 6) : m.start()]
-        if name == "month_slash" and regex.search(r"(?<!\w)số\s*$", before):
+        if name == "month_slash" and _NUMBER_WORD_BEFORE.search(before):
             return None
         return Atom(m.start(), m.end(), "month", month=int(m["m"]), year=year)
     if name == "quarter":

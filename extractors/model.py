@@ -30,6 +30,9 @@ from pipeline.resources import alternation, compile_at, load_yaml
 from pipeline.spans import Span, skip_space
 from pipeline.textnorm import fold, tolerant_alternation
 
+# Patterns of single calls, compiled once (regex's cache lookup costs as much as a short match).
+_NOT_WORD = regex.compile(r"[^\w\s]")
+
 KIND = "model"
 _FLAGS = regex.IGNORECASE | regex.VERSION1
 _ELLIPSIS = regex.compile(r"…|\.{3}")
@@ -190,7 +193,7 @@ def _campaign_keys(document: Document) -> set[str]:
 
 
 def _key(text: str) -> str:
-    return fold(regex.sub(r"[^\w\s]", " ", text))
+    return fold(_NOT_WORD.sub(" ", text))
 
 
 def _owner(raw: str) -> str | None:

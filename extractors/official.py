@@ -29,6 +29,11 @@ from pipeline.resources import compile_at, load_tsv, load_yaml
 from pipeline.spans import SpanUnion, skip_space
 from pipeline.textnorm import fold, tolerant_alternation
 
+# Patterns of single calls, compiled once (regex's cache lookup costs as much as a short match).
+_NON_SPACE = regex.compile(r"\S+")
+_CAPITAL_THEN_LOWER = regex.compile(r"\s*(\p{Lu}\p{Ll}*)[ \t]+\p{Ll}")
+_CAPITALISED_BEFORE = regex.compile(r"(?<![\w])(\p{Lu}\p{Ll}+)[ \t]+$")
+
 KIND = "official"
 _FLAGS = regex.VERSION1
 _GAP = r"[ \t]*(?:\n[ \t]*)?"
@@ -191,7 +196,7 @@ def _clean(text: str) -> str:
 def _trim_name(text: str, start: int, end: int) -> int:
     """The name ends before a word that opens a title or an organisation ("… Long Phó trưởng")."""
     w = _words()
-    words = [m for m in regex.finditer(r"\S+", text[start:end])]
+    words = [m for m in _NON_SPACE.finditer(text[start:end])]
     for i, m in enumerate(words[2:], 2):
         if w.segment_start.match(text, start + m.start()):
             return start + words[i - 1].end()
@@ -201,7 +206,7 @@ def _trim_name(text: str, start: int, end: int) -> int:
 def _person_start(text: str, start: int, end: int) -> int:
     """In a long run of capitalised words the person is the last full name ("… Lê Quý Đôn Nguyễn Thị Hoa")."""
     w = _words()
-    words = list(regex.finditer(r"\S+", text[start:end]))
+    words = list(_NON_SPACE.finditer(text[start:end]))
     if len(words) <= 4:
         return start
     strong = surname_with_middle_name([m.group() for m in words], 2)
@@ -222,7 +227,7 @@ def _cut_at_line_break(text: str, start: int, end: int) -> int:
     if brk < 0:
         return end
     before = text[start:brk].split()
-    after = regex.match(r"\s*(\p{Lu}\p{Ll}*)[ \t]+\p{Ll}", text[brk:])
+    after = _CAPITAL_THEN_LOWER.match(text[brk:])
     if after is None or brk + after.end(1) != end or len(before) < 2:
         return end
     if fold(before[-1]) in w.middle_names and len(before) == 2:
@@ -238,7 +243,7 @@ def _not_a_person_before(text: str, floor: int, start: int) -> bool:
     for _ in range(3):
         if w.not_person_before.search(text, max(floor, pos - 25), pos):
             return True
-        prev = regex.search(r"(?<![\w])(\p{Lu}\p{Ll}+)[ \t]+$", text[max(floor, pos - 12) : pos])
+        prev = _CAPITALISED_BEFORE.search(text[max(floor, pos - 12) : pos])
         if prev is None or w.segment_start.match(prev.group(1)) or w.honorific_word.fullmatch(prev.group(1)):
             return False
         pos = max(floor, pos - 12) + prev.start()
@@ -248,7 +253,7 @@ def _not_a_person_before(text: str, floor: int, start: int) -> bool:
 def _strip_honorific(text: str, start: int, end: int) -> int:
     """ "Ông Hồ Bá Hữu": "Ông" is a surname too, but before another surname it is the honorific."""
     w = _words()
-    first = regex.match(r"\S+", text[start:end])
+    first = _NON_SPACE.match(text[start:end])
     if first is None:
         return start
     rest = skip_space(text, start + first.end(), end)
