@@ -70,7 +70,14 @@ _RANGE_TAIL = regex.compile(
 
 
 def quantities_with_ranges(document: Document, sentence: Span) -> list[Bound]:
-    """The sentence's numbers, each range read as its two bounds."""
+    """The sentence's numbers, each range read as its two bounds (read once, shared by the money, count
+    and measure extractors)."""
+    return document.memo(
+        f"bounds:{sentence.start}:{sentence.end}", lambda: _quantities_with_ranges(document, sentence)
+    )
+
+
+def _quantities_with_ranges(document: Document, sentence: Span) -> list[Bound]:
     text = document.text
     out: list[Bound] = []
     covered = -1  # where the last range's second number ends: "50 - 60" reads 60 once

@@ -26,7 +26,7 @@ from extractors import unit as unit_extractor
 from extractors.base import Mention
 from extractors.quotes import OPENERS, Quote, quoted_at, unquote
 from pipeline.document import Document
-from pipeline.resources import load_yaml
+from pipeline.resources import compile_at, load_yaml
 from pipeline.spans import Span, skip_space
 from pipeline.textnorm import fold, tolerant_alternation, tolerant_pattern
 
@@ -221,12 +221,12 @@ _DAY_MONTH = regex.compile(r"\s(?:ngày\s+)?\d{1,2}\s*[/-]\s*\d{1,2}(?!\d)", reg
 # "chương trình Xuân yêu thương 2026": a year after the name is its date, not part of it.
 _YEAR_AFTER = regex.compile(r"\s(?:năm\s+)?(?:19|20)\d\d(?![\d/.-])", regex.VERSION1 | regex.IGNORECASE)
 # "cuộc vận động (CVĐ) “…”": an abbreviation of the trigger in parentheses.
-_ABBREVIATION = regex.compile(r"[ \t]*\([ \t]*[\p{Lu}\p{Ll}.]{1,10}[ \t]*\)", regex.VERSION1)
+_ABBREVIATION = compile_at(r"[ \t]*\([ \t]*[\p{Lu}\p{Ll}.]{1,10}[ \t]*\)", regex.VERSION1)
 _NEXT_QUOTE = regex.compile(r"[ \t]*(?:,[ \t]*(?:và[ \t]+)?|và[ \t]+)(?=[“\"«‘])", regex.VERSION1)
 _NAME_WINDOW = 400  # characters
 _SPACE = regex.compile(r"[ \t]*\n?[ \t]*")
 _LOWER_WORD = regex.compile(r"\p{Ll}+")
-_COLON = regex.compile(r"[ \t]*:[ \t]*\n?[ \t]*")
+_COLON = compile_at(r"[ \t]*:[ \t]*\n?[ \t]*")
 _LIST_SEP = regex.compile(r"[ \t]*(?:[,;][ \t]*(?:và[ \t]+)?|và[ \t]+)\n?[ \t]*")
 _NAME_PUNCT = regex.compile(r"[,;:.()…!?“”\"«»‘’]|\n\s*\n", regex.VERSION1)
 # A trigger opening an item of a ";"-separated list, or of a bulleted one.

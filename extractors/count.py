@@ -24,7 +24,7 @@ from extractors.money import money_end
 from extractors.quotes import OPENERS, quoted_at
 from pipeline.document import Document
 from pipeline.numbers import Quantity, part_of_whole_at
-from pipeline.resources import alternation, load_yaml
+from pipeline.resources import alternation, compile_at, load_yaml
 from pipeline.spans import SpanUnion, skip_space
 from pipeline.textnorm import fold, tolerant_pattern
 
@@ -88,7 +88,7 @@ def _words() -> _Words:
         verb_stop=regex.compile(rf"(?:{alternation(data['verb_stops'])})(?!\w)", _FLAGS),
         percent=regex.compile(rf"\s*(?:{alternation(data['percent'])})(?!\w)", _FLAGS),
         parallel=regex.compile(rf"(?:{alternation(data['parallel_nouns'])})(?!\w)", _FLAGS),
-        at_least_after=regex.compile(r"\s+trở\s+lên(?!\w)", _FLAGS),
+        at_least_after=compile_at(r"\s+trở\s+lên(?!\w)", _FLAGS),
         not_counted=regex.compile(rf"(?:{alternation(data['not_counted'])})(?!\w)", _FLAGS),
         not_after_number_word=regex.compile(
             rf"(?:{alternation(data['not_after_number_word'])})(?!\w)", _FLAGS
@@ -232,13 +232,14 @@ def extract(document: Document) -> list[Mention]:
             q = bound.quantity
             if blocked.overlaps(q.start, q.end) or quoted.overlaps(q.start, q.end):
                 continue
-            if _not_a_count(text, bound, sentence.start, sentence.end):
-                continue
             whole = part_of_whole_at(text, q.start, sentence.end)  # "84/84 khu phố": 84 of 84
-            if whole is None and _is_name_or_identifier(text, q, bound.unit_from, sentence.start):
-                continue
+            # What the number counts first: the cheapest test, and a dense page's numbers mostly have none.
             unit = _unit_span(document, whole[1] if whole else bound.unit_from, sentence.end)
             if unit is None or w.not_counted.match(text, unit[0], sentence.end):
+                continue
+            if _not_a_count(text, bound, sentence.start, sentence.end):
+                continue
+            if whole is None and _is_name_or_identifier(text, q, bound.unit_from, sentence.start):
                 continue
             if q.in_words and (text[unit[0]].isupper() or w.not_after_number_word.match(text, unit[0])):
                 continue  # "Hai Bà Trưng" is a name, "ba mẹ" a parent

@@ -26,9 +26,12 @@ from extractors import official as official_extractor
 from extractors.base import Mention
 from extractors.quotes import CLOSERS, OPENERS, Quote, quoted_at, unquote
 from pipeline.document import Document
-from pipeline.resources import alternation, load_yaml
+from pipeline.resources import alternation, compile_at, load_yaml
 from pipeline.spans import Span, skip_space
 from pipeline.textnorm import fold, tolerant_alternation
+
+# Patterns of single calls, compiled once (regex's cache lookup costs as much as a short match).
+_NOT_WORD = regex.compile(r"[^\w\s]")
 
 KIND = "model"
 _FLAGS = regex.IGNORECASE | regex.VERSION1
@@ -136,7 +139,7 @@ def _words() -> _Words:
         ),
         leading_trigger=regex.compile(rf"^(?:{trig})(?:\s*,\s*(?:{trig}))?\s+", _FLAGS),
         # "mô hình, điển hình “…”": a second trigger after a comma belongs to the first.
-        trigger_pair=regex.compile(rf"\s*,\s*(?:{trig})(?!\w)", _FLAGS),
+        trigger_pair=compile_at(rf"\s*,\s*(?:{trig})(?!\w)", _FLAGS),
         # "các mô hình", "03 mô hình", "nhiều mô hình, điển hình": a trigger that announces several.
         plural_trigger=regex.compile(
             rf"(?<![\w.,])(?:(?:{plural})|\d{{1,3}})\s+(?:{trig})(?:\s*,\s*(?:{trig}))?(?!\w)", _FLAGS
@@ -163,7 +166,7 @@ def _words() -> _Words:
             _FLAGS,
         ),
         # "mô hình 1+1", "mô hình 3+1": a title of figures joined by "+".
-        figures_title=regex.compile(r"[ \t]*\d{1,3}(?:[ \t]*\+[ \t]*\d{1,3})+(?![\w+])", regex.VERSION1),
+        figures_title=compile_at(r"[ \t]*\d{1,3}(?:[ \t]*\+[ \t]*\d{1,3})+(?![\w+])", regex.VERSION1),
         organisation_head=regex.compile(
             rf"(?:{alternation(data['organisation_heads'])})(?!\w)", regex.VERSION1
         ),
@@ -192,7 +195,7 @@ def _campaign_keys(document: Document) -> set[str]:
 
 
 def _key(text: str) -> str:
-    return fold(regex.sub(r"[^\w\s]", " ", text))
+    return fold(_NOT_WORD.sub(" ", text))
 
 
 def _owner(raw: str) -> str | None:

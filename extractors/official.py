@@ -25,9 +25,14 @@ from extractors.base import Mention
 from extractors.names import surname_with_middle_name
 from extractors.quotes import closed_quotes, inside
 from pipeline.document import Document
-from pipeline.resources import load_tsv, load_yaml
+from pipeline.resources import compile_at, load_tsv, load_yaml
 from pipeline.spans import SpanUnion, skip_space
 from pipeline.textnorm import fold, tolerant_alternation
+
+# Patterns of single calls, compiled once (regex's cache lookup costs as much as a short match).
+_NON_SPACE = regex.compile(r"\S+")
+_CAPITAL_THEN_LOWER = regex.compile(r"\s*(\p{Lu}\p{Ll}*)[ \t]+\p{Ll}")
+_CAPITALISED_BEFORE = regex.compile(r"(?<![\w])(\p{Lu}\p{Ll}+)[ \t]+$")
 
 KIND = "official"
 _FLAGS = regex.VERSION1
@@ -38,7 +43,7 @@ _ANY_CAP = r"\p{Lu}\p{Ll}*(?:[’']\p{Lu}?\p{Ll}+)?"
 # How far before a name its titles may begin (the longest titles run to ~150 characters).
 _TITLES_REACH = 400
 # A short aside in parentheses right after a name ("(sinh năm 1962)", "(66 tuổi)").
-_ASIDE = regex.compile(r"\s*\([^()\n]{1,40}\)(?=\s*,)", regex.VERSION1)
+_ASIDE = compile_at(r"\s*\([^()\n]{1,40}\)(?=\s*,)", regex.VERSION1)
 _LIST_END = regex.compile(r"[.;…]")
 # Items of a bare list of names, "Nguyễn Văn Tư, Trần Thị Bé Ba và Lê Minh Khoa", each with an aside.
 _LIST_ITEM_SEPARATOR = regex.compile(r",|[ \t]+và[ \t]+", regex.VERSION1)
@@ -46,7 +51,7 @@ _ITEM_ASIDE = regex.compile(r"\s*\([^()\n]{1,40}\)$", regex.VERSION1)
 # Title separators: comma, semicolon, dashes; a hyphen only between words, not inside "ANCT-TTATXH".
 _SEPARATOR = regex.compile(r"\s*(?:[,;–—()]|\s-\s|(?<=\p{Ll})-(?=\p{Lu})|-(?=\s))\s*", _FLAGS)
 # A name that ends its line, its position on the next (a caption, a signature): checked for a title word.
-_LINE_TITLE = regex.compile(r"[ \t]*\n[ \t]*(?=\p{Lu})", _FLAGS)
+_LINE_TITLE = compile_at(r"[ \t]*\n[ \t]*(?=\p{Lu})", _FLAGS)
 # A dash ending the titles written before a name: "Chủ tịch Hội Nông dân tỉnh - Lê Văn Hùng".
 _DASH_BEFORE_NAME = regex.compile(r"\s[-–—]\s*$", _FLAGS)
 # A title written right after the name with no comma: only spaces between them.
@@ -210,7 +215,7 @@ def _clean(text: str) -> str:
 def _trim_name(text: str, start: int, end: int) -> int:
     """The name ends before a word that opens a title or an organisation ("… Long Phó trưởng")."""
     w = _words()
-    words = [m for m in regex.finditer(r"\S+", text[start:end])]
+    words = [m for m in _NON_SPACE.finditer(text[start:end])]
     for i, m in enumerate(words[2:], 2):
         if w.segment_start.match(text, start + m.start()):
             return start + words[i - 1].end()
@@ -220,7 +225,7 @@ def _trim_name(text: str, start: int, end: int) -> int:
 def _person_start(text: str, start: int, end: int) -> int:
     """In a long run of capitalised words the person is the last full name ("… Lê Quý Đôn Nguyễn Thị Hoa")."""
     w = _words()
-    words = list(regex.finditer(r"\S+", text[start:end]))
+    words = list(_NON_SPACE.finditer(text[start:end]))
     if len(words) <= 4:
         return start
     strong = surname_with_middle_name([m.group() for m in words], 2)
@@ -241,7 +246,7 @@ def _cut_at_line_break(text: str, start: int, end: int) -> int:
     if brk < 0:
         return end
     before = text[start:brk].split()
-    after = regex.match(r"\s*(\p{Lu}\p{Ll}*)[ \t]+\p{Ll}", text[brk:])
+    after = _CAPITAL_THEN_LOWER.match(text[brk:])
     if after is None or brk + after.end(1) != end or len(before) < 2:
         return end
     if fold(before[-1]) in w.middle_names and len(before) == 2:
@@ -257,7 +262,7 @@ def _not_a_person_before(text: str, floor: int, start: int) -> bool:
     for _ in range(3):
         if w.not_person_before.search(text, max(floor, pos - 25), pos):
             return True
-        prev = regex.search(r"(?<![\w])(\p{Lu}\p{Ll}+)[ \t]+$", text[max(floor, pos - 12) : pos])
+        prev = _CAPITALISED_BEFORE.search(text[max(floor, pos - 12) : pos])
         if prev is None or w.segment_start.match(prev.group(1)) or w.honorific_word.fullmatch(prev.group(1)):
             return False
         pos = max(floor, pos - 12) + prev.start()
@@ -267,7 +272,7 @@ def _not_a_person_before(text: str, floor: int, start: int) -> bool:
 def _strip_honorific(text: str, start: int, end: int) -> int:
     """ "Ông Hồ Bá Hữu": "Ông" is a surname too, but before another surname it is the honorific."""
     w = _words()
-    first = regex.match(r"\S+", text[start:end])
+    first = _NON_SPACE.match(text[start:end])
     if first is None:
         return start
     rest = skip_space(text, start + first.end(), end)

@@ -16,12 +16,16 @@ from functools import lru_cache
 
 import regex
 
+# Patterns of single calls, compiled once (regex's cache lookup costs as much as a short match).
+_MARK = regex.compile(r"[“”\"«»„]")
+
 OPENERS = '“"«„‘'
 CLOSERS = {"“": '”"', '"': '"”', "«": "»", "„": '“”"', "‘": "’"}
 _UNCLOSED_END = regex.compile(r"\s+của\s|;", regex.VERSION1)
 _TURNED_CLOSE = regex.compile(
     r"(?<=\w[ \t]?)[“«](?=[ \t]*(?:[.,;:)]|[ \t]\p{Ll}|$))", regex.VERSION1 | regex.MULTILINE
 )
+_TURNED_CANDIDATE = regex.compile(r"(?<=\w[ \t]?)[“«]", regex.VERSION1)  # where `_TURNED_CLOSE` may match
 # An unclosed quotation longer than this (in characters) is no name (real ones are under 150).
 MAX_UNCLOSED = 400
 _OF = regex.compile(r"\s+của(?=\s)", regex.VERSION1)  # `_UNCLOSED_END`'s first branch, "của" by "của"
@@ -59,7 +63,7 @@ def quoted_at(text: str, pos: int, limit: int) -> Quote | None:
     close = marks.next_closer(closers, content, limit)
     # “Dân vận khéo “ năm 2023: an opening mark after a word and before a space closes the quotation
     # (looked for no further than an unclosed quotation may run).
-    turned = _TURNED_CLOSE.search(text, content, close if close >= 0 else min(limit, content + MAX_UNCLOSED))
+    turned = marks.turned_close(text, content, close if close >= 0 else min(limit, content + MAX_UNCLOSED))
     if turned is not None and text[turned.start()] == text[start]:
         close = turned.start()
     if close >= 0:
@@ -89,6 +93,15 @@ class _Marks:
         of = [(m.end() - 3, m.start()) for m in _OF.finditer(text)]  # ("của", its spaces' start)
         self.of_at = [k for k, _ in of]
         self.of_spaces = [s for _, s in of]
+        self.turned = [m.start() for m in _TURNED_CANDIDATE.finditer(text)]
+
+    def turned_close(self, text: str, start: int, limit: int) -> regex.Match[str] | None:
+        """As `_TURNED_CLOSE.search(text, start, limit)`, searched only from the first mark after a word
+        (none in a run of marks: "««««…" would cost a window's scan at each)."""
+        i = bisect.bisect_left(self.turned, start)
+        if i == len(self.turned) or self.turned[i] >= limit:
+            return None
+        return _TURNED_CLOSE.search(text, self.turned[i], limit)
 
     def next_closer(self, closers: str, start: int, limit: int) -> int:
         """As the least `text.find(c, start, limit)` over the closers found; -1 when none is."""
@@ -127,7 +140,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 def unquote(text: str) -> str:
     """A name without any quotation marks, whitespace (line breaks included) collapsed."""
-    return " ".join(regex.sub(r"[“”\"«»„]", " ", text).split())
+    return " ".join(_MARK.sub(" ", text).split())
 
 
 _OPENER = regex.compile(f"[{regex.escape(OPENERS)}]")

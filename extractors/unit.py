@@ -29,6 +29,12 @@ from pipeline.resources import alternation, load_yaml
 from pipeline.spans import SpanUnion
 from pipeline.textnorm import fold, tolerant_alternation
 
+# Patterns of single calls, compiled once (regex's cache lookup costs as much as a short match).
+_NUMBERED_STEM = regex.compile(r"(?P<stem>.*\S)[ \t]+\d{1,3}[A-Z]?$")
+_SPACED_LOWER = regex.compile(r"[ \t]+\p{Ll}+")
+_DAY_AFTER = regex.compile(r",?[ \t]*ngày[ \t]+\d")
+_TWO_CAPITALS = regex.compile(r"\p{Lu}{2}")
+
 KIND = "unit"
 _FLAGS = regex.IGNORECASE | regex.VERSION1
 _GAP = r"[ \t]*(?:\n[ \t]*)?"  # spaces, or one line break of a hard-wrapped line
@@ -286,7 +292,7 @@ def _find_units(document: Document) -> list[UnitMention]:
             if not add(m.start(), span[1], level, text[span[0] : span[1]]):
                 continue
             name = text[span[0] : span[1]]
-            stem = regex.match(r"(?P<stem>.*\S)[ \t]+\d{1,3}[A-Z]?$", name)
+            stem = _NUMBERED_STEM.match(name)
             if stem and span[1] == m.end("cap"):
                 # "Tổ dân phố Phú Hải 2 và 3": each further number is another "Phú Hải"
                 _more_numbers(text, m.start(), span[1], sentence.end, level, add, stem["stem"] + " ")
@@ -363,7 +369,7 @@ def _opens_word(document: Document, name_start: int, start: int, end: int) -> bo
     if i < 0 or ends[i] <= end or name_start <= starts[i] < start:
         return False
     # One lower-case syllable more: "Báo cáo", "Văn hóa"; "ấp Bắc bàn giao" is the segmenter's slip.
-    return regex.fullmatch(r"[ \t]+\p{Ll}+", text[end : ends[i]]) is not None
+    return _SPACED_LOWER.fullmatch(text[end : ends[i]]) is not None
 
 
 def _word_index(document: Document) -> tuple[list[int], list[int]]:
@@ -431,7 +437,7 @@ def _bare_places(
             continue  # "Câu lạc bộ “Vì Hoàng Sa - Trường Sa thân yêu”": a quoted name
         if p.not_place_before.search(text, max(start, m.start() - 20), m.start()):
             continue
-        if regex.match(r",?[ \t]*ngày[ \t]+\d", text[m.end() : m.end() + 12]):
+        if _DAY_AFTER.match(text[m.end() : m.end() + 12]):
             continue  # a dateline gives where the article was written
         words = m.group().split()
         if fold(words[0]) in p.surnames and fold(words[1]) in p.middle_names and len(words) >= 3:
@@ -509,7 +515,7 @@ def _more_names(
         m = p.more_names.match(text, pos, limit)
         if m is None or p.level_word_start.match(text, m.start("cap")):
             return
-        if p.organisation_word.match(text, m.start("cap")) or regex.match(r"\p{Lu}{2}", m["cap"]):
+        if p.organisation_word.match(text, m.start("cap")) or _TWO_CAPITALS.match(m["cap"]):
             return  # "khối phố Xuân Đông, UBND phường": an organisation follows
         span = _name_span(document, m.start("cap"), m.end("cap"), level)
         if span is None or span[1] != m.end("cap"):

@@ -47,7 +47,7 @@ from extractors import Extractor, registry
 from gazetteer.sites import Sites
 from pipeline.ingest import DEFAULT_MAX_BYTES, InputItem
 from pipeline.records import KINDS, ErrorEntry
-from pipeline.run import ArticleResult, process_document, process_item
+from pipeline.run import ArticleResult, process_item, warm_up
 from pipeline.writers import OutputWriter
 
 try:
@@ -101,12 +101,9 @@ _PARENT_ENDS: list[Connection] = []  # the main process's ends of the worker pip
 def _init_worker(config: RunConfig) -> None:
     """Load the models once: the registry, the register, underthesea and every extractor's data, by a
     warm-up article (forked workers inherit them all, so none spends its first input's time on them)."""
-    from pipeline.document import build_document
-
     _WORKER["config"] = config
     _WORKER["extractors"] = registry()
-    warm_up = build_document("warm-up", "Phường 6 tổ chức hội nghị ngày 12/7/2023 với 120 đại biểu.")
-    process_document(warm_up, _WORKER["extractors"])
+    warm_up(_WORKER["extractors"])
 
 
 def _journal_line(label: str, result: ArticleResult) -> bytes:
@@ -228,10 +225,7 @@ def _supervised(
     fork = "fork" in multiprocessing.get_all_start_methods()
     ctx = multiprocessing.get_context("fork" if fork else "spawn")
     if fork:
-        _init_worker(config)
-        # Objects made so far (the models) stay out of the collector's sweeps, so the workers
-        # do not copy their pages by touching them (the fork advice of the gc module).
-        gc.freeze()
+        _init_worker(config)  # frozen there: the workers do not copy the models' pages by sweeping them
     pool = [_Worker(ctx, config, fork) for _ in range(max(1, min(workers, len(items))))]
     window = max(16, 8 * len(pool))  # results held while an earlier item is still running
     results: dict[int, tuple[ArticleResult, bytes]] = {}

@@ -17,7 +17,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from functools import cache
+from functools import cache, lru_cache
+from typing import NamedTuple
 
 import regex
 
@@ -112,6 +113,7 @@ def part_of_whole_at(text: str, pos: int, limit: int) -> tuple[int, int] | None:
     return x, m.end("space")
 
 
+@lru_cache(maxsize=65_536)  # a page's figures repeat ("1", "2", "10"); a Decimal is immutable
 def parse_numeral(token: str) -> Decimal | None:
     """A written numeral to its value by the Vietnamese rules above; None if it is not one."""
     if not _NUMERAL.fullmatch(token):
@@ -218,8 +220,7 @@ _TOKEN = regex.compile(
 )
 
 
-@dataclass(frozen=True)
-class _Tok:
+class _Tok(NamedTuple):  # a tuple: a dense page makes one per character, a dataclass costs 3× more
     kind: str  # num, word, clock, other
     start: int
     end: int

@@ -388,6 +388,22 @@ def test_real_page_openings(
     assert meta.authors == authors
 
 
+
+def test_a_dateline_ending_the_titles_line_keeps_its_spans() -> None:
+    """The dateline is read from an offset in the title's line (not a copy of its tail at each label)."""
+    text = (
+        "Trang chủ | Tin tức\nHội nghị tổng kết công tác năm 2014 - Ngày đăng: 22/11/2014 10:20 | Lượt xem: 120\n"
+        + LEAD
+    )
+    meta = extract_metadata(text)
+    spans = [meta.title_span, meta.dateline_span, *meta.furniture]
+    assert [text[s.start : s.end] for s in spans if s is not None] == [
+        "Hội nghị tổng kết công tác năm 2014",
+        "Ngày đăng: 22/11/2014 10:20 | Lượt xem: 120",
+        "| Lượt xem: 120",
+    ]
+    assert meta.published == dt.date(2014, 11, 22)
+
 BODY = "Tiêu đề\nNội dung một của bài viết.\nNội dung hai của bài viết.\n"
 
 

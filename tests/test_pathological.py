@@ -14,7 +14,7 @@ import pytest
 
 from benchmarks.pathological import ISSUE_PATTERNS
 from extractors import registry
-from extractors.quotes import OPENERS, quoted_at
+from extractors.quotes import _TURNED_CLOSE, OPENERS, _Marks, quoted_at
 from pipeline.document import build_document
 from pipeline.run import SENTENCE_CAP, mentions_to_records
 from pipeline.spans import SpanUnion
@@ -105,3 +105,15 @@ def test_quotes_read_with_their_closing_marks_found_once(text: str, content: str
 def test_an_unclosed_quote_running_on_is_no_name() -> None:
     text = "mô hình “" + "Xanh sạch đẹp " * 40
     assert quoted_at(text, 7, len(text)) is None
+
+
+def test_turned_closing_marks_are_found_as_by_a_search() -> None:
+    rng = random.Random(11)
+    for _ in range(3000):
+        text = "".join(rng.choice("ab “«.,\t\n") for _ in range(rng.randint(0, 30)))
+        marks = _Marks(text)
+        start = rng.randint(0, len(text))
+        limit = rng.randint(start, len(text))
+        expected = _TURNED_CLOSE.search(text, start, limit)
+        found = marks.turned_close(text, start, limit)
+        assert (found and found.span()) == (expected and expected.span()), (text, start, limit)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import string
 from pathlib import Path
 
@@ -272,3 +273,17 @@ def test_template_syntax(name: str, first: int, last: int, function: str | None)
 def test_templates_outside_the_supported_syntax_are_refused(name: str) -> None:
     with pytest.raises(UnsupportedTemplate):
         parse_template(name)
+
+
+def test_viterbi_of_two_labels_is_the_general_one() -> None:
+    """The unrolled two-label decoder gives the general loop's path, ties and infinities included."""
+    from pipeline.crf import _viterbi_general
+
+    rng = random.Random(5)
+    values = [0.0, 1.0, -1.0, 0.5, float("-inf")]
+    for _ in range(3000):
+        emissions = [
+            [rng.choice([*values, rng.uniform(-3, 3)]) for _ in range(2)] for _ in range(rng.randint(1, 12))
+        ]
+        transitions = [[rng.choice([*values, rng.uniform(-1, 1)]) for _ in range(2)] for _ in range(2)]
+        assert viterbi(emissions, transitions) == _viterbi_general(emissions, transitions)
