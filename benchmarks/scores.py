@@ -6,7 +6,7 @@ Each set is extracted with `bantin extract` (as a user runs it) into a temporary
 scored by `pipeline.evaluate` (the same figures as ../shared/tools/score.py). The sets:
 - seeds: the five sample bulletins (`corpus/*.txt`, `corpus/gold`);
 - real36: the 36 real bulletins of `../shared/real` (skipped when ../shared is not beside the checkout);
-- real30: 30 real bulletins with blind gold grown here (`corpus/real`);
+- real60: 60 real bulletins with blind gold grown here (`corpus/real`);
 - heldout: 30 more, never used to write a rule (`corpus/heldout`);
 - pages: 31 of the real36 texts inside portal page layouts (`corpus/pages`).
 """
@@ -29,7 +29,7 @@ SHARED = ROOT.parent / "shared"
 SETS: dict[str, tuple[list[Path], Path]] = {
     "seeds": (sorted((ROOT / "corpus").glob("*.txt")), ROOT / "corpus" / "gold"),
     "real36": ([SHARED / "real" / "articles"], SHARED / "real" / "gold"),
-    "real30": ([ROOT / "corpus" / "real" / "articles"], ROOT / "corpus" / "real" / "gold"),
+    "real60": ([ROOT / "corpus" / "real" / "articles"], ROOT / "corpus" / "real" / "gold"),
     "heldout": ([ROOT / "corpus" / "heldout" / "articles"], ROOT / "corpus" / "heldout" / "gold"),
     "pages": ([ROOT / "corpus" / "pages" / "html"], ROOT / "corpus" / "pages" / "gold"),
 }

@@ -36,6 +36,7 @@ _TOKEN = regex.compile(r"\p{L}+|\d+(?:[.,]\d+)*|[^\s\p{L}\d]", regex.VERSION1)
 # Counts from a thousand up are written with a dot ("2.024 người"); four bare digits of a year
 # right after a capitalised word (not the sentence's first) are the year of a name.
 _YEAR_IN_NAME = regex.compile(r"(?<=\S\s+\p{Lu}[\p{L}]*\s+)(?:1[89]|20)\d\d$", regex.VERSION1)
+_NUMERAL_BEFORE = regex.compile(r"\d[ \t]*$", regex.VERSION1)
 _OPENER = regex.compile(f"[{regex.escape(OPENERS)}]")
 _GLUED_ID = regex.compile(r"[/\-]\w")
 
@@ -243,6 +244,8 @@ def extract(document: Document) -> list[Mention]:
                 continue
             if q.in_words and (text[unit[0]].isupper() or w.not_after_number_word.match(text, unit[0])):
                 continue  # "Hai Bà Trưng" is a name, "ba mẹ" a parent
+            if q.in_words and _NUMERAL_BEFORE.search(text, max(sentence.start, q.start - 12), q.start):
+                continue  # "1 ba lô": a word after a numeral is what it counts (a backpack), no number
             if q.in_words and q.value == 1 and not w.one_of.match(text, unit[0]):
                 continue  # "một" is "a", "one" only before a thing given or counted ("một suất quà")
             end = unit[1]

@@ -274,6 +274,8 @@ CASES: list = [
         "mot-before-a-classifier-counts",
     ),
     ("Giúp các hộ đón một cái Tết đầm ấm.", [], "mot-cai-tet-is-no-count"),
+    ("Mỗi suất gồm 2 triệu đồng tiền mặt và 1 ba lô.", [("1 ba lô", 1, "ba lô", "exact")], "a-number-word-after-a-numeral-is-a-word"),
+    ("Lắp camera tại các ngã ba đường.", [], "nga-ba-is-a-junction"),
     (
         "Sơn Tịnh có 11 KDC được chọn làm điểm, trên tổng số 246 KDC.",
         [("11 KDC", 11, "KDC", "exact"), ("246 KDC", 246, "KDC", "exact")],
