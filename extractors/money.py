@@ -56,8 +56,10 @@ def money_end(text: str, q: Quantity, limit: int) -> int | None:
     if q.has_scale and q.value >= _MILLION and _PER_UNIT.match(text, q.end, limit):
         return q.end
     before, after, least = _bare_amount()
-    money_word = before.search(text[max(0, q.qualifier_start - 30) : q.qualifier_start])
-    if q.value >= least and money_word and after.match(text, q.end, limit):
+    if q.value < least:
+        return None
+    money_word = before.search(text, max(0, q.qualifier_start - 30), q.qualifier_start)
+    if money_word and after.match(text, q.end, limit):
         return q.end  # "trị giá 7.000.000 cho hộ …"
     return None
 
