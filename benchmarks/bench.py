@@ -22,10 +22,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from pipeline.batch import RunConfig, run_to_dir  # noqa: E402
-from pipeline.document import build_document  # noqa: E402
-from pipeline.ingest import iter_inputs  # noqa: E402
-from pipeline.wordseg import Segmenter, word_segmenter  # noqa: E402
+from bantin.pipeline.ingest.inputs import iter_inputs  # noqa: E402
+from bantin.pipeline.run.batch import RunConfig, run_to_dir  # noqa: E402
+from bantin.pipeline.text.document import build_document  # noqa: E402
+from bantin.pipeline.text.wordseg import Segmenter, word_segmenter  # noqa: E402
 
 NER_SAMPLE_CHARS = 40_000
 

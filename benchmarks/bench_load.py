@@ -19,10 +19,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from pipeline import ids  # noqa: E402
-from pipeline.load import Target, connect, load  # noqa: E402
-from pipeline.run import run_batch  # noqa: E402
-from pipeline.writers import write_jsonl  # noqa: E402
+from bantin.pipeline.database.load import Target, connect, load  # noqa: E402
+from bantin.pipeline.outputs.writers import write_jsonl  # noqa: E402
+from bantin.pipeline.run.article import run_batch  # noqa: E402
+from bantin.pipeline.text import ids  # noqa: E402
 
 
 def build_outputs(out: Path, records_wanted: int) -> tuple[int, int]:

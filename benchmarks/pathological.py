@@ -25,10 +25,10 @@ from types import FrameType
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from extractors import registry  # noqa: E402
-from pipeline.document import build_document  # noqa: E402
-from pipeline.ingest import InputItem, read_item  # noqa: E402
-from pipeline.run import fewer_collections, mentions_to_records, warm_up  # noqa: E402
+from bantin.extractors import registry  # noqa: E402
+from bantin.pipeline.ingest.inputs import InputItem, read_item  # noqa: E402
+from bantin.pipeline.run.article import fewer_collections, mentions_to_records, warm_up  # noqa: E402
+from bantin.pipeline.text.document import build_document  # noqa: E402
 
 # The inputs of issue 15, then the neighbours suspected of the same faults.
 ISSUE_PATTERNS: tuple[str, ...] = (
@@ -84,7 +84,7 @@ def _alarm(signum: int, frame: FrameType | None) -> None:
 
 @fewer_collections()
 def run_stages(path: Path) -> dict[str, float]:
-    """Seconds of each stage of one article through the pipeline (as `pipeline.run.process_item`)."""
+    """Seconds of each stage of one article through the pipeline (as `process_item`)."""
     seconds: dict[str, float] = {}
     started = time.process_time()
     raw = read_item(InputItem(str(path)))

@@ -3,7 +3,7 @@
 usage: python benchmarks/scores.py [--sets NAME,...]
 
 Each set is extracted with `bantin extract` (as a user runs it) into a temporary folder and
-scored by `pipeline.evaluate` (the same figures as ../shared/tools/score.py). The sets:
+scored by `bantin.pipeline.check.evaluate` (the same figures as ../shared/tools/score.py). The sets:
 - seeds: the five sample bulletins (`corpus/*.txt`, `corpus/gold`);
 - real36: the 36 real bulletins of `../shared/real` (skipped when ../shared is not beside the checkout);
 - real60: 60 real bulletins with blind gold grown here (`corpus/real`);
@@ -22,8 +22,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from pipeline.evaluate import evaluate  # noqa: E402
-from pipeline.records import KINDS  # noqa: E402
+from bantin.pipeline.check.evaluate import evaluate  # noqa: E402
+from bantin.pipeline.records.schema import KINDS  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
 SETS: dict[str, tuple[list[Path], Path]] = {
@@ -45,7 +45,7 @@ ARTICLE_FIGURES = (
 
 def score(inputs: list[Path], gold: Path) -> dict[str, Any]:
     with tempfile.TemporaryDirectory() as out:
-        cmd = [sys.executable, "-m", "pipeline.cli", "extract", *map(str, inputs), "--out", out, "-q"]
+        cmd = [sys.executable, "-m", "bantin.pipeline.cli", "extract", *map(str, inputs), "--out", out, "-q"]
         subprocess.run(cmd, cwd=ROOT, check=True)
         result, _ = evaluate(gold, Path(out))
     return result

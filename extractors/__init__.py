@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from importlib import import_module
 
-from extractors.base import Mention
-from pipeline.document import Document
+from bantin.extractors.base import Mention
+from bantin.pipeline.text.document import Document
 
 Extractor = Callable[[Document], list[Mention]]
 
@@ -24,6 +24,6 @@ def registry() -> dict[str, Extractor]:
     """Kind → extract function for every registered extractor."""
     out: dict[str, Extractor] = {}
     for name in EXTRACTOR_MODULES:
-        module = import_module(f"extractors.{name}")
+        module = import_module(f"bantin.extractors.{name}")
         out[module.KIND] = module.extract
     return out

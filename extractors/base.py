@@ -12,9 +12,9 @@ from typing import Any
 
 import regex
 
-from pipeline.document import Document
-from pipeline.numbers import NUMERAL, Quantity, find_quantities, number_at
-from pipeline.spans import Span
+from bantin.extractors.numbers import NUMERAL, Quantity, find_quantities, number_at
+from bantin.pipeline.text.document import Document
+from bantin.pipeline.text.spans import Span
 
 
 @dataclass(frozen=True)

@@ -21,14 +21,14 @@ from functools import cache
 
 import regex
 
-from extractors import date as date_extractor
-from extractors import unit as unit_extractor
-from extractors.base import Mention
-from extractors.quotes import OPENERS, Quote, quoted_at, unquote
-from pipeline.document import Document
-from pipeline.resources import compile_at, load_yaml
-from pipeline.spans import Span, skip_space
-from pipeline.textnorm import fold, tolerant_alternation, tolerant_pattern
+from bantin.extractors import date as date_extractor
+from bantin.extractors import unit as unit_extractor
+from bantin.extractors.base import Mention
+from bantin.extractors.quotes import OPENERS, Quote, quoted_at, unquote
+from bantin.pipeline.text.document import Document
+from bantin.pipeline.text.resources import compile_at, load_yaml
+from bantin.pipeline.text.spans import Span, skip_space
+from bantin.pipeline.text.textnorm import fold, tolerant_alternation, tolerant_pattern
 
 KIND = "campaign"
 _FLAGS = regex.IGNORECASE | regex.VERSION1

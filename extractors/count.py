@@ -1,6 +1,6 @@
 """Counts: a number and what it counts ("2.676 lượt người" → 2676, unit "lượt người"), and percentages.
 
-The number comes from the shared grammar (pipeline/numbers.py). The counted
+The number comes from the shared grammar (extractors/numbers.py). The counted
 phrase starts right after it and ends at punctuation, a stop word (preposition,
 conjunction, verb), a following number, a capitalised name after a lower-case
 noun, or after `max_unit_words` words. A number is not a count when it is money,
@@ -16,17 +16,17 @@ from functools import cache
 
 import regex
 
-from extractors import date as date_extractor
-from extractors import unit as unit_extractor
-from extractors.base import Bound, Mention, number_value, quantities_with_ranges
-from extractors.measure_words import measure_word_at
-from extractors.money import money_end
-from extractors.quotes import OPENERS, quoted_at
-from pipeline.document import Document
-from pipeline.numbers import Quantity, part_of_whole_at
-from pipeline.resources import alternation, compile_at, load_yaml
-from pipeline.spans import SpanUnion, skip_space
-from pipeline.textnorm import fold, tolerant_pattern
+from bantin.extractors import date as date_extractor
+from bantin.extractors import unit as unit_extractor
+from bantin.extractors.base import Bound, Mention, number_value, quantities_with_ranges
+from bantin.extractors.measure_words import measure_word_at
+from bantin.extractors.money import money_end
+from bantin.extractors.numbers import Quantity, part_of_whole_at
+from bantin.extractors.quotes import OPENERS, quoted_at
+from bantin.pipeline.text.document import Document
+from bantin.pipeline.text.resources import alternation, compile_at, load_yaml
+from bantin.pipeline.text.spans import SpanUnion, skip_space
+from bantin.pipeline.text.textnorm import fold, tolerant_pattern
 
 KIND = "count"
 _FLAGS = regex.IGNORECASE | regex.VERSION1

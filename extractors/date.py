@@ -19,11 +19,11 @@ from functools import cache
 
 import regex
 
-from extractors.base import Mention
-from pipeline.document import Document
-from pipeline.numbers import parse_number, part_of_whole_at
-from pipeline.resources import alternation, load_yaml
-from pipeline.spans import Span
+from bantin.extractors.base import Mention
+from bantin.extractors.numbers import parse_number, part_of_whole_at
+from bantin.pipeline.text.document import Document
+from bantin.pipeline.text.resources import alternation, load_yaml
+from bantin.pipeline.text.spans import Span
 
 # Patterns of single calls, compiled once (regex's cache lookup costs as much as a short match).
 _NUMBER_WORD_BEFORE = regex.compile(r"(?<!\w)số\s*$")

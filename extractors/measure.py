@@ -1,6 +1,6 @@
 """Measures: a quantity of goods, land or works in a unit of measure ("1.000kg gạo" → 1000, "kg gạo").
 
-The number comes from the shared grammar (pipeline/numbers.py), the measure word from
+The number comes from the shared grammar (extractors/numbers.py), the measure word from
 extractors/measure_words.py (its table in extractors/data/measure.yaml), and what is measured
 ("gạo", "đường bê tông") is read after it as a count's noun phrase is. A rate keeps its "per"
 part ("60-70m2/căn" → "m2/căn", no plain unit); a range gives one record per bound. Distances
@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from extractors.base import Mention, number_value, quantities_with_ranges
-from extractors.count import counted_phrase
-from extractors.measure_words import is_distance, measure_word_at
-from pipeline.document import Document
+from bantin.extractors.base import Mention, number_value, quantities_with_ranges
+from bantin.extractors.count import counted_phrase
+from bantin.extractors.measure_words import is_distance, measure_word_at
+from bantin.pipeline.text.document import Document
 
 KIND = "measure"
 

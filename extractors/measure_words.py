@@ -13,7 +13,7 @@ from functools import cache
 
 import regex
 
-from pipeline.resources import alternation, load_yaml
+from bantin.pipeline.text.resources import alternation, load_yaml
 
 _FLAGS = regex.IGNORECASE | regex.VERSION1
 

@@ -21,14 +21,14 @@ from functools import cache, lru_cache
 
 import regex
 
-from extractors import campaign as campaign_extractor
-from extractors import official as official_extractor
-from extractors.base import Mention
-from extractors.quotes import CLOSERS, OPENERS, Quote, quoted_at, unquote
-from pipeline.document import Document
-from pipeline.resources import alternation, compile_at, load_yaml
-from pipeline.spans import Span, skip_space
-from pipeline.textnorm import fold, tolerant_alternation
+from bantin.extractors import campaign as campaign_extractor
+from bantin.extractors import official as official_extractor
+from bantin.extractors.base import Mention
+from bantin.extractors.quotes import CLOSERS, OPENERS, Quote, quoted_at, unquote
+from bantin.pipeline.text.document import Document
+from bantin.pipeline.text.resources import alternation, compile_at, load_yaml
+from bantin.pipeline.text.spans import Span, skip_space
+from bantin.pipeline.text.textnorm import fold, tolerant_alternation
 
 # Patterns of single calls, compiled once (regex's cache lookup costs as much as a short match).
 _NOT_WORD = regex.compile(r"[^\w\s]")

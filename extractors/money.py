@@ -1,6 +1,6 @@
 """Money: amounts of đồng, "hơn 575 triệu đồng" → 575000000 with qualifier more_than.
 
-Uses the shared number grammar (pipeline/numbers.py) for the amount and its
+Uses the shared number grammar (extractors/numbers.py) for the amount and its
 qualifier; currency words and the "đồng chí"/"đồng bào" exclusions live in
 extractors/data/money.yaml.
 """
@@ -12,10 +12,10 @@ from functools import cache
 
 import regex
 
-from extractors.base import Mention, quantities_with_ranges
-from pipeline.document import Document
-from pipeline.numbers import Quantity
-from pipeline.resources import alternation, load_yaml
+from bantin.extractors.base import Mention, quantities_with_ranges
+from bantin.extractors.numbers import Quantity
+from bantin.pipeline.text.document import Document
+from bantin.pipeline.text.resources import alternation, load_yaml
 
 KIND = "money"
 _FLAGS = regex.IGNORECASE | regex.VERSION1

@@ -20,14 +20,14 @@ from functools import cache
 
 import regex
 
-from extractors import unit as unit_extractor
-from extractors.base import Mention
-from extractors.names import surname_with_middle_name
-from extractors.quotes import closed_quotes, inside
-from pipeline.document import Document
-from pipeline.resources import compile_at, load_tsv, load_yaml
-from pipeline.spans import SpanUnion, skip_space
-from pipeline.textnorm import fold, tolerant_alternation
+from bantin.extractors import unit as unit_extractor
+from bantin.extractors.base import Mention
+from bantin.extractors.quotes import closed_quotes, inside
+from bantin.pipeline.text.document import Document
+from bantin.pipeline.text.names import surname_with_middle_name
+from bantin.pipeline.text.resources import compile_at, load_tsv, load_yaml
+from bantin.pipeline.text.spans import SpanUnion, skip_space
+from bantin.pipeline.text.textnorm import fold, tolerant_alternation
 
 # Patterns of single calls, compiled once (regex's cache lookup costs as much as a short match).
 _NON_SPACE = regex.compile(r"\S+")
@@ -103,7 +103,7 @@ class _Words:
 @cache
 def _words() -> _Words:
     data = load_yaml("extractors", "officials.yaml")
-    people = load_yaml("extractors", "people.yaml")
+    people = load_yaml("pipeline", "people.yaml")
     abbreviations = {
         row["abbreviation"]: row["expansion"] for row in load_tsv("extractors", "abbreviations.tsv")
     }

@@ -18,16 +18,16 @@ from functools import cache
 
 import regex
 
-from extractors import date as date_extractor
-from extractors.base import Mention
-from extractors.names import surname_with_middle_name
-from extractors.quotes import closed_quotes, inside
-from gazetteer.link import LEVEL_GROUPS, REFORM_DATE, Link, article_context, candidates, link
-from gazetteer.register import load_register
-from pipeline.document import Document
-from pipeline.resources import alternation, load_yaml
-from pipeline.spans import SpanUnion
-from pipeline.textnorm import fold, tolerant_alternation
+from bantin.extractors import date as date_extractor
+from bantin.extractors.base import Mention
+from bantin.extractors.quotes import closed_quotes, inside
+from bantin.gazetteer.link import LEVEL_GROUPS, REFORM_DATE, Link, article_context, candidates, link
+from bantin.gazetteer.register import load_register
+from bantin.pipeline.text.document import Document
+from bantin.pipeline.text.names import surname_with_middle_name
+from bantin.pipeline.text.resources import alternation, load_yaml
+from bantin.pipeline.text.spans import SpanUnion
+from bantin.pipeline.text.textnorm import fold, tolerant_alternation
 
 # Patterns of single calls, compiled once (regex's cache lookup costs as much as a short match).
 _NUMBERED_STEM = regex.compile(r"(?P<stem>.*\S)[ \t]+\d{1,3}[A-Z]?$")
@@ -74,7 +74,7 @@ class _Patterns:
 @cache
 def _patterns() -> _Patterns:
     data = load_yaml("extractors", "units.yaml")
-    people = load_yaml("extractors", "people.yaml")
+    people = load_yaml("pipeline", "people.yaml")
     words = [w for w in data["levels"] if not w.endswith(".") and w not in ("tp", "tx", "kp", "tdp", "kdc")]
     level_alt = tolerant_alternation(words)
     org_alt = tolerant_alternation(list(data["organisation_levels"]))
@@ -158,7 +158,7 @@ _DIGIT_AT_END = regex.compile(r"\d\s*$")
 @cache
 def _register_name_words() -> int:
     """The most words of a name the register can know: its longest key or alias, after a type
-    word ("thành phố") and "số" (`gazetteer.register.name_keys` drops both)."""
+    word ("thành phố") and "số" (`bantin.gazetteer.register.name_keys` drops both)."""
     keys = [key for _, _, key in load_register().by_name]
     keys += [fold(alias) for alias in load_yaml("gazetteer", "aliases.yaml")["provinces"]]
     return max(len(key.split()) for key in keys) + 3

@@ -21,9 +21,9 @@ from typing import Any
 
 import regex
 
-from gazetteer.register import Register, Unit, load_register
-from pipeline.resources import load_yaml
-from pipeline.textnorm import fold
+from bantin.gazetteer.register import Register, Unit, load_register
+from bantin.pipeline.text.resources import load_yaml
+from bantin.pipeline.text.textnorm import fold
 
 REFORM_DATE = dt.date(2025, 7, 1)
 

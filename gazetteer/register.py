@@ -18,7 +18,7 @@ from functools import cache
 from importlib.util import find_spec
 from pathlib import Path
 
-from pipeline.textnorm import fold
+from bantin.pipeline.text.textnorm import fold
 
 _PACKAGE = "vietnamadminunits"
 _CACHE_VERSION = 2

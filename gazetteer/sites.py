@@ -20,7 +20,7 @@ from urllib.parse import urlparse
 
 import yaml
 
-from pipeline.resources import load_user_yaml
+from bantin.pipeline.text.resources import load_user_yaml
 
 
 class SitesFileError(ValueError):

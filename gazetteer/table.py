@@ -11,8 +11,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from gazetteer.link import REFORM_DATE
-from gazetteer.register import Register, Unit, load_register
+from bantin.gazetteer.link import REFORM_DATE
+from bantin.gazetteer.register import Register, Unit, load_register
 
 VALID_UNTIL = REFORM_DATE - dt.timedelta(days=1)
 REGISTER_COLUMNS = [

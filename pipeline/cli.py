@@ -23,14 +23,14 @@ from rich.progress import (
 from rich.table import Table
 from typer.core import TyperCommand
 
-from gazetteer.sites import SitesFileError, load_sites
-from pipeline.audit import AuditInputError, run_audit
-from pipeline.audit_report import write_audit
-from pipeline.batch import DEFAULT_TIMEOUT, OutputLocked, RunConfig, default_workers, run_to_dir
-from pipeline.evaluate import evaluate, format_table
-from pipeline.ingest import DEFAULT_MAX_BYTES, InputItem, iter_inputs
-from pipeline.load import LoadError, load, parse_target
-from pipeline.run import ArticleResult
+from bantin.gazetteer.sites import SitesFileError, load_sites
+from bantin.pipeline.check.audit import AuditInputError, run_audit
+from bantin.pipeline.check.audit_report import write_audit
+from bantin.pipeline.check.evaluate import evaluate, format_table
+from bantin.pipeline.database.load import LoadError, load, parse_target
+from bantin.pipeline.ingest.inputs import DEFAULT_MAX_BYTES, InputItem, iter_inputs
+from bantin.pipeline.run.article import ArticleResult
+from bantin.pipeline.run.batch import DEFAULT_TIMEOUT, OutputLocked, RunConfig, default_workers, run_to_dir
 
 app = typer.Typer(
     add_completion=False, no_args_is_help=True, help="Vietnamese ward bulletins to validated records."

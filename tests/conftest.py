@@ -10,9 +10,9 @@ from typing import Any
 
 import pytest
 
-from pipeline.load import TABLE, Target, connect
-from pipeline.run import BatchResult, run_batch
-from pipeline.writers import write_outputs
+from bantin.pipeline.database.load import TABLE, Target, connect
+from bantin.pipeline.outputs.writers import write_outputs
+from bantin.pipeline.run.article import BatchResult, run_batch
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"

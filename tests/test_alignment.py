@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.document import build_document
-from pipeline.nlp import AlignmentError, align_words
-from pipeline.segment import is_hard_wrapped
+from bantin.pipeline.text.document import build_document
+from bantin.pipeline.text.nlp import AlignmentError, align_words
+from bantin.pipeline.text.segment import is_hard_wrapped
 from tests.conftest import CORPUS_FILES
 
 HOSTILE = [
@@ -101,7 +101,7 @@ def test_layout_is_judged_by_lines_that_break_mid_sentence(text: str, wrapped: b
 
 
 def test_a_unit_whose_name_wraps_to_the_next_line_is_one_unit() -> None:
-    from extractors import unit
+    from bantin.extractors import unit
 
     document = build_document("wrapped.txt", WRAPPED_LONG_LINES)
     found = {WRAPPED_LONG_LINES[m.start : m.end] for m in unit.extract(document)}
@@ -130,7 +130,7 @@ def test_a_dateline_and_a_heading_stand_apart_from_a_wrapped_body() -> None:
 
 
 def test_an_abbreviated_unit_whose_name_wraps_is_one_unit() -> None:
-    from extractors import unit
+    from bantin.extractors import unit
 
     document = build_document("wrapped.txt", WRAPPED_WITH_DATELINE)
     found = {(WRAPPED_WITH_DATELINE[m.start : m.end], m.fields["name"]) for m in unit.extract(document)}

@@ -14,10 +14,10 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from pipeline.audit import run_audit, ward_key
-from pipeline.cli import app
-from pipeline.run import run_batch
-from pipeline.writers import write_outputs
+from bantin.pipeline.check.audit import run_audit, ward_key
+from bantin.pipeline.cli import app
+from bantin.pipeline.outputs.writers import write_outputs
+from bantin.pipeline.run.article import run_batch
 from tests.conftest import ROOT
 
 Row = dict[str, Any]
@@ -180,7 +180,7 @@ def test_claims_file_without_columns_says_why(outputs: Path, tmp_path: Path) -> 
     ],
 )
 def test_ward_key(written: str, key: tuple[str | None, str]) -> None:
-    from pipeline.textnorm import fold
+    from bantin.pipeline.text.textnorm import fold
 
     assert ward_key(written) == (key[0], fold(key[1]))
 

@@ -13,8 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.batch import JOURNAL, JOURNAL_DIR, RunConfig, run_to_dir
-from pipeline.encodings import (
+from bantin.pipeline.ingest.encodings import (
     decode_bytes,
     tcvn3_to_unicode,
     unicode_to_cp1258,
@@ -22,8 +21,9 @@ from pipeline.encodings import (
     unicode_to_vni,
     vni_to_unicode,
 )
-from pipeline.ingest import iter_inputs
-from pipeline.run import run_batch
+from bantin.pipeline.ingest.inputs import iter_inputs
+from bantin.pipeline.run.article import run_batch
+from bantin.pipeline.run.batch import JOURNAL, JOURNAL_DIR, RunConfig, run_to_dir
 from tests.conftest import CORPUS_FILES, ROOT
 
 SENTENCES = [
@@ -183,7 +183,7 @@ def _make_inbox(folder: Path, n: int) -> None:
 
 def _extract(inbox: Path, out: Path, *extra: str) -> subprocess.Popen[bytes]:
     return subprocess.Popen(
-        [sys.executable, "-m", "pipeline.cli", "extract", str(inbox), "--out", str(out), "-q", *extra],
+        [sys.executable, "-m", "bantin.pipeline.cli", "extract", str(inbox), "--out", str(out), "-q", *extra],
         cwd=ROOT,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from pipeline.cli import app
+from bantin.pipeline.cli import app
 from tests.conftest import CORPUS_FILES
 
 runner = CliRunner()

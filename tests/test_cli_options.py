@@ -7,7 +7,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from pipeline.cli import app
+from bantin.pipeline.cli import app
 from tests.conftest import CORPUS_FILES, ROOT
 
 runner = CliRunner()

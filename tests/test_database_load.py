@@ -7,7 +7,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from pipeline.records import KINDS
+from bantin.pipeline.records.schema import KINDS
 
 
 @pytest.fixture(scope="module")

@@ -11,12 +11,12 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from extractors import unit as unit_extractor
-from gazetteer.link import Context, article_context, article_ward, link, region_context
-from gazetteer.register import load_register, name_keys
-from gazetteer.sites import Sites, SitesFileError, load_sites
-from pipeline.cli import app
-from pipeline.document import build_document
+from bantin.extractors import unit as unit_extractor
+from bantin.gazetteer.link import Context, article_context, article_ward, link, region_context
+from bantin.gazetteer.register import load_register, name_keys
+from bantin.gazetteer.sites import Sites, SitesFileError, load_sites
+from bantin.pipeline.cli import app
+from bantin.pipeline.text.document import build_document
 
 BEFORE = dt.date(2023, 7, 12)
 AFTER = dt.date(2025, 8, 1)
@@ -44,7 +44,7 @@ def test_register_sizes() -> None:
     ],
 )
 def test_name_keys(written: str, key: str) -> None:
-    from pipeline.textnorm import fold
+    from bantin.pipeline.text.textnorm import fold
 
     assert name_keys(written) == [fold(key)]
 

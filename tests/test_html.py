@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from gazetteer.sites import Site, Sites
-from pipeline.ingest import IngestError, read_article
-from pipeline.run import run_batch
+from bantin.gazetteer.sites import Site, Sites
+from bantin.pipeline.ingest.inputs import IngestError, read_article
+from bantin.pipeline.run.article import run_batch
 
 BODY = (
     "<p>Sáng ngày 12/7, Đảng ủy Phường 6 tổ chức ra mắt mô hình “Đồng phục chắp cánh ước mơ” với tổng kinh "

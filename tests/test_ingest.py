@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.ingest import IngestError, decode, iter_input_files, read_article
-from pipeline.run import run_batch
-from pipeline.writers import write_outputs
+from bantin.pipeline.ingest.inputs import IngestError, decode, iter_input_files, read_article
+from bantin.pipeline.outputs.writers import write_outputs
+from bantin.pipeline.run.article import run_batch
 from tests.conftest import CORPUS_FILES
 
 SAMPLE = "Ngày 31/3/2023, Đảng ủy Phường 6 tổ chức hội nghị với kinh phí 670 triệu đồng."

@@ -15,11 +15,11 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from pipeline import load as loader
-from pipeline.cli import app
-from pipeline.load import TABLE, LoadError, Target, connect, load, mask, parse_target
-from pipeline.records import KINDS
-from pipeline.resources import load_yaml
+from bantin.pipeline.cli import app
+from bantin.pipeline.database import load as loader
+from bantin.pipeline.database.load import TABLE, LoadError, Target, connect, load, mask, parse_target
+from bantin.pipeline.records.schema import KINDS
+from bantin.pipeline.text.resources import load_yaml
 from tests.conftest import CORPUS, ROOT, _query
 
 runner = CliRunner()

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from extractors import measure
-from pipeline.document import build_document
+from bantin.extractors import measure
+from bantin.pipeline.text.document import build_document
 
 # (sentence, [(evidence, value, unit, qualifier, si_value, si_unit)], id)
 CASES = [

@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from pipeline.document import build_document
-from pipeline.metadata import extract_metadata
+from bantin.pipeline.text.document import build_document
+from bantin.pipeline.text.metadata import extract_metadata
 from tests.conftest import CORPUS
 
 TITLE_001 = (

@@ -1,4 +1,4 @@
-"""Near-duplicate grouping (pipeline/neardup.py): precision and recall on copies and non-copies.
+"""Near-duplicate grouping (pipeline/database/neardup.py): precision and recall on copies and non-copies.
 
 Copies: each real bulletin of corpus/real/articles and corpus/*.txt as another site re-posts it,
 in four ways seen on district and provincial pages: another heading and a signature, a
@@ -15,7 +15,7 @@ import random
 
 import pytest
 
-from pipeline import neardup
+from bantin.pipeline.database import neardup
 from tests.conftest import CORPUS
 
 ORIGINALS = sorted(

@@ -1,4 +1,4 @@
-"""Vietnamese numbers (pipeline/numbers.py): numerals, number words, scales, qualifiers."""
+"""Vietnamese numbers (extractors/numbers.py): numerals, number words, scales, qualifiers."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from pipeline.numbers import find_quantities, parse_number, parse_numeral
+from bantin.extractors.numbers import find_quantities, parse_number, parse_numeral
 
 D = Decimal
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from extractors import official
-from pipeline.document import build_document
+from bantin.extractors import official
+from bantin.pipeline.text.document import build_document
 
 
 def _rows(table: list) -> list:

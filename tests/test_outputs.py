@@ -10,9 +10,9 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from pipeline.records import KINDS
-from pipeline.run import BatchResult
-from pipeline.writers import atomic_path, write_jsonl
+from bantin.pipeline.outputs.writers import atomic_path, write_jsonl
+from bantin.pipeline.records.schema import KINDS
+from bantin.pipeline.run.article import BatchResult
 
 EXPECTED_FILES = ["articles.jsonl", "records.jsonl", "errors.jsonl", "articles.parquet"] + [
     f"{kind}.parquet" for kind in KINDS

@@ -17,9 +17,9 @@ from typing import Any
 
 import pytest
 
-from pipeline.evaluate import evaluate, loose
-from pipeline.run import BatchResult, run_batch
-from pipeline.writers import write_outputs
+from bantin.pipeline.check.evaluate import evaluate, loose
+from bantin.pipeline.outputs.writers import write_outputs
+from bantin.pipeline.run.article import BatchResult, run_batch
 from tests.conftest import ROOT
 
 PAGES = ROOT / "corpus" / "pages"

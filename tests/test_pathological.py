@@ -12,13 +12,13 @@ import time
 
 import pytest
 
+from bantin.extractors import registry
+from bantin.extractors.quotes import _TURNED_CLOSE, OPENERS, _Marks, quoted_at
+from bantin.pipeline.run.article import SENTENCE_CAP, mentions_to_records
+from bantin.pipeline.text.document import build_document
+from bantin.pipeline.text.spans import SpanUnion
+from bantin.pipeline.text.wordseg import MAX_RUN, SyllableTokenizer
 from benchmarks.pathological import ISSUE_PATTERNS
-from extractors import registry
-from extractors.quotes import _TURNED_CLOSE, OPENERS, _Marks, quoted_at
-from pipeline.document import build_document
-from pipeline.run import SENTENCE_CAP, mentions_to_records
-from pipeline.spans import SpanUnion
-from pipeline.wordseg import MAX_RUN, SyllableTokenizer
 
 SECONDS_PER_20_KB = 2.0
 

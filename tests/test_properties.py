@@ -10,10 +10,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from extractors import registry
-from pipeline.document import build_document
-from pipeline.ingest import normalise
-from pipeline.run import process_document
+from bantin.extractors import registry
+from bantin.pipeline.ingest.inputs import normalise
+from bantin.pipeline.run.article import process_document
+from bantin.pipeline.text.document import build_document
 from tests.conftest import CORPUS_FILES
 
 CORPUS_TEXTS = [p.read_text(encoding="utf-8") for p in CORPUS_FILES]

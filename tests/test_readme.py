@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from pipeline.run import BatchResult
+from bantin.pipeline.run.article import BatchResult
 from tests.conftest import ROOT
 
 

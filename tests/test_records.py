@@ -7,10 +7,10 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
-from extractors.base import Mention
-from pipeline.document import build_document
-from pipeline.records import DateRecord, MoneyRecord, validate_record
-from pipeline.run import mentions_to_records
+from bantin.extractors.base import Mention
+from bantin.pipeline.records.schema import DateRecord, MoneyRecord, validate_record
+from bantin.pipeline.run.article import mentions_to_records
+from bantin.pipeline.text.document import build_document
 
 ARTICLE = "Tổng kinh phí 670 triệu đồng, ngày 31/3/2023."
 
@@ -114,7 +114,7 @@ def test_record_ids_are_stable_and_distinct() -> None:
 
 
 def test_whole_counts_are_written_as_integers() -> None:
-    from pipeline.records import CountRecord, MeasureRecord
+    from bantin.pipeline.records.schema import CountRecord, MeasureRecord
 
     base = {"record_id": "r", "article_id": "a", "start": 0, "sentence": ""}
     count = CountRecord(**base, text="40 hộ", end=5, value=40.0, unit="hộ")

@@ -20,13 +20,13 @@ import pyarrow.parquet as pq
 import pytest
 from typer.testing import CliRunner
 
-import pipeline.batch
-from pipeline.audit import run_audit
-from pipeline.batch import JOURNAL_DIR, RunConfig, run_to_dir
-from pipeline.cli import app
-from pipeline.ingest import IngestError, InputItem, iter_inputs, read_item
-from pipeline.run import process_item, run_batch
-from pipeline.writers import write_outputs
+import bantin.pipeline.run.batch
+from bantin.pipeline.check.audit import run_audit
+from bantin.pipeline.cli import app
+from bantin.pipeline.ingest.inputs import IngestError, InputItem, iter_inputs, read_item
+from bantin.pipeline.outputs.writers import write_outputs
+from bantin.pipeline.run.article import process_item, run_batch
+from bantin.pipeline.run.batch import JOURNAL_DIR, RunConfig, run_to_dir
 from tests.conftest import CORPUS_FILES, ROOT
 
 runner = CliRunner()
@@ -65,7 +65,7 @@ def _inbox(folder: Path, texts: dict[str, str]) -> Path:
     return folder
 
 
-def _run(inputs: list[Path], out: Path, **kwargs: Any) -> pipeline.batch.RunSummary:
+def _run(inputs: list[Path], out: Path, **kwargs: Any) -> bantin.pipeline.run.batch.RunSummary:
     config = RunConfig(**{k: v for k, v in kwargs.items() if k in ("timeout", "max_bytes")})
     extra = {k: v for k, v in kwargs.items() if k in ("workers", "resume")}
     return run_to_dir(list(iter_inputs(inputs)), out, config, **extra)
@@ -247,7 +247,7 @@ def test_a_worker_killed_by_the_system_costs_its_input_only(
             os.kill(os.getpid(), signal.SIGKILL)  # as the OOM killer does
         return process_item(item, *args)
 
-    monkeypatch.setattr(pipeline.batch, "process_item", dies_on_bad)  # inherited by the forked workers
+    monkeypatch.setattr(bantin.pipeline.run.batch, "process_item", dies_on_bad)  # inherited by the forked workers
     with deadline(60):
         summary = _run([_inputs_with_a_bad_one(tmp_path)], tmp_path / "out", workers=2)
     assert summary.articles == 4
@@ -266,7 +266,7 @@ def test_an_input_that_overruns_the_time_limit_is_reported(
             time.sleep(60)
         return process_item(item, *args)
 
-    monkeypatch.setattr(pipeline.batch, "process_item", slow_on_bad)
+    monkeypatch.setattr(bantin.pipeline.run.batch, "process_item", slow_on_bad)
     with deadline(30):
         summary = _run([_inputs_with_a_bad_one(tmp_path)], tmp_path / "out", workers=1, timeout=1.5)
     assert summary.articles == 4
@@ -282,7 +282,7 @@ def test_max_bytes_bounds_what_is_read_from_a_device_or_a_pipe(tmp_path: Path) -
     # fails at once instead of taking the machine's memory.
     probe = (
         "import resource; resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))\n"
-        "from pipeline.ingest import IngestError, InputItem, read_item\n"
+        "from bantin.pipeline.ingest.inputs import IngestError, InputItem, read_item\n"
         "try:\n    read_item(InputItem('/dev/zero'), 100)\nexcept IngestError as exc:\n    print(exc.reason)\n"
     )
     run = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, timeout=60)

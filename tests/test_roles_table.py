@@ -1,4 +1,4 @@
-"""Amount roles (pipeline/roles.py): `per` and `role` of every money, count and measure figure.
+"""Amount roles (pipeline/records/roles.py): `per` and `role` of every money, count and measure figure.
 
 Sentences written after real ward and commune bulletins and newspapers' local pages: per-item
 prices ("mỗi phần 500.000 đồng", "1 triệu đồng/suất"), totals ("tổng cộng", "với tổng trị giá",
@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import pytest
 
-from extractors import registry
-from pipeline.document import build_document
-from pipeline.run import process_document
+from bantin.extractors import registry
+from bantin.pipeline.run.article import process_document
+from bantin.pipeline.text.document import build_document
 
 # (sentence, [(evidence, role, per), …] for its money, count and measure figures in order)
 CASES: list[tuple[str, list[tuple[str, str, str | None]]]] = [
@@ -349,7 +349,7 @@ def test_enough_cases() -> None:
 def test_the_audit_reads_the_same_roles_from_stored_records(extractors: dict) -> None:
     """Outputs carry each record's sentence, possibly cut to 200 characters around its evidence ("…"): located in
     the text, it gives the roles extraction gave."""
-    from pipeline.roles import assign_roles
+    from bantin.pipeline.records.roles import assign_roles
 
     text = "Tin phường\n\n" + "\n\n".join(c[0] for c in CASES)
     result = process_document(build_document("all.txt", text), extractors)

@@ -18,9 +18,9 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.batch import RunConfig, run_to_dir
-from pipeline.ingest import iter_inputs
-from pipeline.load import Target, load
+from bantin.pipeline.database.load import Target, load
+from bantin.pipeline.ingest.inputs import iter_inputs
+from bantin.pipeline.run.batch import RunConfig, run_to_dir
 from tests.conftest import CORPUS, _query
 from tests.test_load import QUERIES
 

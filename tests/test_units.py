@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from extractors import unit
-from pipeline.document import build_document
+from bantin.extractors import unit
+from bantin.pipeline.text.document import build_document
 
 # (text, expected [(evidence, level, name)], id)
 CASES: list[tuple[str, list[tuple[str, str, str]], str]] = [

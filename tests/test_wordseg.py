@@ -12,9 +12,9 @@ import underthesea
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pipeline.crf import ModelFormatError, read_crfsuite, viterbi
-from pipeline.document import build_document
-from pipeline.wordseg import (
+from bantin.pipeline.text.crf import ModelFormatError, read_crfsuite, viterbi
+from bantin.pipeline.text.document import build_document
+from bantin.pipeline.text.wordseg import (
     MODEL_NAME,
     Segmenter,
     SyllableTokenizer,
@@ -277,7 +277,7 @@ def test_templates_outside_the_supported_syntax_are_refused(name: str) -> None:
 
 def test_viterbi_of_two_labels_is_the_general_one() -> None:
     """The unrolled two-label decoder gives the general loop's path, ties and infinities included."""
-    from pipeline.crf import _viterbi_general
+    from bantin.pipeline.text.crf import _viterbi_general
 
     rng = random.Random(5)
     values = [0.0, 1.0, -1.0, 0.5, float("-inf")]

@@ -43,12 +43,12 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any
 
-from extractors import Extractor, registry
-from gazetteer.sites import Sites
-from pipeline.ingest import DEFAULT_MAX_BYTES, InputItem
-from pipeline.records import KINDS, ErrorEntry
-from pipeline.run import ArticleResult, process_item, warm_up
-from pipeline.writers import OutputWriter
+from bantin.extractors import Extractor, registry
+from bantin.gazetteer.sites import Sites
+from bantin.pipeline.ingest.inputs import DEFAULT_MAX_BYTES, InputItem
+from bantin.pipeline.outputs.writers import OutputWriter
+from bantin.pipeline.records.schema import KINDS, ErrorEntry
+from bantin.pipeline.run.article import ArticleResult, process_item, warm_up
 
 try:
     import fcntl

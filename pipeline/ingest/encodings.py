@@ -20,7 +20,7 @@ from functools import cache
 
 import regex
 
-from pipeline.resources import load_tsv
+from bantin.pipeline.text.resources import load_tsv
 
 UTF8 = "utf-8"
 

@@ -29,8 +29,8 @@ from typing import Any
 
 import regex
 
-from pipeline.metadata import parse_dateline
-from pipeline.resources import load_yaml
+from bantin.pipeline.text.metadata import parse_dateline
+from bantin.pipeline.text.resources import load_yaml
 
 # libxml2 stops building the tree at this depth (without XML_PARSE_HUGE) and drops what lies deeper.
 PARSER_MAX_DEPTH = 255

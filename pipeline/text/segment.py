@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 import regex
 
-from pipeline.spans import Span, strip_span
+from bantin.pipeline.text.spans import Span, strip_span
 
 _TERMINAL = '.!?…:;"”)»|'
 # Sentence end: terminal punctuation (and closing quotes), whitespace, then a likely sentence start.

@@ -1,7 +1,7 @@
 """Amount roles: what each money, count and measure figure of an article stands for.
 
-Called once per article after extraction (pipeline/run.py), where figures of every kind are
-known together, and by the audit's total/part check (pipeline/audit.py), so both read a
+Called once per article after extraction (pipeline/run/article.py), where figures of every kind are
+known together, and by the audit's total/part check (pipeline/check/audit.py), so both read a
 figure the same way. Each figure gets `per`, the thing one amount is for ("mỗi phần 500.000
 đồng" → "phần", "1 triệu đồng/suất" → "suất"), and `role`:
 
@@ -25,7 +25,7 @@ from typing import Any
 
 import regex
 
-from pipeline.resources import alternation, load_yaml
+from bantin.pipeline.text.resources import alternation, load_yaml
 
 AMOUNT_KINDS = ("money", "count", "measure")
 Row = dict[str, Any]

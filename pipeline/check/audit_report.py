@@ -12,8 +12,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-from pipeline.audit import AuditReport
-from pipeline.writers import atomic_path
+from bantin.pipeline.check.audit import AuditReport
+from bantin.pipeline.outputs.writers import atomic_path
 
 _CSS = """
 body{font-family:system-ui,sans-serif;margin:2rem;max-width:70rem;color:#222}

@@ -28,7 +28,7 @@ UnitLevel = Literal[
     "khu phố", "khóm", "ấp", "thôn", "xóm", "bản", "buôn", "tổ dân phố", "tổ",
     "khối phố", "khu", "khu dân cư", "tổ dân cư", "phố",
 ]  # fmt: skip
-# What an amount stands for (pipeline/roles.py): an amount per item, a total, a listed part, or neither.
+# What an amount stands for (records/roles.py): an amount per item, a total, a listed part, or neither.
 Role = Literal["rate", "total", "part", "single"]
 SIUnit = Literal["kg", "m", "m2", "m3", "l"]
 LinkStatus = Literal["linked", "ambiguous", "not_in_register", "not_a_register_level"]

@@ -19,16 +19,16 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from extractors import Extractor, registry
-from extractors.base import Mention
-from gazetteer.link import article_ward
-from gazetteer.sites import Sites
-from pipeline import ids
-from pipeline.document import Document, build_document
-from pipeline.ingest import DEFAULT_MAX_BYTES, IngestError, InputItem, iter_inputs, read_item
-from pipeline.records import KINDS, Article, ErrorEntry, WardLink, validate_record
-from pipeline.roles import assign_roles
-from pipeline.spans import Span
+from bantin.extractors import Extractor, registry
+from bantin.extractors.base import Mention
+from bantin.gazetteer.link import article_ward
+from bantin.gazetteer.sites import Sites
+from bantin.pipeline.ingest.inputs import DEFAULT_MAX_BYTES, IngestError, InputItem, iter_inputs, read_item
+from bantin.pipeline.records.roles import assign_roles
+from bantin.pipeline.records.schema import KINDS, Article, ErrorEntry, WardLink, validate_record
+from bantin.pipeline.text import ids
+from bantin.pipeline.text.document import Document, build_document
+from bantin.pipeline.text.spans import Span
 
 # A record keeps at most this many characters of its sentence, around its evidence: a page may be one
 # 200 KB "sentence" holding thousands of figures, and each record would carry all of it.
@@ -295,7 +295,7 @@ def run_batch(
     """Process every input in this process, results held in memory (for small runs and tests).
 
     `hints` apply to every input (`region`); `sites` adds per-source hints. The CLI uses
-    `pipeline.batch.run_to_dir`, which streams, runs workers and resumes.
+    `bantin.pipeline.run.batch.run_to_dir`, which streams, runs workers and resumes.
     """
     started = time.perf_counter()
     extractors = registry()

@@ -15,11 +15,11 @@ from typing import Any, TypeVar
 
 from spacy.tokens import Doc
 
-from pipeline import ids
-from pipeline.metadata import Metadata, extract_metadata, split_lines
-from pipeline.nlp import build_doc
-from pipeline.segment import lines_hard_wrapped, paragraphs, sentences
-from pipeline.spans import Span, SpanIndex
+from bantin.pipeline.text import ids
+from bantin.pipeline.text.metadata import Metadata, extract_metadata, split_lines
+from bantin.pipeline.text.nlp import build_doc
+from bantin.pipeline.text.segment import lines_hard_wrapped, paragraphs, sentences
+from bantin.pipeline.text.spans import Span, SpanIndex
 
 T = TypeVar("T")
 

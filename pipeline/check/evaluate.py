@@ -23,8 +23,8 @@ from typing import Any
 
 import regex
 
-from pipeline.records import KINDS, PLURAL
-from pipeline.textnorm import fold
+from bantin.pipeline.records.schema import KINDS, PLURAL
+from bantin.pipeline.text.textnorm import fold
 
 GOLD_KEY = PLURAL
 Entry = dict[str, Any]

@@ -33,9 +33,9 @@ from typing import Any, Protocol
 
 from pydantic import ValidationError
 
-from gazetteer.table import REGISTER_COLUMNS, register_rows, ward_unit
-from pipeline import neardup
-from pipeline.records import KINDS, MODEL_BY_KIND, PLURAL, Article, RecordBase, validate_record
+from bantin.gazetteer.table import REGISTER_COLUMNS, register_rows, ward_unit
+from bantin.pipeline.database import neardup
+from bantin.pipeline.records.schema import KINDS, MODEL_BY_KIND, PLURAL, Article, RecordBase, validate_record
 
 TABLE = PLURAL
 COMMON = [

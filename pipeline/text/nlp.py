@@ -1,6 +1,6 @@
 """Tokenisation: underthesea's word segmentation placed in a spaCy `Doc`.
 
-underthesea's segmentation model (run by `pipeline.wordseg`) gives multi-syllable words
+underthesea's segmentation model (run by `bantin.pipeline.text.wordseg`) gives multi-syllable words
 ("Đảng ủy", "Việt Nam") but rewrites tone placement ("Uỷ" → "Ủy") and drops whitespace,
 so its words are aligned back to the article by their letters; the `Doc` is built from
 the article's own characters, which guarantees `doc.text == text` and token offsets that
@@ -18,8 +18,8 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.spans import Span
-from pipeline.wordseg import word_segmenter
+from bantin.pipeline.text.spans import Span
+from bantin.pipeline.text.wordseg import word_segmenter
 
 _FALLBACK_TOKEN = regex.compile(r"\w+(?:[.,]\w+)*|[^\w\s]")
 

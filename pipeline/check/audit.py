@@ -25,17 +25,17 @@ from typing import Any
 import regex
 from pydantic import ValidationError
 
-from extractors import registry
-from gazetteer.register import name_keys
-from pipeline import ids
-from pipeline.document import build_document
-from pipeline.metadata import extract_metadata
-from pipeline.numbers import parse_numeral
-from pipeline.records import validate_record
-from pipeline.resources import alternation, load_yaml
-from pipeline.roles import AMOUNT_KINDS, assign_roles, same_measure
-from pipeline.run import CUT, process_document
-from pipeline.textnorm import fold
+from bantin.extractors import registry
+from bantin.extractors.numbers import parse_numeral
+from bantin.gazetteer.register import name_keys
+from bantin.pipeline.records.roles import AMOUNT_KINDS, assign_roles, same_measure
+from bantin.pipeline.records.schema import validate_record
+from bantin.pipeline.run.article import CUT, process_document
+from bantin.pipeline.text import ids
+from bantin.pipeline.text.document import build_document
+from bantin.pipeline.text.metadata import extract_metadata
+from bantin.pipeline.text.resources import alternation, load_yaml
+from bantin.pipeline.text.textnorm import fold
 
 # The fields that place a record: checked apart (evidence, article), not compared with re-extraction.
 PLACE_FIELDS = ("article_id", "kind", "text", "start", "end")
@@ -510,7 +510,7 @@ def consistency_flags(outputs: Outputs) -> list[Flag]:
         text = article.get("text") or ""
         source = str(article.get("source", ""))
         figures.sort(key=lambda r: r["start"])
-        # Totals and their parts as pipeline/roles.py reads them (the same roles the records carry).
+        # Totals and their parts as pipeline/records/roles.py reads them (the same roles the records carry).
         for group in assign_roles(text, [dict(r) for r in figures]):
             r, parts = group.total, group.parts
             if r.get("qualifier") != "exact" or len(parts) < 2:

@@ -23,7 +23,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 from pydantic import BaseModel
 
-from pipeline.records import MODEL_BY_KIND, Article
+from bantin.pipeline.records.schema import MODEL_BY_KIND, Article
 
 
 @contextmanager

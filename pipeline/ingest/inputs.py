@@ -2,11 +2,11 @@
 
 Inputs are bulletin files (`*.txt`), scraped pages (`*.html`, `*.htm`: the
 article without the page's furniture, its heading and its own date, see
-pipeline/html.py) and JSONL files of
+pipeline/ingest/html.py) and JSONL files of
 scraped pages (one object per line with `url` and `html` or `text`, optional
 `published`, `title`). Text may be UTF-8 (with or without BOM), UTF-16 with
 BOM, or a legacy Vietnamese encoding (Windows-1258, TCVN3, VNI: see
-pipeline/encodings.py); the encoding found is kept. Newlines become `\\n`, the
+pipeline/ingest/encodings.py); the encoding found is kept. Newlines become `\\n`, the
 text is NFC. Anything else raises `IngestError` with a reason a person can act
 on; the batch records it and goes on.
 """
@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pipeline.encodings import EncodingProblem, decode_bytes
+from bantin.pipeline.ingest.encodings import EncodingProblem, decode_bytes
 
 TEXT_SUFFIXES = (".txt",)
 HTML_SUFFIXES = (".html", ".htm")
@@ -309,10 +309,10 @@ def _read_jsonl_line(item: InputItem, max_bytes: int) -> RawArticle:
 
 
 def from_html(html: str, source: str, encoding: str, *, url_given: bool = False) -> RawArticle:
-    """The article of a page and what the page states (pipeline/html.py); the page's URL is the source."""
+    """The article of a page and what the page states (ingest/html.py); the page's URL is the source."""
     try:
-        from pipeline.html import PageProblem, read_page
-    except ImportError as exc:  # pragma: no cover - pipeline.html itself imports nothing optional
+        from bantin.pipeline.ingest.html import PageProblem, read_page
+    except ImportError as exc:  # pragma: no cover - the module itself imports nothing optional
         raise IngestError(source, f"the HTML reader cannot be loaded: {exc}") from exc
     try:
         page = read_page(html)

@@ -5,7 +5,7 @@ features with float64 weights, labels and attributes in CQDB string tables) and 
 Viterbi exactly as `underthesea_core.CRFTagger` does: emissions are the sum of the state
 weights of a position's attributes, no start or end transitions, ties go to the lower label
 id. Weights are kept by attribute string so a caller can score attributes without building
-the strings (see `pipeline.wordseg`).
+the strings (see `bantin.pipeline.text.wordseg`).
 """
 
 from __future__ import annotations

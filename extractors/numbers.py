@@ -10,7 +10,7 @@ Rules (documented in the README):
 - Number words ("năm trăm nghìn", "hai mươi lăm", "mốt", "lăm", "tư") and
   scales (nghìn/ngàn, triệu, tỷ/tỉ) compose, also in compounds with numerals:
   "2 tỷ 300 triệu" → 2300000000.
-- Qualifiers come from `pipeline/data/numbers.yaml`.
+- Qualifiers come from `extractors/data/numbers.yaml`.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from typing import NamedTuple
 
 import regex
 
-from pipeline.resources import alternation, load_yaml
+from bantin.pipeline.text.resources import alternation, load_yaml
 
 NUMERAL = r"\d+(?:[.,]\d+)*"
 _FLAGS = regex.IGNORECASE | regex.VERSION1
@@ -62,7 +62,7 @@ class _Grammar:
 
 @cache
 def grammar() -> _Grammar:
-    data = load_yaml("pipeline", "numbers.yaml")
+    data = load_yaml("extractors", "numbers.yaml")
     digits = {k.casefold(): int(v) for k, v in data["digits"].items()}
     scales = {k.casefold(): int(v) for k, v in data["scales"].items()}
     before = []

@@ -2,7 +2,7 @@
 
 `underthesea.word_tokenize` spends most of its time building ~43 feature strings per
 syllable (`CRFFeaturizer`) that its tagger then looks up again. Here the model file
-(CRFsuite format, read by `pipeline.crf`) gives each template a table of weights by value,
+(CRFsuite format, read by `bantin.pipeline.text.crf`) gives each template a table of weights by value,
 and a sentence is scored window by window: the weights a window of syllables earns under
 every template of its width are looked up once per distinct window text and cached, so a
 frequent syllable or pair costs one lookup. Syllables come from underthesea's own regex
@@ -26,7 +26,7 @@ from pathlib import Path
 import numpy as np
 import regex
 
-from pipeline.crf import CRFModel, ModelFormatError, read_crfsuite, viterbi
+from bantin.pipeline.text.crf import CRFModel, ModelFormatError, read_crfsuite, viterbi
 
 _TEMPLATE = regex.compile(r"T\[(-?\d+)(?:,(-?\d+))?\](?:\.(lower|isdigit|istitle|is_in_dict))?")
 MODEL_NAME = "ws_crf_vlsp2013_20230727"  # the model underthesea.word_tokenize loads

@@ -2,20 +2,20 @@
 
 A run such as "Lâm Hà Nguyễn Văn Lực" (a district, then its Party secretary) or "Co Hạ Sùng
 A Páo" (a village, then its head) holds a place and a person. Surnames and middle names come
-from extractors/data/people.yaml; both the official and the unit extractors split runs here.
+from pipeline/data/people.yaml; both the official and the unit extractors split runs here.
 """
 
 from __future__ import annotations
 
 from functools import cache
 
-from pipeline.resources import load_yaml
-from pipeline.textnorm import fold
+from bantin.pipeline.text.resources import load_yaml
+from bantin.pipeline.text.textnorm import fold
 
 
 @cache
 def _people() -> tuple[frozenset[str], frozenset[str]]:
-    data = load_yaml("extractors", "people.yaml")
+    data = load_yaml("pipeline", "people.yaml")
     return frozenset(fold(s) for s in data["surnames"]), frozenset(fold(s) for s in data["middle_names"])
 
 

@@ -16,7 +16,8 @@ import yaml
 
 
 def _read_text(package: str, name: str) -> str:
-    return resources.files(package).joinpath("data", name).read_text(encoding="utf-8")
+    # `package` is the top folder ("pipeline", "extractors", "gazetteer"), installed under `bantin.`.
+    return resources.files(f"bantin.{package}").joinpath("data", name).read_text(encoding="utf-8")
 
 
 @cache

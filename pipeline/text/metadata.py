@@ -14,9 +14,10 @@ from functools import cache
 
 import regex
 
-from pipeline.resources import load_yaml
-from pipeline.segment import _TERMINAL
-from pipeline.spans import Span, strip_span
+from bantin.pipeline.text.names import surname_with_middle_name
+from bantin.pipeline.text.resources import load_yaml
+from bantin.pipeline.text.segment import _TERMINAL
+from bantin.pipeline.text.spans import Span, strip_span
 
 _INITIAL = regex.compile(r"\p{Lu}\.?", regex.VERSION1)
 # A signature of an initial and a name in capitals, with no space: "N.MINH", "T.NGUYỆT".
@@ -407,8 +408,6 @@ def _is_unit(part: str, pats: _Patterns) -> bool:
 
 def _lowercase_middle_name(text: str) -> bool:
     """A signature whose middle name lost its capital ("Mai viết Tăng"): surname, middle name, name."""
-    from extractors.names import surname_with_middle_name  # here: the extractors package imports this module
-
     words = text.split()
     return (
         3 <= len(words) <= 4

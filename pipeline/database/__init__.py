@@ -1,0 +1,1 @@
+"""The database: loading a run into DuckDB or PostgreSQL, near-duplicate articles."""

@@ -1,0 +1,1 @@
+"""Outputs: the run's JSONL and Parquet files."""

@@ -1,0 +1,1 @@
+"""Records: the schema of every kind and the roles of amounts."""
