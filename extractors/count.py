@@ -21,7 +21,7 @@ from bantin.extractors import unit as unit_extractor
 from bantin.extractors.base import Bound, Mention, number_value, quantities_with_ranges
 from bantin.extractors.measure_words import measure_word_at
 from bantin.extractors.money import money_end
-from bantin.extractors.numbers import Quantity, part_of_whole_at
+from bantin.extractors.numbers import Quantity, grammar, part_of_whole_at
 from bantin.extractors.quotes import OPENERS, quoted_at
 from bantin.pipeline.text.document import Document
 from bantin.pipeline.text.resources import alternation, compile_at, load_yaml
@@ -89,7 +89,7 @@ def _words() -> _Words:
         verb_stop=regex.compile(rf"(?:{alternation(data['verb_stops'])})(?!\w)", _FLAGS),
         percent=regex.compile(rf"\s*(?:{alternation(data['percent'])})(?!\w)", _FLAGS),
         parallel=regex.compile(rf"(?:{alternation(data['parallel_nouns'])})(?!\w)", _FLAGS),
-        at_least_after=compile_at(r"\s+trở\s+lên(?!\w)", _FLAGS),
+        at_least_after=compile_at(rf"\s+(?:{grammar().at_least_after})(?!\w)", _FLAGS),
         not_counted=regex.compile(rf"(?:{alternation(data['not_counted'])})(?!\w)", _FLAGS),
         not_after_number_word=regex.compile(
             rf"(?:{alternation(data['not_after_number_word'])})(?!\w)", _FLAGS

@@ -22,7 +22,7 @@ from typing import NamedTuple
 
 import regex
 
-from bantin.pipeline.text.resources import alternation, load_yaml
+from bantin.pipeline.text.resources import alternation, load_yaml, words_alternation
 
 NUMERAL = r"\d+(?:[.,]\d+)*"
 _FLAGS = regex.IGNORECASE | regex.VERSION1
@@ -53,7 +53,9 @@ class _Grammar:
     starters: frozenset[str]  # words that can open a number phrase
     before: tuple[tuple[regex.Pattern[str], str], ...]
     any_before: regex.Pattern[str]  # matches where any of `before` does
-    after: tuple[tuple[regex.Pattern[str], str], ...]
+    at_least_after: str  # pattern of the words after a counted phrase that make it "at least"
+    from_before: regex.Pattern[str]
+    and_up: regex.Pattern[str]
     locative: regex.Pattern[str]
     part_of_whole: regex.Pattern[str]
     vague_before: frozenset[str]
@@ -72,10 +74,7 @@ def grammar() -> _Grammar:
                 (regex.compile(rf"(?:^|(?<=[\s(“\"']))(?:{regex.escape(w)})\s+$", _FLAGS), qual, len(w))
             )
     before.sort(key=lambda item: -item[2])
-    after = []
-    for qual, words in data["qualifiers_after"].items():
-        for w in words:
-            after.append((regex.compile(rf"^\s*(?:\S+\s+){{0,6}}?{regex.escape(w)}(?!\w)", _FLAGS), qual))
+    at_least_after = words_alternation(data["at_least_after"])
     return _Grammar(
         digits=digits,
         ten=frozenset(data["ten"]),
@@ -89,7 +88,9 @@ def grammar() -> _Grammar:
         ),
         before=tuple((p, q) for p, q, _ in before),
         any_before=regex.compile("|".join(f"(?:{p.pattern})" for p, _, _ in before), _FLAGS),
-        after=tuple(after),
+        at_least_after=at_least_after,
+        from_before=regex.compile(rf"(?:^|(?<=\s))({words_alternation(data['from_before'])})\s+$", _FLAGS),
+        and_up=regex.compile(rf"^\s*(?:\S+\s+){{0,4}}?(?:{at_least_after})(?!\w)", _FLAGS),
         locative=regex.compile(rf"(?<!\w)(?:{alternation(data['locative_before'])})\s+$", _FLAGS),
         vague_before=frozenset(w.casefold() for w in data["vague_before"]),
         lone_words=frozenset(w.casefold() for w in data["lone_number_words"]),
@@ -203,14 +204,6 @@ def _word_prefixes(words: list[str]) -> list[tuple[int, int]]:
         if state not in ("filler", "hundred_digit"):
             out.append((i + 1, value))
     return out
-
-
-def parse_words(words: list[str]) -> Decimal | None:
-    """Number words below a thousand ("hai mươi lăm", "một trăm linh năm"); None if they are not one."""
-    prefixes = _word_prefixes(words)
-    if prefixes and prefixes[-1][0] == len(words):
-        return Decimal(prefixes[-1][1])
-    return None
 
 
 # A clock time ("08:35", "14:30:00") is one token, so neither of its parts reads as a number.
@@ -334,8 +327,6 @@ def number_at(text: str, pos: int, limit: int) -> tuple[Quantity, Decimal] | Non
 
 # Patterns read once per number: compiled here, not looked up in regex's cache each time.
 _NUMERAL = regex.compile(NUMERAL)
-_FROM = regex.compile(r"(?:^|(?<=\s))(từ)\s+$", _FLAGS)
-_AND_UP = regex.compile(r"^\s*(?:\S+\s+){0,4}?trở\s+lên(?!\w)", _FLAGS)
 
 
 def qualifier_at(text: str, start: int, end: int, window_start: int = 0) -> tuple[str, int]:
@@ -344,8 +335,8 @@ def qualifier_at(text: str, start: int, end: int, window_start: int = 0) -> tupl
     left = text[max(window_start, start - 40) : start]
     offset = max(window_start, start - 40)
     # "từ X trở lên" → at_least
-    tu = _FROM.search(left)
-    if tu and _AND_UP.match(text[end : end + 60]):
+    tu = g.from_before.search(left)
+    if tu and g.and_up.match(text[end : end + 60]):
         return "at_least", offset + tu.start(1)
     if not g.any_before.search(left):
         return "exact", start  # one search for the text before most numbers, not one per word
@@ -356,15 +347,6 @@ def qualifier_at(text: str, start: int, end: int, window_start: int = 0) -> tupl
                 break  # "thực hiện trên 5 lĩnh vực": a preposition, not "more than"
             return qual, offset + m.start()
     return "exact", start
-
-
-def qualifier_after(text: str, end: int) -> tuple[str, int] | None:
-    """A qualifier after the counted phrase ("trở lên"), with the offset where it ends."""
-    for pattern, qual in grammar().after:
-        m = pattern.match(text[end : end + 80])
-        if m:
-            return qual, end + m.end()
-    return None
 
 
 def _left_ok(text: str, tok: _Tok) -> bool:

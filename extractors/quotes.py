@@ -16,6 +16,8 @@ from functools import lru_cache
 
 import regex
 
+from bantin.pipeline.text.spans import strip_span
+
 # Patterns of single calls, compiled once (regex's cache lookup costs as much as a short match).
 _MARK = regex.compile(r"[“”\"«»„]")
 
@@ -67,12 +69,13 @@ def quoted_at(text: str, pos: int, limit: int) -> Quote | None:
     if turned is not None and text[turned.start()] == text[start]:
         close = turned.start()
     if close >= 0:
-        s, e = _trim(text, content, close)
-        return Quote(start, close + 1, s, e, True) if e > s else None
+        inner = strip_span(text, content, close)
+        return Quote(start, close + 1, inner.start, inner.end, True) if inner.end > inner.start else None
     end = marks.unclosed_end(content, limit)
     if end - content > MAX_UNCLOSED:
         return None  # no name runs on this far: read from each mark, it makes output quadratic
-    s, e = _trim(text, content, end)
+    inner = strip_span(text, content, end)
+    s, e = inner.start, inner.end
     while e > s and text[e - 1] in ".,;:…":
         e -= 1
     return Quote(start, e, s, e, False) if e > s else None
@@ -128,14 +131,6 @@ class _Marks:
 @lru_cache(maxsize=4)
 def _marks(text: str) -> _Marks:
     return _Marks(text)
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
 
 
 def unquote(text: str) -> str:

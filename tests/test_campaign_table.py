@@ -6,11 +6,7 @@ import pytest
 
 from bantin.extractors import campaign
 from bantin.pipeline.text.document import build_document
-
-
-def _rows(table: list) -> list:
-    """Plain (args..., id) tuples become pytest.param; pytest.param rows pass through."""
-    return [row if type(row) is not tuple else pytest.param(*row[:-1], id=row[-1]) for row in table]
+from tests.tables import table_rows
 
 
 def _case(*args: object, id: str, was: str) -> object:
@@ -524,7 +520,7 @@ CASES: list = [
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), _rows(CASES))
+@pytest.mark.parametrize(("text", "expected"), table_rows(CASES))
 def test_campaign(text: str, expected: list) -> None:
     doc = build_document("t.txt", text)
     got = [(m.fields["name"], m.fields["category"]) for m in campaign.extract(doc)]
@@ -557,7 +553,7 @@ SPAN_CASES: list = [
 ]
 
 
-@pytest.mark.parametrize(("text", "evidence"), _rows(SPAN_CASES))
+@pytest.mark.parametrize(("text", "evidence"), table_rows(SPAN_CASES))
 def test_campaign_span(text: str, evidence: str) -> None:
     doc = build_document("t.txt", text)
     (m,) = campaign.extract(doc)

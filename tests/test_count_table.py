@@ -6,12 +6,7 @@ import pytest
 
 from bantin.extractors import count
 from bantin.pipeline.text.document import build_document
-
-
-def _rows(table: list) -> list:
-    """Plain (args..., id) tuples become pytest.param; pytest.param rows pass through."""
-    return [row if type(row) is not tuple else pytest.param(*row[:-1], id=row[-1]) for row in table]
-
+from tests.tables import table_rows
 
 # Each expected mention: (evidence text, value, unit, qualifier).
 CASES: list = [
@@ -529,7 +524,7 @@ CASES: list = [
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), _rows(CASES))
+@pytest.mark.parametrize(("text", "expected"), table_rows(CASES))
 def test_count(text: str, expected: list) -> None:
     doc = build_document("t.txt", text)
     got = [

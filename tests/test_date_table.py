@@ -6,11 +6,7 @@ import pytest
 
 from bantin.extractors import date
 from bantin.pipeline.text.document import build_document
-
-
-def _rows(table: list) -> list:
-    """Plain (args..., id) tuples become pytest.param; pytest.param rows pass through."""
-    return [row if type(row) is not tuple else pytest.param(*row[:-1], id=row[-1]) for row in table]
+from tests.tables import table_rows
 
 
 def _article(title: str, dateline: str, body: str) -> str:
@@ -609,7 +605,7 @@ CASES: list = [
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), _rows(CASES))
+@pytest.mark.parametrize(("text", "expected"), table_rows(CASES))
 def test_date(text: str, expected: list) -> None:
     doc = build_document("t.txt", text)
     got = [

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from bantin.gazetteer.sites import Site, Sites
-from bantin.pipeline.ingest.inputs import IngestError, read_article
+from bantin.pipeline.ingest.inputs import IngestError, InputItem, read_item
 from bantin.pipeline.run.article import run_batch
 
 BODY = (
@@ -117,7 +117,7 @@ def test_a_page_of_menus_is_no_article(tmp_path: Path, html: str) -> None:
     path = tmp_path / "menu.html"
     path.write_text(html, encoding="utf-8")
     with pytest.raises(IngestError, match="no article text"):
-        read_article(path)
+        read_item(InputItem(str(path)))
 
 
 def test_too_deep_a_page_says_so_quietly(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -9,10 +9,21 @@ from pathlib import Path
 
 import pytest
 
-from bantin.pipeline.ingest.inputs import IngestError, decode, iter_input_files, read_article
+from bantin.pipeline.ingest.inputs import (
+    IngestError,
+    InputItem,
+    decode_with_encoding,
+    iter_input_files,
+    read_item,
+)
 from bantin.pipeline.outputs.writers import write_outputs
 from bantin.pipeline.run.article import run_batch
 from tests.conftest import CORPUS_FILES
+
+
+def decode(data: bytes, source: str) -> str:
+    return decode_with_encoding(data, source)[0]
+
 
 SAMPLE = "Ngày 31/3/2023, Đảng ủy Phường 6 tổ chức hội nghị với kinh phí 670 triệu đồng."
 
@@ -63,7 +74,7 @@ def test_bad_inputs_raise_a_clear_reason(data: bytes, reason: str) -> None:
 
 def test_missing_file_is_reported(tmp_path: Path) -> None:
     with pytest.raises(IngestError, match="no such file"):
-        read_article(tmp_path / "absent.txt")
+        read_item(InputItem(str(tmp_path / "absent.txt")))
 
 
 def test_folders_expand_recursively_to_input_files(tmp_path: Path) -> None:

@@ -6,11 +6,7 @@ import pytest
 
 from bantin.extractors import model
 from bantin.pipeline.text.document import build_document
-
-
-def _rows(table: list) -> list:
-    """Plain (args..., id) tuples become pytest.param; pytest.param rows pass through."""
-    return [row if type(row) is not tuple else pytest.param(*row[:-1], id=row[-1]) for row in table]
+from tests.tables import table_rows
 
 
 def _case(*args: object, id: str, was: str) -> object:
@@ -626,7 +622,7 @@ CASES: list = [
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), _rows(CASES))
+@pytest.mark.parametrize(("text", "expected"), table_rows(CASES))
 def test_model(text: str, expected: list) -> None:
     doc = build_document("t.txt", text)
     got = [(m.fields["title"], m.fields["owner"]) for m in model.extract(doc)]
@@ -663,7 +659,7 @@ SPAN_CASES: list = [
 ]
 
 
-@pytest.mark.parametrize(("text", "title"), _rows(SPAN_CASES))
+@pytest.mark.parametrize(("text", "title"), table_rows(SPAN_CASES))
 def test_model_span_holds_title(text: str, title: str) -> None:
     doc = build_document("t.txt", text)
     mentions = [m for m in model.extract(doc) if m.fields["title"] == title]

@@ -6,12 +6,7 @@ import pytest
 
 from bantin.extractors import money
 from bantin.pipeline.text.document import build_document
-
-
-def _rows(table: list) -> list:
-    """Plain (args..., id) tuples become pytest.param; pytest.param rows pass through."""
-    return [row if type(row) is not tuple else pytest.param(*row[:-1], id=row[-1]) for row in table]
-
+from tests.tables import table_rows
 
 # Each expected mention: (evidence text, amount in đồng, qualifier).
 CASES: list = [
@@ -310,7 +305,7 @@ CASES: list = [
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), _rows(CASES))
+@pytest.mark.parametrize(("text", "expected"), table_rows(CASES))
 def test_money(text: str, expected: list[tuple[str, int, str]]) -> None:
     doc = build_document("t.txt", text)
     mentions = money.extract(doc)

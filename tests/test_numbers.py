@@ -7,13 +7,10 @@ from decimal import Decimal
 import pytest
 
 from bantin.extractors.numbers import find_quantities, parse_number, parse_numeral
+from tests.tables import table_rows
 
 D = Decimal
 
-
-def _rows(table: list) -> list:
-    """Plain (args..., id) tuples become pytest.param; pytest.param rows pass through."""
-    return [row if type(row) is not tuple else pytest.param(*row[:-1], id=row[-1]) for row in table]
 
 
 # ---------------------------------------------------------------------------
@@ -52,7 +49,7 @@ NUMERALS = [
 ]
 
 
-@pytest.mark.parametrize(("token", "expected"), _rows(NUMERALS))
+@pytest.mark.parametrize(("token", "expected"), table_rows(NUMERALS))
 def test_parse_numeral(token: str, expected: Decimal | None) -> None:
     assert parse_numeral(token) == expected
 
@@ -106,7 +103,7 @@ PHRASES = [
 ]
 
 
-@pytest.mark.parametrize(("phrase", "expected"), _rows(PHRASES))
+@pytest.mark.parametrize(("phrase", "expected"), table_rows(PHRASES))
 def test_parse_number(phrase: str, expected: Decimal | None) -> None:
     assert parse_number(phrase) == expected
 
@@ -284,7 +281,7 @@ SENTENCES: list = [
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), _rows(SENTENCES))
+@pytest.mark.parametrize(("text", "expected"), table_rows(SENTENCES))
 def test_find_quantities(text: str, expected: list[Q]) -> None:
     found = find_quantities(text)
     got = [(text[q.start : q.end], q.value, q.qualifier, text[q.qualifier_start : q.end]) for q in found]
@@ -304,7 +301,7 @@ HAS_SCALE = [
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), _rows(HAS_SCALE))
+@pytest.mark.parametrize(("text", "expected"), table_rows(HAS_SCALE))
 def test_find_quantities_has_scale(text: str, expected: bool) -> None:
     (q,) = find_quantities(text)
     assert q.has_scale is expected

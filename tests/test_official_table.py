@@ -6,11 +6,7 @@ import pytest
 
 from bantin.extractors import official
 from bantin.pipeline.text.document import build_document
-
-
-def _rows(table: list) -> list:
-    """Plain (args..., id) tuples become pytest.param; pytest.param rows pass through."""
-    return [row if type(row) is not tuple else pytest.param(*row[:-1], id=row[-1]) for row in table]
+from tests.tables import table_rows
 
 
 def _case(*args: object, id: str, was: str) -> object:
@@ -783,7 +779,7 @@ CASES: list = [
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), _rows(CASES))
+@pytest.mark.parametrize(("text", "expected"), table_rows(CASES))
 def test_official(text: str, expected: list) -> None:
     doc = build_document("t.txt", text)
     got = [(m.fields["name"], m.fields["titles"]) for m in official.extract(doc)]
@@ -854,7 +850,7 @@ DETAIL_CASES: list = [
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), _rows(DETAIL_CASES))
+@pytest.mark.parametrize(("text", "expected"), table_rows(DETAIL_CASES))
 def test_official_detail(text: str, expected: list) -> None:
     doc = build_document("t.txt", text)
     got = [
@@ -884,7 +880,7 @@ SPAN_CASES: list = [
 ]
 
 
-@pytest.mark.parametrize(("text", "names"), _rows(SPAN_CASES))
+@pytest.mark.parametrize(("text", "names"), table_rows(SPAN_CASES))
 def test_official_span_contains_name(text: str, names: list) -> None:
     doc = build_document("t.txt", text)
     mentions = official.extract(doc)

@@ -187,11 +187,6 @@ def normalise(text: str) -> str:
     return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
-def decode(data: bytes, source: str) -> str:
-    """Bytes to normalised text, or IngestError."""
-    return decode_with_encoding(data, source)[0]
-
-
 def decode_with_encoding(data: bytes, source: str) -> tuple[str, str]:
     if not data:
         raise IngestError(source, "empty file")
@@ -245,11 +240,6 @@ def _read_bytes(path: Path, source: str, max_bytes: int) -> bytes:
         raise IngestError(source, "is a directory") from exc
     except OSError as exc:
         raise IngestError(source, f"cannot read: {exc.strerror or exc}") from exc
-
-
-def read_article(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> RawArticle:
-    """Read and decode one bulletin file; IngestError when it is missing, unreadable or not text."""
-    return read_item(InputItem(str(path)), max_bytes)
 
 
 def read_item(item: InputItem, max_bytes: int = DEFAULT_MAX_BYTES) -> RawArticle:

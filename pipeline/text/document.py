@@ -1,7 +1,10 @@
 """The Document: one article's text with everything the extractors read.
 
-Built once per article (metadata, paragraphs, sentences, spaCy tokens) and
-passed read-only to every extractor, so each extractor is a pure function of it.
+Built once per article (metadata, paragraphs, sentences, spaCy tokens) and passed to
+every extractor. No extractor changes its text, metadata or spans, so each extractor is a
+pure function of it; two fields do change: `hints` (the region and sites file's ward, set by
+the batch before any extractor runs) and the memo, a cache of values derived from the
+text (each computed once per article, the same for every reader).
 """
 
 from __future__ import annotations

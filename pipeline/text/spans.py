@@ -15,9 +15,6 @@ class Span:
     def overlaps(self, start: int, end: int) -> bool:
         return self.start < end and start < self.end
 
-    def contains(self, start: int, end: int) -> bool:
-        return self.start <= start and end <= self.end
-
 
 def strip_span(text: str, start: int, end: int) -> Span:
     """The span narrowed to exclude leading and trailing whitespace."""

@@ -1,8 +1,7 @@
 """Text keys for matching Vietnamese words: case, NFC and tone-mark placement folded.
 
 "Uỷ" and "Ủy", "khoá" and "khóa", "Hoà" and "Hòa" are the same word written
-with the tone mark on a different vowel; `fold` maps them to one key. `ascii_fold`
-drops every diacritic as well (for register names typed without marks).
+with the tone mark on a different vowel; `fold` maps them to one key.
 """
 
 from __future__ import annotations
@@ -25,12 +24,6 @@ def fold_word(word: str) -> str:
 def fold(text: str) -> str:
     """A phrase key: words folded, whitespace (line breaks included) collapsed to one space."""
     return " ".join(fold_word(w) for w in text.split())
-
-
-def ascii_fold(text: str) -> str:
-    """No diacritics at all, "đ" → "d", lower case: for names typed without marks."""
-    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).casefold().split())
 
 
 # Vowel pairs whose tone mark is placed on either vowel: "uỷ"/"ủy", "hoá"/"hóa", "khoẻ"/"khỏe".
