@@ -103,7 +103,7 @@ def _patterns() -> _Patterns:
     label = alternation(meta["dateline_labels"])
     role = alternation(meta["credit_roles"])
     dateline = (
-        meta["dateline"]
+        "".join(pattern for part in meta["dateline_parts"] for pattern in part.values())
         .replace("{weekday}", weekday)
         .replace("{label}", label)
         .replace("{counter}", alternation(meta["counter_labels"]))
@@ -117,9 +117,9 @@ def _patterns() -> _Patterns:
         tail_block_start=compile_any(furn["tail_block_starters"]),
         block_item=compile_any(furn["block_item_patterns"]),
         inline=compile_all(furn["inline_patterns"]),
-        # Matched with `.match`, which anchors it; without its "^" it also matches from an offset in a
-        # line (a dateline ending a title's line, see `_trailing_dateline`).
-        dateline=regex.compile(dateline.replace("{time}", meta["time"]).removeprefix("^"), flags),
+        # Matched with `.match`, which anchors it, and unanchored otherwise: it also matches from an
+        # offset in a line (a dateline ending a title's line, see `_trailing_dateline`).
+        dateline=regex.compile(dateline.replace("{time}", meta["time"]), flags),
         inline_label=regex.compile(rf"\s[-|–]?\s*(?:{label})\s*:?\s*(?=\d)", flags),
         byline=regex.compile(meta["byline"].replace("{prefix}", prefix).replace("{role}", role), flags),
         byline_part=regex.compile(rf"(?:\s[-–]\s|\s*,\s*)(?=(?:{prefix})\s*:)", flags),
