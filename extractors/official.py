@@ -23,6 +23,7 @@ import regex
 from bantin.extractors import unit as unit_extractor
 from bantin.extractors.base import Mention
 from bantin.extractors.quotes import closed_quotes, inside
+from bantin.pipeline.text import names
 from bantin.pipeline.text.document import Document
 from bantin.pipeline.text.names import surname_with_middle_name
 from bantin.pipeline.text.resources import compile_at, load_tsv, load_yaml
@@ -174,8 +175,8 @@ def _words() -> _Words:
         ),
         historical=frozenset(fold(n) for n in data["historical_names"]),
         not_names=frozenset(fold(n) for n in data["not_person_names"]),
-        surnames=frozenset(fold(n) for n in people["surnames"]),
-        middle_names=frozenset(fold(n) for n in people["middle_names"]),
+        surnames=names.surnames(),
+        middle_names=names.middle_names(),
         after_organisation=regex.compile(rf"(?<!\w)(?i:{_phrases(data['end_word_after'])})\s+$", _FLAGS),
         noun_compounds=frozenset(fold(n) for n in data["title_noun_compounds"]),
         next_person=regex.compile(

@@ -21,8 +21,17 @@ import regex
 from bantin.extractors import date as date_extractor
 from bantin.extractors.base import Mention
 from bantin.extractors.quotes import closed_quotes, inside
-from bantin.gazetteer.link import LEVEL_GROUPS, REFORM_DATE, Link, article_context, candidates, link
+from bantin.gazetteer.link import (
+    LEVEL_GROUPS,
+    REFORM_DATE,
+    Link,
+    article_context,
+    candidates,
+    link,
+    link_fields,
+)
 from bantin.gazetteer.register import load_register
+from bantin.pipeline.text import names
 from bantin.pipeline.text.document import Document
 from bantin.pipeline.text.names import surname_with_middle_name
 from bantin.pipeline.text.resources import alternation, load_yaml
@@ -74,7 +83,6 @@ class _Patterns:
 @cache
 def _patterns() -> _Patterns:
     data = load_yaml("extractors", "units.yaml")
-    people = load_yaml("pipeline", "people.yaml")
     words = [w for w in data["levels"] if not w.endswith(".") and w not in ("tp", "tx", "kp", "tdp", "kdc")]
     level_alt = tolerant_alternation(words)
     org_alt = tolerant_alternation(list(data["organisation_levels"]))
@@ -112,8 +120,8 @@ def _patterns() -> _Patterns:
         abbreviations=dict(data["abbreviations"]),
         number_only_abbreviations=frozenset(data["number_only_abbreviations"]),
         level_word_start=regex.compile(rf"(?:{level_alt}|{org_alt})(?!\w)", _FLAGS),
-        surnames=frozenset(fold(s) for s in people["surnames"]),
-        middle_names=frozenset(fold(s) for s in people["middle_names"]),
+        surnames=names.surnames(),
+        middle_names=names.middle_names(),
         tier_before=regex.compile(rf"(?<!\w)(?:{tolerant_alternation(data['tier_before'])})\s+$", _FLAGS),
         count_after=regex.compile(rf"\s+(?:{alternation(data['count_words_after'])})(?!\w)", _FLAGS),
         plural_before=regex.compile(rf"(?<!\w)(?:{tolerant_alternation(data['plural_before'])})\s+$", _FLAGS),
@@ -555,20 +563,5 @@ def extract(document: Document) -> list[Mention]:
         linked = links.get((u.level, u.name))
         if linked is None:
             linked = links[u.level, u.name] = link(u.level, u.name, document.published, context)
-        out.append(
-            Mention(
-                KIND,
-                u.start,
-                u.end,
-                {
-                    "level": u.level,
-                    "name": u.name,
-                    "code": linked.code,
-                    "code_2025": list(linked.code_2025),
-                    "name_2025": list(linked.name_2025),
-                    "link_status": linked.link_status,
-                    "candidates": linked.candidates,
-                },
-            )
-        )
+        out.append(Mention(KIND, u.start, u.end, link_fields(u.level, u.name, linked)))
     return out

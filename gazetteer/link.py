@@ -50,6 +50,23 @@ class Link:
     unit: Unit | None = None
 
 
+# The fields of a linked unit, shared by the unit records and the article's ward.
+LINK_FIELDS = ("level", "name", "code", "code_2025", "name_2025", "link_status")
+
+
+def link_fields(level: str, name: str, linked: Link) -> dict[str, Any]:
+    """A unit as written and its link, as the record fields `LINK_FIELDS` plus `candidates`."""
+    return {
+        "level": level,
+        "name": name,
+        "code": linked.code,
+        "code_2025": list(linked.code_2025),
+        "name_2025": list(linked.name_2025),
+        "link_status": linked.link_status,
+        "candidates": linked.candidates,
+    }
+
+
 @dataclass
 class Context:
     """What narrows candidates: codes of provinces and districts, from the article and from hints."""
@@ -258,29 +275,14 @@ def article_ward(
         ):
             chosen = None
     if chosen is not None:
-        return {
-            "level": chosen["level"],
-            "name": chosen["name"],
-            "code": chosen.get("code"),
-            "code_2025": chosen.get("code_2025") or [],
-            "name_2025": chosen.get("name_2025") or [],
-            "link_status": chosen.get("link_status"),
-            "via": via,
-        }
+        return {field: chosen.get(field) for field in LINK_FIELDS} | {"via": via}
     site_ward = hints.get("site_ward")
     if not site_ward:
         return None
     level, name = _split_level(site_ward)
     linked = link(level, name, published, article_context([], published, hints))
-    return {
-        "level": level,
-        "name": name,
-        "code": linked.code,
-        "code_2025": linked.code_2025,
-        "name_2025": linked.name_2025,
-        "link_status": linked.link_status,
-        "via": "sites",
-    }
+    fields = link_fields(level, name, linked)
+    return {field: fields[field] for field in LINK_FIELDS} | {"via": "sites"}
 
 
 # An aside: the unit opens a parenthesis that closes soon after it.

@@ -19,6 +19,16 @@ def _people() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(fold(s) for s in data["surnames"]), frozenset(fold(s) for s in data["middle_names"])
 
 
+def surnames() -> frozenset[str]:
+    """Vietnamese surnames, folded (`textnorm.fold`)."""
+    return _people()[0]
+
+
+def middle_names() -> frozenset[str]:
+    """Middle names ("Văn", "Thị" …), folded."""
+    return _people()[1]
+
+
 def surname_with_middle_name(words: list[str], first: int = 1) -> int | None:
     """The first index from `first` where a surname is followed by a middle name and two to four
     words remain ("Lâm Hà Nguyễn Văn Lực" → 2): the strongest sign of a full name; None if none."""
