@@ -15,29 +15,37 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bantin.pipeline.database.load import Target, connect, load  # noqa: E402
+from bantin.pipeline.ingest.inputs import iter_inputs  # noqa: E402
 from bantin.pipeline.outputs.writers import write_jsonl  # noqa: E402
-from bantin.pipeline.run.article import run_batch  # noqa: E402
+from bantin.pipeline.run.batch import RunConfig, run_to_dir  # noqa: E402
 from bantin.pipeline.text import ids  # noqa: E402
 
 
+def _read(path: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+
+
 def build_outputs(out: Path, records_wanted: int) -> tuple[int, int]:
-    batch = run_batch(sorted((ROOT / "corpus").glob("*.txt")))
+    sample = out / "sample"
+    run_to_dir(list(iter_inputs(sorted((ROOT / "corpus").glob("*.txt")))), sample, RunConfig())
+    sample_articles, sample_records = _read(sample / "articles.jsonl"), _read(sample / "records.jsonl")
     articles, records = [], []
     copy = 0
     while len(records) < records_wanted:
-        for article in batch.articles:
+        for article in sample_articles:
             text = f"{article['text']}\n\n(bản sao {copy})"
             aid = ids.article_id(text)
             source = f"{article['source']}#{copy}"
             articles.append(
                 {**article, "article_id": aid, "text": text, "source": source, "sources": [source]}
             )
-            for r in batch.records:
+            for r in sample_records:
                 if r["article_id"] == article["article_id"]:
                     rid = ids.record_id(aid, r["kind"], r["start"], r["end"], r["record_id"])
                     records.append({**r, "article_id": aid, "record_id": rid})

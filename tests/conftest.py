@@ -1,36 +1,75 @@
 """Shared fixtures: the sample corpus, one real extraction of it per test session, and the databases
-(DuckDB, and PostgreSQL in BANTIN_TEST_PG_URL) that loads are tested on."""
+(DuckDB, and PostgreSQL in BANTIN_TEST_PG_URL) that loads are tested on; `extract`, which runs the
+CLI's batch driver (`run_to_dir`) in this process and reads its outputs back."""
 
 from __future__ import annotations
 
+import json
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from bantin.gazetteer.sites import Sites
 from bantin.pipeline.database.load import TABLE, Target, connect
-from bantin.pipeline.outputs.writers import write_outputs
-from bantin.pipeline.run.article import BatchResult, run_batch
+from bantin.pipeline.ingest.inputs import iter_inputs
+from bantin.pipeline.run.batch import RunConfig, RunSummary, run_to_dir
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
 CORPUS_FILES = sorted(CORPUS.glob("*.txt"))  # the five samples; corpus/pages/ is the page-layout set
 
 
-@pytest.fixture(scope="session")
-def corpus_batch() -> BatchResult:
-    """The pipeline run once over the sample bulletins of corpus/."""
-    return run_batch(CORPUS_FILES)
+Row = dict[str, Any]
+
+
+def read_jsonl(path: Path) -> list[Row]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+@dataclass
+class Extraction:
+    """What one run wrote into `out`, read back."""
+
+    out: Path
+    summary: RunSummary
+    articles: list[Row]
+    records: list[Row]
+    errors: list[Row]
+
+
+def extract(
+    inputs: Iterable[str | Path],
+    out: Path,
+    hints: dict[str, str] | None = None,
+    sites: Sites | None = None,
+    workers: int = 1,
+) -> Extraction:
+    """`bantin extract INPUTS --out OUT` in this process: the CLI's driver, one worker by default."""
+    items = list(iter_inputs(inputs))  # listed before OUT exists: an OUT inside an input folder is no input
+    summary = run_to_dir(items, out, RunConfig(hints=hints or {}, sites=sites), workers=workers)
+    return Extraction(
+        out,
+        summary,
+        read_jsonl(out / "articles.jsonl"),
+        read_jsonl(out / "records.jsonl"),
+        read_jsonl(out / "errors.jsonl"),
+    )
 
 
 @pytest.fixture(scope="session")
-def corpus_out(corpus_batch: BatchResult, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """An output folder written from the corpus run."""
-    out = tmp_path_factory.mktemp("corpus_out")
-    write_outputs(out, corpus_batch.articles, corpus_batch.records, corpus_batch.errors)
-    return out
+def corpus_run(tmp_path_factory: pytest.TempPathFactory) -> Extraction:
+    """The pipeline run once over the sample bulletins of corpus/, as `bantin extract` runs it."""
+    return extract(CORPUS_FILES, tmp_path_factory.mktemp("corpus_out"))
+
+
+@pytest.fixture(scope="session")
+def corpus_out(corpus_run: Extraction) -> Path:
+    """The output folder of the corpus run."""
+    return corpus_run.out
 
 
 PG_URL = os.environ.get("BANTIN_TEST_PG_URL")

@@ -16,9 +16,7 @@ from typer.testing import CliRunner
 
 from bantin.pipeline.check.audit import run_audit, ward_key
 from bantin.pipeline.cli import app
-from bantin.pipeline.outputs.writers import write_outputs
-from bantin.pipeline.run.article import run_batch
-from tests.conftest import ROOT
+from tests.conftest import ROOT, extract
 
 Row = dict[str, Any]
 runner = CliRunner()
@@ -201,8 +199,7 @@ def test_consistency_flags(tmp_path: Path) -> None:
     source = tmp_path / "in" / "a.txt"
     source.parent.mkdir()
     source.write_text(FLAGGED, encoding="utf-8")
-    batch = run_batch([source])
-    write_outputs(tmp_path / "out", batch.articles, batch.records, batch.errors)
+    extract([source], tmp_path / "out")
     flags = run_audit(tmp_path / "out").flags
     assert [(f.kind, f.reason) for f in flags] == [
         (
@@ -295,7 +292,6 @@ def test_pages_whose_date_comes_from_html_metadata_pass(tmp_path: Path) -> None:
     )
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "p.html").write_text(page, encoding="utf-8")
-    batch = run_batch([tmp_path / "in"])
+    batch = extract([tmp_path / "in"], tmp_path / "out")
     assert any(r["kind"] == "date" and r["date_from"] == "2023-07-12" for r in batch.records)
-    write_outputs(tmp_path / "out", batch.articles, batch.records, batch.errors)
     assert not run_audit(tmp_path / "out").failed

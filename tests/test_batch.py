@@ -22,9 +22,8 @@ from bantin.pipeline.ingest.encodings import (
     vni_to_unicode,
 )
 from bantin.pipeline.ingest.inputs import iter_inputs
-from bantin.pipeline.run.article import run_batch
 from bantin.pipeline.run.batch import JOURNAL, JOURNAL_DIR, RunConfig, run_to_dir
-from tests.conftest import CORPUS_FILES, ROOT
+from tests.conftest import CORPUS_FILES, ROOT, extract
 
 SENTENCES = [
     "Sáng ngày 12/7, Đảng ủy phường Tân Quy Đông tổ chức hội nghị sơ kết công tác dân vận.",
@@ -90,7 +89,7 @@ def test_article_says_which_encoding_was_found(tmp_path: Path) -> None:
     text = "\n".join(TCVN3_SENTENCES)
     (tmp_path / "old.txt").write_bytes(_latin1(unicode_to_tcvn3(text)))
     (tmp_path / "win.txt").write_bytes(unicode_to_cp1258(text.upper()))
-    batch = run_batch([tmp_path])
+    batch = extract([tmp_path], tmp_path / "out")
     found = {Path(a["source"]).name: (a["encoding"], a["text"]) for a in batch.articles}
     assert found["old.txt"] == ("tcvn3", text)
     assert found["win.txt"] == ("windows-1258", text.upper())
@@ -112,18 +111,21 @@ phí 50 triệu đồng, trao 120 bộ đồng phục cho học sinh thuộc h�
 
 @pytest.fixture
 def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
-    import trafilatura  # noqa: F401  (imported first: its module annotations use socket.socket)
+    """Any connection or name lookup fails, in this process and the workers it forks (whose pipes are
+    socket pairs: sockets are made, never connected)."""
 
     def refuse(*args: object, **kwargs: object) -> None:
         raise AssertionError("network access")
 
-    monkeypatch.setattr(socket, "socket", refuse)
-    monkeypatch.setattr(socket, "create_connection", refuse)
+    for name in ("connect", "connect_ex", "sendto"):
+        monkeypatch.setattr(socket.socket, name, refuse)
+    for name in ("create_connection", "getaddrinfo", "gethostbyname"):
+        monkeypatch.setattr(socket, name, refuse)
 
 
 def test_html_page_offline(tmp_path: Path, no_network: None) -> None:
     (tmp_path / "page.html").write_text(PAGE, encoding="utf-8")
-    batch = run_batch([tmp_path])
+    batch = extract([tmp_path], tmp_path / "out")
     [article] = batch.articles
     assert article["source"] == "https://phuong6.example.gov.vn/tin-tuc/ra-mat-mo-hinh-123.html"
     assert article["title"] == "Phường 6 ra mắt mô hình “Đồng phục chắp cánh ước mơ”"
@@ -151,7 +153,7 @@ def test_jsonl_pages(tmp_path: Path, no_network: None) -> None:
     ]
     raw = "\n".join(json.dumps(x, ensure_ascii=False) for x in lines) + "\n{not json\n"
     (tmp_path / "pages.jsonl").write_text(raw, encoding="utf-8")
-    batch = run_batch([tmp_path])
+    batch = extract([tmp_path], tmp_path / "out")
     assert [a["source"] for a in batch.articles] == ["https://a.example.vn/1", "https://a.example.vn/2"]
     second = batch.articles[1]
     assert second["published"] == "2023-05-02" and second["title"] == "Vận động quỹ"

@@ -10,7 +10,7 @@ import pytest
 
 from bantin.gazetteer.sites import Site, Sites
 from bantin.pipeline.ingest.inputs import IngestError, InputItem, read_item
-from bantin.pipeline.run.article import run_batch
+from tests.conftest import extract
 
 BODY = (
     "<p>Sáng ngày 12/7, Đảng ủy Phường 6 tổ chức ra mắt mô hình “Đồng phục chắp cánh ước mơ” với tổng kinh "
@@ -39,7 +39,7 @@ def page(head: str, body: str) -> str:
 def read(tmp_path: Path, html: str, name: str = "page.html") -> dict:
     path = tmp_path / name
     path.write_text(html, encoding="utf-8")
-    batch = run_batch([path])
+    batch = extract([path], tmp_path / "out")
     assert not batch.errors, batch.errors
     [article] = batch.articles
     return {"article": article, "records": batch.records}
@@ -120,13 +120,13 @@ def test_a_page_of_menus_is_no_article(tmp_path: Path, html: str) -> None:
         read_item(InputItem(str(path)))
 
 
-def test_too_deep_a_page_says_so_quietly(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_too_deep_a_page_says_so_quietly(tmp_path: Path, capfd: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "deep.html"
     path.write_text(page("", "<div>" * 300 + BODY + "</div>" * 300), encoding="utf-8")
-    batch = run_batch([path])
+    batch = extract([path], tmp_path / "out")
     [error] = batch.errors
     assert "nested too deeply" in error["reason"]
-    assert capsys.readouterr().err == ""  # trafilatura's "discarding data: None" is not shown
+    assert capfd.readouterr().err == ""  # trafilatura's "discarding data: None" is not shown
 
 
 def test_missing_html_reader_is_one_error_per_page(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -134,7 +134,7 @@ def test_missing_html_reader_is_one_error_per_page(tmp_path: Path, monkeypatch: 
     monkeypatch.setitem(sys.modules, "trafilatura", None)  # `import trafilatura` raises ImportError
     (tmp_path / "a.html").write_text(LAYOUTS["liferay"], encoding="utf-8")
     (tmp_path / "b.txt").write_text("Phường 6 trao 120 suất quà cho hộ nghèo trên địa bàn phường.", "utf-8")
-    batch = run_batch([tmp_path])
+    batch = extract([tmp_path], tmp_path / "out")
     assert len(batch.articles) == 1
     [error] = batch.errors
     assert error["source"].endswith("a.html") and "lxml_html_clean" in error["reason"]
@@ -148,7 +148,7 @@ def test_sites_match_the_pages_canonical_url(tmp_path: Path) -> None:
     )
     (tmp_path / "saved.html").write_text(html, encoding="utf-8")
     sites = Sites((Site("phuong6.tanan.longan.gov.vn", "Tân An, Long An", "Phường 6"),))
-    [article] = run_batch([tmp_path], sites=sites).articles
+    [article] = extract([tmp_path], tmp_path / "out", sites=sites).articles
     assert article["source"] == "https://phuong6.tanan.longan.gov.vn/tin/1.html"
     assert article["ward"] is not None and article["ward"]["via"] == "sites"
     assert article["ward"]["name"] == "6"

@@ -16,9 +16,7 @@ from bantin.pipeline.ingest.inputs import (
     iter_input_files,
     read_item,
 )
-from bantin.pipeline.outputs.writers import write_outputs
-from bantin.pipeline.run.article import run_batch
-from tests.conftest import CORPUS_FILES
+from tests.conftest import CORPUS_FILES, extract
 
 
 def decode(data: bytes, source: str) -> str:
@@ -102,11 +100,10 @@ def test_one_bad_file_among_good_ones_loses_nothing(tmp_path: Path) -> None:
     (inbox / "binary.txt").write_bytes(b"\x00\x01\x02PK\x03\x04" * 50)
     (inbox / "latin1.txt").write_bytes("Hội nghị ở phường".encode()[:-1] + b"\xe9\xe8")
 
-    batch = run_batch([inbox])
     out = tmp_path / "out"
-    write_outputs(out, batch.articles, batch.records, batch.errors)
+    batch = extract([inbox], out)
 
-    assert batch.inputs == len(CORPUS_FILES) + 3
+    assert batch.summary.inputs == len(CORPUS_FILES) + 3
     assert sorted(Path(a["source"]).name for a in batch.articles) == [p.name for p in CORPUS_FILES]
     errors = [json.loads(line) for line in (out / "errors.jsonl").read_text(encoding="utf-8").splitlines()]
     by_file = {Path(e["source"]).name: e for e in errors}
@@ -120,7 +117,7 @@ def test_one_bad_file_among_good_ones_loses_nothing(tmp_path: Path) -> None:
 def test_identical_articles_become_one_listing_both_sources(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_bytes(CORPUS_FILES[2].read_bytes())
     (tmp_path / "b.txt").write_bytes(codecs.BOM_UTF8 + CORPUS_FILES[2].read_bytes())
-    batch = run_batch([tmp_path])
+    batch = extract([tmp_path], tmp_path / "out")
     [article] = batch.articles
     assert [Path(s).name for s in article["sources"]] == ["a.txt", "b.txt"]
     assert Path(article["source"]).name == "a.txt"

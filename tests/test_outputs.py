@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pandas as pd
@@ -12,15 +11,11 @@ import pytest
 
 from bantin.pipeline.outputs.writers import atomic_path, write_jsonl
 from bantin.pipeline.records.schema import KINDS
-from bantin.pipeline.run.article import BatchResult
+from tests.conftest import Extraction, read_jsonl
 
 EXPECTED_FILES = ["articles.jsonl", "records.jsonl", "errors.jsonl", "articles.parquet"] + [
     f"{kind}.parquet" for kind in KINDS
 ]
-
-
-def read_jsonl(path: Path) -> list[dict]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
 
 
 def test_all_files_are_written(corpus_out: Path) -> None:
@@ -39,9 +34,9 @@ def test_every_record_carries_exact_evidence(corpus_out: Path) -> None:
         assert record["text"] in record["sentence"]
 
 
-def test_corpus_has_no_errors_and_all_articles(corpus_batch: BatchResult) -> None:
-    assert corpus_batch.errors == []
-    assert len(corpus_batch.articles) == 5
+def test_corpus_has_no_errors_and_all_articles(corpus_run: Extraction) -> None:
+    assert corpus_run.errors == []
+    assert len(corpus_run.articles) == 5
 
 
 def test_articles_text_is_the_normalised_source(corpus_out: Path) -> None:

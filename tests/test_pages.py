@@ -18,9 +18,7 @@ from typing import Any
 import pytest
 
 from bantin.pipeline.check.evaluate import evaluate, loose
-from bantin.pipeline.outputs.writers import write_outputs
-from bantin.pipeline.run.article import BatchResult, run_batch
-from tests.conftest import ROOT
+from tests.conftest import ROOT, Extraction, extract
 
 PAGES = ROOT / "corpus" / "pages"
 REAL = ROOT.parent / "shared" / "real"
@@ -31,19 +29,12 @@ sys.modules["make_pages"] = make_pages  # its dataclasses look their module up
 _spec.loader.exec_module(make_pages)
 
 
-def _run(paths: list[Path], out: Path) -> BatchResult:
-    batch = run_batch(paths)
-    write_outputs(out, batch.articles, batch.records, batch.errors)
-    return batch
-
-
 @pytest.fixture(scope="module")
-def pages(tmp_path_factory: pytest.TempPathFactory) -> tuple[BatchResult, Path]:
-    out = tmp_path_factory.mktemp("pages_out")
-    return _run(sorted((PAGES / "html").glob("*.html")), out), out
+def pages(tmp_path_factory: pytest.TempPathFactory) -> Extraction:
+    return extract(sorted((PAGES / "html").glob("*.html")), tmp_path_factory.mktemp("pages_out"))
 
 
-def _by_page(batch: BatchResult) -> dict[str, set[str]]:
+def _by_page(batch: Extraction) -> dict[str, set[str]]:
     """Each page's records as values (offsets, ids and the evidence's whitespace left out)."""
     names = {a["article_id"]: Path(a["source"]).stem for a in batch.articles}
     out: dict[str, set[str]] = defaultdict(set)
@@ -61,39 +52,36 @@ def test_the_set_covers_the_layouts() -> None:
     assert {f.stem for f in files} == {f.stem for f in (PAGES / "gold").glob("*.json")}
 
 
-def test_page_set_scores(pages: tuple[BatchResult, Path]) -> None:
-    batch, out = pages
-    assert not batch.errors
-    result, _ = evaluate(PAGES / "gold", out)
+def test_page_set_scores(pages: Extraction) -> None:
+    assert not pages.errors
+    result, _ = evaluate(PAGES / "gold", pages.out)
     assert not result["articles_missing"]
     assert result["published_accuracy"] >= 0.95
-    by_file = {Path(a["source"]).name: a for a in batch.articles}
+    by_file = {Path(a["source"]).name: a for a in pages.articles}
     golds = [json.loads(p.read_text("utf-8")) for p in sorted((PAGES / "gold").glob("*.json"))]
     titles = [loose(g["title"]) == loose(by_file[g["file"]]["title"]) for g in golds]
     assert sum(titles) / len(titles) >= 0.95
     assert result["macro_f1"] >= 0.78  # the same articles as .txt: see test_pages_score_as_their_text
 
 
-def test_pages_score_as_their_text(pages: tuple[BatchResult, Path], tmp_path: Path) -> None:
+def test_pages_score_as_their_text(pages: Extraction, tmp_path: Path) -> None:
     """Macro F1 on the pages within 0.02 of the same real articles given as `.txt`."""
     if not (REAL / "articles").is_dir():
         pytest.skip("../shared/real is not beside this checkout")
-    _, out = pages
     names = sorted({p.stem.split("_")[-1] for p in (PAGES / "html").glob("*.html")})
     (tmp_path / "gold").mkdir()
     for name in names:
         shutil.copy(REAL / "gold" / f"{name}.json", tmp_path / "gold")
-    _run([REAL / "articles" / f"{name}.txt" for name in names], tmp_path / "txt")
+    extract([REAL / "articles" / f"{name}.txt" for name in names], tmp_path / "txt")
     as_text, _ = evaluate(tmp_path / "gold", tmp_path / "txt")
-    as_pages, _ = evaluate(PAGES / "gold", out)
+    as_pages, _ = evaluate(PAGES / "gold", pages.out)
     assert as_pages["macro_f1"] >= as_text["macro_f1"] - 0.02
 
 
-def test_same_records_as_the_page_text(pages: tuple[BatchResult, Path], tmp_path: Path) -> None:
+def test_same_records_as_the_page_text(pages: Extraction, tmp_path: Path) -> None:
     """Each page gives the records of its article written as a bulletin file (`text/`)."""
-    batch, _ = pages
-    twins = _run(sorted((PAGES / "text").glob("*.txt")), tmp_path / "text")
-    page_records, text_records = _by_page(batch), _by_page(twins)
+    twins = extract(sorted((PAGES / "text").glob("*.txt")), tmp_path / "text")
+    page_records, text_records = _by_page(pages), _by_page(twins)
     assert set(page_records) == set(text_records)
     for name in sorted(text_records):
         assert page_records[name] == text_records[name], name
@@ -122,18 +110,16 @@ def _furniture_phrases() -> list[str]:
     ]
 
 
-def test_no_furniture_in_the_articles(pages: tuple[BatchResult, Path]) -> None:
-    batch, _ = pages
+def test_no_furniture_in_the_articles(pages: Extraction) -> None:
     phrases = _furniture_phrases()
-    for article in batch.articles:
+    for article in pages.articles:
         found = [p for p in phrases if p in article["text"]]
         assert not found, (article["source"], found)
 
 
-def test_no_records_from_furniture(pages: tuple[BatchResult, Path]) -> None:
-    batch, _ = pages
+def test_no_records_from_furniture(pages: Extraction) -> None:
     phrases = [p for p in _furniture_phrases() if len(p) > 12]
-    texts: dict[str, Any] = {a["article_id"]: a["text"] for a in batch.articles}
-    for r in batch.records:
+    texts: dict[str, Any] = {a["article_id"]: a["text"] for a in pages.articles}
+    for r in pages.records:
         sentence = r.get("sentence") or texts[r["article_id"]][r["start"] : r["end"]]
         assert not any(p in sentence for p in phrases), r

@@ -24,10 +24,9 @@ import bantin.pipeline.run.batch
 from bantin.pipeline.check.audit import run_audit
 from bantin.pipeline.cli import app
 from bantin.pipeline.ingest.inputs import IngestError, InputItem, iter_inputs, read_item
-from bantin.pipeline.outputs.writers import write_outputs
-from bantin.pipeline.run.article import process_item, run_batch
+from bantin.pipeline.run.article import process_item
 from bantin.pipeline.run.batch import JOURNAL_DIR, RunConfig, run_to_dir
-from tests.conftest import CORPUS_FILES, ROOT
+from tests.conftest import CORPUS_FILES, ROOT, extract
 
 runner = CliRunner()
 Row = dict[str, Any]
@@ -363,8 +362,7 @@ def test_a_total_ends_at_its_sentence(tmp_path: Path) -> None:
         "Ngoài ra, 5 hộ được vay vốn.\n"
     )
     source = _inbox(tmp_path / "in", {"a.txt": text}) / "a.txt"
-    batch = run_batch([source])
-    write_outputs(tmp_path / "out", batch.articles, batch.records, batch.errors)
+    batch = extract([source], tmp_path / "out")
     assert sorted(r["value"] for r in batch.records if r["kind"] == "count") == [3, 5, 7, 10]
     assert run_audit(tmp_path / "out").flags == []
 
@@ -400,10 +398,9 @@ def test_the_audit_compares_every_stored_field(corpus_out: Path, tmp_path: Path)
 
 def test_the_audit_relinks_with_the_hints_of_the_run(tmp_path: Path) -> None:
     source = _inbox(tmp_path / "in", {"a.txt": "Phường 6 tổ chức hội nghị với 120 đại biểu."}) / "a.txt"
-    batch = run_batch([source], hints={"region": "Tân An, Long An"})
+    batch = extract([source], tmp_path / "out", hints={"region": "Tân An, Long An"})
     [unit] = [r for r in batch.records if r["kind"] == "unit"]
     assert unit["link_status"] == "linked"
-    write_outputs(tmp_path / "out", batch.articles, batch.records, batch.errors)
     assert not run_audit(tmp_path / "out").failed
 
 
@@ -447,8 +444,7 @@ def test_load_says_what_it_did_on_stdout(corpus_out: Path, tmp_path: Path) -> No
 def test_audit_flags_name_the_source(tmp_path: Path) -> None:
     text = "Phường 9 tổng kết\n\nTổng kinh phí là 300 triệu đồng, gồm: 100 triệu đồng và 150 triệu đồng.\n"
     source = _inbox(tmp_path / "in", {"a.txt": text}) / "a.txt"
-    batch = run_batch([source])
-    write_outputs(tmp_path / "out", batch.articles, batch.records, batch.errors)
+    extract([source], tmp_path / "out")
     result = runner.invoke(app, ["audit", str(tmp_path / "out")])
     assert f"FLAG     total_mismatch in {source}: total 300.000.000 đồng" in result.output
 

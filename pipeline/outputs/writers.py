@@ -198,19 +198,3 @@ class OutputWriter:
         for tmp in self._temps.values():
             if tmp.exists():
                 tmp.unlink()
-
-
-def write_outputs(
-    out_dir: Path, articles: list[dict[str, Any]], records: list[dict[str, Any]], errors: list[dict[str, Any]]
-) -> dict[str, Path]:
-    """All output files of one run held in memory; returns their paths by name."""
-    with OutputWriter(out_dir) as writer:
-        for article in articles:
-            writer.add_article(article)
-        for record in records:
-            writer.add_record(record)
-        for error in errors:
-            writer.add_error(error)
-    names = ["articles.jsonl", "records.jsonl", "errors.jsonl", "articles.parquet"]
-    names += [f"{kind}.parquet" for kind in MODEL_BY_KIND]
-    return {name: out_dir / name for name in names}

@@ -1,31 +1,29 @@
-"""The batch: from input paths to articles, records and an error report.
+"""One article: one input item → Document → every registered extractor → validated records.
 
-Each article goes ingest → Document → every registered extractor → validated
-records. Nothing stops the batch: a bad file, an extractor that raises, a
-record that fails validation each become an entry in the error report, with
-the source and the reason.
+`process_item` takes one input through ingest, analysis and extraction and returns the
+article, its records and its errors; nothing here stops on a failure: a bad file, an extractor
+that raises, a record that fails validation each become an error entry with the source and the
+reason. The batch (many inputs, workers, the journal, identical articles merged, the output
+files) is `bantin.pipeline.run.batch`'s.
 """
 
 from __future__ import annotations
 
 import gc
-import time
-from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
-from pathlib import Path
+from dataclasses import dataclass
 from typing import Any
 
 from pydantic import ValidationError
 
-from bantin.extractors import Extractor, registry
+from bantin.extractors import Extractor
 from bantin.extractors.base import Mention
 from bantin.gazetteer.link import article_ward
 from bantin.gazetteer.sites import Sites
-from bantin.pipeline.ingest.inputs import DEFAULT_MAX_BYTES, IngestError, InputItem, iter_inputs, read_item
+from bantin.pipeline.ingest.inputs import DEFAULT_MAX_BYTES, IngestError, InputItem, read_item
 from bantin.pipeline.records.roles import assign_roles
-from bantin.pipeline.records.schema import KINDS, Article, ErrorEntry, WardLink, validate_record
+from bantin.pipeline.records.schema import Article, ErrorEntry, WardLink, validate_record
 from bantin.pipeline.text import ids
 from bantin.pipeline.text.document import Document, build_document
 from bantin.pipeline.text.spans import Span
@@ -38,23 +36,13 @@ CUT = "…"  # marks each end where a stored sentence was cut
 
 @dataclass
 class ArticleResult:
+    """One input's outcome: its article (empty when it gave none), records and errors; `skipped`
+    when --resume found it already done."""
+
     article: dict[str, Any]
     records: list[dict[str, Any]]
     errors: list[dict[str, Any]]
     skipped: bool = False
-
-
-@dataclass
-class BatchResult:
-    articles: list[dict[str, Any]] = field(default_factory=list)
-    records: list[dict[str, Any]] = field(default_factory=list)
-    errors: list[dict[str, Any]] = field(default_factory=list)
-    inputs: int = 0
-    seconds: float = 0.0
-
-    def records_per_kind(self) -> dict[str, int]:
-        counts = Counter(r["kind"] for r in self.records)
-        return {kind: counts.get(kind, 0) for kind in KINDS}
 
 
 def _error(source: str, stage: str, reason: str, **extra: Any) -> dict[str, Any]:
@@ -263,53 +251,3 @@ def process_item(
     result.article["encoding"] = raw.encoding
     result.article["sources"] = [raw.source]
     return result
-
-
-class Deduper:
-    """Identical articles (same text, same id) become one, listing every source."""
-
-    def __init__(self) -> None:
-        self.first: dict[str, dict[str, Any]] = {}
-
-    def add(self, result: ArticleResult) -> bool:
-        """True when the result is a new article; else its source joins the first copy's."""
-        if not result.article:
-            return True
-        article_id = result.article["article_id"]
-        if article_id in self.first:
-            sources = self.first[article_id].setdefault("sources", [])
-            for source in result.article.get("sources", [result.article.get("source")]):
-                if source not in sources:
-                    sources.append(source)
-            return False
-        self.first[article_id] = result.article
-        return True
-
-
-def run_batch(
-    inputs: Iterable[str | Path],
-    hints: dict[str, str] | None = None,
-    on_file: Callable[[Path, ArticleResult], None] | None = None,
-    sites: Sites | None = None,
-) -> BatchResult:
-    """Process every input in this process, results held in memory (for small runs and tests).
-
-    `hints` apply to every input (`region`); `sites` adds per-source hints. The CLI uses
-    `bantin.pipeline.run.batch.run_to_dir`, which streams, runs workers and resumes.
-    """
-    started = time.perf_counter()
-    extractors = registry()
-    batch = BatchResult()
-    dedupe = Deduper()
-    for item in iter_inputs(inputs):
-        batch.inputs += 1
-        result = process_item(item, extractors, hints, sites=sites)
-        if dedupe.add(result):
-            if result.article:
-                batch.articles.append(result.article)
-            batch.records.extend(result.records)
-        batch.errors.extend(result.errors)
-        if on_file is not None:
-            on_file(Path(item.path), result)
-    batch.seconds = time.perf_counter() - started
-    return batch

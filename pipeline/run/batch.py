@@ -1,11 +1,13 @@
-"""Batch runs at scale: supervised worker processes, streaming outputs, and runs that resume after a crash.
+"""The batch: many inputs into one output folder, the only driver there is (`bantin extract`, the
+tests and the benchmarks all run `run_to_dir`); each input goes through `run.article.process_item`.
+Supervised worker processes, streaming outputs, and runs that resume after a crash.
 
 Each input's result is appended to a journal (`OUT/.bantin/journal.jsonl`, one
 line per input, flushed as it is written) and nothing else is held in memory.
 When every input is done the outputs are built from the journal, streaming, in
 input order, and renamed into place: identical articles become one that lists
-every source, and each output file appears whole or not at all. A run that
-processes no article leaves the earlier outputs of OUT as they were.
+every source (the pipeline's one dedupe, `build_outputs`), and each output file
+appears whole or not at all. A run that processes no article leaves the earlier outputs of OUT as they were.
 
 One run at a time writes into an OUT: a run holds a lock on `OUT/.bantin/lock`
 (released by the system when the run ends, even by SIGKILL, so a stale lock is
