@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -17,6 +19,14 @@ from bantin.pipeline.run.article import BatchResult, run_batch
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
 CORPUS_FILES = sorted(CORPUS.glob("*.txt"))  # the five samples; corpus/pages/ is the page-layout set
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """The register cache of this session in a folder of its own, never the user's cache folder
+    (set before any test, so the workers and CLI subprocesses the tests start inherit it)."""
+    cache = tempfile.mkdtemp(prefix="bantin-test-cache-")
+    os.environ["BANTIN_CACHE_DIR"] = cache
+    config.add_cleanup(lambda: shutil.rmtree(cache, ignore_errors=True))
 
 
 @pytest.fixture(scope="session")
