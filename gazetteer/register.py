@@ -5,23 +5,32 @@ SQLite file (63 provinces, their districts and about 10,000 wards/communes as
 before the reform; 34 provinces and about 3,300 wards/communes after it) and
 its old → new ward mapping (JSON). Only the data files are read: the package's
 own modules are never imported, because some of its conversions call a network
-geocoder. The index is built on first use and cached on disk beside this module.
+geocoder. The files are read where the package's tested versions keep them
+(`bantin.pipeline.text.packages`); an `UnknownLayout` names what is missing otherwise.
+
+The index is built on first use and cached in the user's cache folder (`cache_dir`), under a
+name that carries the cache format's version and the package's.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import pickle
 import sqlite3
+import tempfile
 from dataclasses import dataclass, field
 from functools import cache
 from importlib.util import find_spec
 from pathlib import Path
 
+from bantin.pipeline.text.packages import installed_version, layout_error, require_file
 from bantin.pipeline.text.textnorm import fold
 
 _PACKAGE = "vietnamadminunits"
-_CACHE_VERSION = 2
+_CACHE_VERSION = 2  # raised when `Register` or `Unit` change: an older cache file is never read
+_DATABASE = "dataset.db"  # SQLite: the tables admin_units (2025) and admin_units_legacy
+_MAPPING = "converter_2025.json"  # old → new ward keys
 
 
 @dataclass(frozen=True)
@@ -87,8 +96,11 @@ def name_keys(name: str) -> list[str]:
 def _data_dir() -> Path:
     spec = find_spec(_PACKAGE)
     if spec is None or not spec.submodule_search_locations:
-        raise RuntimeError(f"the {_PACKAGE} package is not installed: it carries the register data")
-    return Path(next(iter(spec.submodule_search_locations))) / "data"
+        raise layout_error(_PACKAGE, "the register data it bundles")
+    folder = Path(next(iter(spec.submodule_search_locations))) / "data"
+    for name in (_DATABASE, _MAPPING):
+        require_file(_PACKAGE, folder / name, f"its bundled register data {name}")
+    return folder
 
 
 def _short(full: str, type_word: str | None) -> str:
@@ -103,9 +115,20 @@ def _province_type(full: str) -> str:
 
 def build_register() -> Register:
     data = _data_dir()
+    try:
+        return _build_register(data)
+    except (sqlite3.Error, KeyError, json.JSONDecodeError) as exc:
+        raise layout_error(
+            _PACKAGE,
+            f"{_DATABASE} with the tables admin_units and admin_units_legacy and {_MAPPING} with the "
+            f"old → new ward keys, as its tested versions have them ({type(exc).__name__}: {exc})",
+        ) from exc
+
+
+def _build_register(data: Path) -> Register:
     register = Register()
-    mapping = json.loads((data / "converter_2025.json").read_text(encoding="utf-8"))
-    db = sqlite3.connect(f"file:{data / 'dataset.db'}?mode=ro", uri=True)
+    mapping = json.loads((data / _MAPPING).read_text(encoding="utf-8"))
+    db = sqlite3.connect(f"file:{data / _DATABASE}?mode=ro", uri=True)
     try:
         new_rows = db.execute(
             "SELECT province, ward, provinceShort, wardType, provinceCode, wardCode, provinceKey, wardKey "
@@ -212,15 +235,26 @@ def build_register() -> Register:
     return register
 
 
+def cache_dir() -> Path:
+    """bantin's cache folder: $BANTIN_CACHE_DIR, else $XDG_CACHE_HOME/bantin, else ~/.cache/bantin."""
+    if own := os.environ.get("BANTIN_CACHE_DIR"):
+        return Path(own)
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    # The XDG spec ignores a relative path.
+    base = Path(xdg) if xdg and Path(xdg).is_absolute() else Path.home() / ".cache"
+    return base / "bantin"
+
+
 def _cache_path() -> Path:
-    return Path(__file__).parent / "cache" / f"register-v{_CACHE_VERSION}.pickle"
+    source = installed_version(_PACKAGE) or "unknown"
+    return cache_dir() / f"register-v{_CACHE_VERSION}-{_PACKAGE}-{source}.pickle"
 
 
 @cache
 def load_register() -> Register:
     """The register index: read from the cache, or built from the package data and cached."""
     path = _cache_path()
-    source = _data_dir() / "dataset.db"
+    source = _data_dir() / _DATABASE
     if path.exists() and path.stat().st_mtime >= source.stat().st_mtime:
         try:
             with path.open("rb") as fh:
@@ -232,10 +266,15 @@ def load_register() -> Register:
     register = build_register()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp")
-        with tmp.open("wb") as fh:
-            pickle.dump(register, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        tmp.replace(path)
-    except OSError:  # a read-only install still works, without the cache
+        # A temporary file of its own, then one rename: runs that build at once never mix bytes.
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.stem, suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                pickle.dump(register, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    except OSError:  # an unwritable cache folder still works, without the cache
         pass
     return register

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
+import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +23,14 @@ from bantin.pipeline.run.batch import RunConfig, RunSummary, run_to_dir
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
 CORPUS_FILES = sorted(CORPUS.glob("*.txt"))  # the five samples; corpus/pages/ is the page-layout set
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """The register cache of this session in a folder of its own, never the user's cache folder
+    (set before any test, so the workers and CLI subprocesses the tests start inherit it)."""
+    cache = tempfile.mkdtemp(prefix="bantin-test-cache-")
+    os.environ["BANTIN_CACHE_DIR"] = cache
+    config.add_cleanup(lambda: shutil.rmtree(cache, ignore_errors=True))
 
 
 Row = dict[str, Any]

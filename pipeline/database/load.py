@@ -197,6 +197,18 @@ def _password(location: str) -> str:
     return m["password"] if m else ""
 
 
+def _psycopg() -> Any:
+    """psycopg, which the `postgres` extra installs; a `LoadError` naming the extra without it."""
+    try:
+        import psycopg
+    except ImportError as exc:
+        raise LoadError(
+            f"loading into PostgreSQL needs psycopg, which bantin's `postgres` extra installs: "
+            f"pip install 'bantin[postgres]' (or pip install 'psycopg[binary]>=3.1'); {exc}"
+        ) from None
+    return psycopg
+
+
 @contextmanager
 def connect(target: Target) -> Iterator[Any]:
     con: Any  # a DuckDB or a psycopg connection: the loader uses what both have
@@ -207,9 +219,9 @@ def connect(target: Target) -> Iterator[Any]:
             Path(target.location).parent.mkdir(parents=True, exist_ok=True)
             con = duckdb.connect(target.location)
         else:
-            import psycopg
-
-            con = psycopg.connect(target.location, connect_timeout=10)
+            con = _psycopg().connect(target.location, connect_timeout=10)
+    except LoadError:
+        raise
     except Exception as exc:
         secret = _password(target.location)
         raise LoadError(

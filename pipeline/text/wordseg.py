@@ -12,7 +12,10 @@ Weights are added in the order underthesea_core adds them, so the words are thos
 known difference: a character whose case mapping is newer than Python's Unicode database
 (e.g. "ɤ", given an upper case in Unicode 16) can change a title-case feature.
 
-A model this module cannot read falls back to `word_tokenize`.
+underthesea's model files and private modules are read where its tested versions keep them
+(`bantin.pipeline.text.packages`): when they are not there, `word_segmenter` raises an
+`UnknownLayout` that names the version installed and the versions tested. A model that is there
+but that this module cannot parse falls back to `word_tokenize`.
 """
 
 from __future__ import annotations
@@ -27,9 +30,17 @@ import numpy as np
 import regex
 
 from bantin.pipeline.text.crf import CRFModel, ModelFormatError, read_crfsuite, viterbi
+from bantin.pipeline.text.packages import layout_error, require_file
 
 _TEMPLATE = regex.compile(r"T\[(-?\d+)(?:,(-?\d+))?\](?:\.(lower|isdigit|istitle|is_in_dict))?")
 MODEL_NAME = "ws_crf_vlsp2013_20230727"  # the model underthesea.word_tokenize loads
+MODEL_FILES = ("models.bin", "features.bin", "dictionary.bin")
+# The private names the syllable tokenizer takes underthesea's regex and normalisers from.
+PRIVATE_NAMES = (
+    ("underthesea.pipeline.text_normalize", "token_normalize"),
+    ("underthesea.pipeline.text_normalize.character_normalize", "normalize_characters_in_text"),
+    ("underthesea.pipeline.word_tokenize.regex_tokenize", "patterns"),
+)
 _I32 = regex.compile(r"[+-]?[0-9]+")
 _I32_MAX = 2**31 - 1
 # Runs of non-space characters longer than this are tokenised by windows (see
@@ -294,9 +305,26 @@ def load_segmenter(model_dir: Path) -> Callable[[str], list[str]]:
         return word_tokenize  # type: ignore[no-any-return]
 
 
+def model_dir() -> Path:
+    """The folder of underthesea's bundled model, its files and the private modules read checked:
+    an `UnknownLayout` names what is missing, the underthesea installed and the versions tested."""
+    import importlib
+
+    for module, name in PRIVATE_NAMES:
+        try:
+            found = hasattr(importlib.import_module(module), name)
+        except ImportError:
+            found = False
+        if not found:
+            raise layout_error("underthesea", f"{name} in its module {module}")
+    package = importlib.import_module("underthesea.pipeline.word_tokenize")
+    folder = Path(str(package.__file__)).parent / "models" / MODEL_NAME
+    for name in MODEL_FILES:
+        require_file("underthesea", folder / name, f"the word segmentation model {MODEL_NAME}'s {name}")
+    return folder
+
+
 @cache
 def word_segmenter() -> Callable[[str], list[str]]:
     """The segmenter of underthesea's bundled model, loaded once per process."""
-    import underthesea.pipeline.word_tokenize as package
-
-    return load_segmenter(Path(package.__file__).parent / "models" / MODEL_NAME)
+    return load_segmenter(model_dir())
