@@ -17,11 +17,11 @@ Articles are paired with gold files by the file name at the end of their `source
 from __future__ import annotations
 
 import json
+import re
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
-
-import regex
 
 from bantin.pipeline.outputs.readers import read_jsonl
 from bantin.pipeline.records.schema import KINDS, MODEL_BY_KIND, PLURAL, Match
@@ -34,14 +34,15 @@ Entry = dict[str, Any]
 
 
 def loose(value: object) -> str:
-    """Folded text with punctuation and quotes dropped."""
+    """Folded text with punctuation and quotes dropped, as the shared scorer reads it: with the
+    standard `re`, whose \\w keeps "²" in "m²" (the `regex` module's drops it, and "m²" met "m")."""
     if value is None:
         return ""
-    return fold(regex.sub(r"[^\w\s]", " ", str(value)))
+    return fold(re.sub(r"[^\w\s]", " ", unicodedata.normalize("NFC", str(value))))
 
 
 def _unit_name(value: object) -> str:
-    return regex.sub(r"^số\s+", "", loose(value))
+    return re.sub(r"^số\s+", "", loose(value))
 
 
 def _first_word(value: object) -> str:

@@ -92,10 +92,10 @@ class RecordBase(BaseModel):
 
     @classmethod
     def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
-        """A kind's model declares its spec, naming fields it has: a slip fails at import."""
+        """A kind's model declares (or inherits) its spec, naming fields it has: a slip fails at import."""
         super().__pydantic_init_subclass__(**kwargs)
         for name in ("plural", "key_fields", "value_fields"):
-            if name not in cls.__dict__:
+            if not hasattr(cls, name):
                 raise TypeError(f"{cls.__name__} does not declare `{name}`")
         unknown = [f for f in (*cls.key_fields, *cls.value_fields) if f not in cls.model_fields]
         if unknown:
