@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import gc
 import time
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -25,7 +24,7 @@ from bantin.gazetteer.link import article_ward
 from bantin.gazetteer.sites import Sites
 from bantin.pipeline.ingest.inputs import DEFAULT_MAX_BYTES, IngestError, InputItem, iter_inputs, read_item
 from bantin.pipeline.records.roles import assign_roles
-from bantin.pipeline.records.schema import KINDS, Article, ErrorEntry, WardLink, validate_record
+from bantin.pipeline.records.schema import Article, ErrorEntry, WardLink, validate_record
 from bantin.pipeline.text import ids
 from bantin.pipeline.text.document import Document, build_document
 from bantin.pipeline.text.spans import Span
@@ -51,10 +50,6 @@ class BatchResult:
     errors: list[dict[str, Any]] = field(default_factory=list)
     inputs: int = 0
     seconds: float = 0.0
-
-    def records_per_kind(self) -> dict[str, int]:
-        counts = Counter(r["kind"] for r in self.records)
-        return {kind: counts.get(kind, 0) for kind in KINDS}
 
 
 def _error(source: str, stage: str, reason: str, **extra: Any) -> dict[str, Any]:
