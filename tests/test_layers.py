@@ -27,7 +27,7 @@ ALLOWED: dict[str, set[str]] = {
     "pipeline.outputs": {"pipeline.records"},
     "pipeline.run": {"pipeline.ingest", "extractors", "pipeline.outputs"},
     "pipeline.check": {"pipeline.run"},
-    "pipeline.database": {"pipeline.records", "gazetteer"},
+    "pipeline.database": {"pipeline.outputs", "gazetteer"},
     "pipeline.cli": {"pipeline.check", "pipeline.database"},
 }
 

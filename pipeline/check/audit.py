@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import json
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
@@ -28,8 +27,9 @@ from pydantic import ValidationError
 from bantin.extractors import registry
 from bantin.extractors.numbers import parse_numeral
 from bantin.gazetteer.register import name_keys
-from bantin.pipeline.records.roles import AMOUNT_KINDS, assign_roles, same_measure
-from bantin.pipeline.records.schema import validate_record
+from bantin.pipeline.outputs.readers import OutputsError, read_jsonl
+from bantin.pipeline.records.roles import AMOUNT_KINDS, FIGURE, assign_roles, same_measure
+from bantin.pipeline.records.schema import MODEL_BY_KIND, validate_record
 from bantin.pipeline.run.article import CUT, process_document
 from bantin.pipeline.text import ids
 from bantin.pipeline.text.document import build_document
@@ -39,9 +39,11 @@ from bantin.pipeline.text.textnorm import fold
 
 # The fields that place a record: checked apart (evidence, article), not compared with re-extraction.
 PLACE_FIELDS = ("article_id", "kind", "text", "start", "end")
+# The fields that say which record an evidence entry (a claim's, a flag's) is; its values follow.
+EVIDENCE_FIELDS = ("record_id", "article_id", "kind", "text", "start", "end", "sentence")
 CLAIM_KINDS = ("money", "count", "measure", "date")
-# Kinds whose claims name what they count or measure: the unit's first word must agree.
-UNIT_KINDS = ("count", "measure")
+# Kinds whose claims name what they count or measure (the record states a `unit`): its first word must agree.
+UNIT_KINDS = tuple(kind for kind in CLAIM_KINDS if "unit" in MODEL_BY_KIND[kind].value_fields)
 Row = dict[str, Any]
 
 
@@ -56,24 +58,11 @@ class AuditInputError(ValueError):
 
 
 def load_outputs(out_dir: Path) -> Outputs:
-    articles: dict[str, Row] = {}
-    records: list[Row] = []
-    for name, sink in (("articles.jsonl", None), ("records.jsonl", records)):
-        path = out_dir / name
-        if not path.exists():
-            raise AuditInputError(f"{path} not found: is {out_dir} the output folder of `bantin extract`?")
-        with path.open(encoding="utf-8") as fh:
-            for number, line in enumerate(fh, 1):
-                if not line.strip():
-                    continue
-                try:
-                    row = json.loads(line)
-                except json.JSONDecodeError as exc:
-                    raise AuditInputError(f"{path}:{number}: not JSON: {exc}") from exc
-                if sink is None:
-                    articles[row.get("article_id", "")] = row
-                else:
-                    sink.append(row)
+    try:
+        articles = {row.get("article_id", ""): row for row in read_jsonl(out_dir / "articles.jsonl")}
+        records = read_jsonl(out_dir / "records.jsonl")
+    except OutputsError as exc:
+        raise AuditInputError(str(exc)) from None
     return Outputs(articles, records)
 
 
@@ -432,8 +421,7 @@ def check_claim(claim: Claim, outputs: Outputs) -> ClaimResult:
                 dt.date.fromisoformat(r["date_from"]),
                 dt.date.fromisoformat(r["date_to"]),
             )
-        field_name = "amount" if claim.kind == "money" else "value"
-        return Decimal(str(r.get(field_name))) == number
+        return Decimal(str(r.get(FIGURE[claim.kind]))) == number
 
     supporting = [r for r in same_kind if equal(r)]
     if supporting:
@@ -495,7 +483,7 @@ def _base_words() -> regex.Pattern[str]:
 
 
 def _figure(record: Row) -> Decimal:
-    return Decimal(str(record["amount"] if record["kind"] == "money" else record["value"]))
+    return Decimal(str(record[FIGURE[record["kind"]]]))
 
 
 def consistency_flags(outputs: Outputs) -> list[Flag]:
@@ -629,20 +617,7 @@ class AuditReport:
 
 
 def _evidence(record: Row) -> Row:
-    keep = (
-        "record_id",
-        "article_id",
-        "kind",
-        "text",
-        "start",
-        "end",
-        "sentence",
-        "amount",
-        "value",
-        "unit",
-        "date_from",
-        "date_to",
-    )
+    keep = (*EVIDENCE_FIELDS, *MODEL_BY_KIND[record["kind"]].value_fields)
     return {k: record[k] for k in keep if k in record}
 
 

@@ -17,28 +17,32 @@ Articles are paired with gold files by the file name at the end of their `source
 from __future__ import annotations
 
 import json
+import re
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import regex
-
-from bantin.pipeline.records.schema import KINDS, PLURAL
+from bantin.pipeline.outputs.readers import read_jsonl
+from bantin.pipeline.records.schema import KINDS, MODEL_BY_KIND, PLURAL, Match
 from bantin.pipeline.text.textnorm import fold
 
 GOLD_KEY = PLURAL
+# The gold files' names of record fields where they differ (a gold date is {"from": …, "to": …}).
+GOLD_NAME = {"date_from": "from", "date_to": "to"}
 Entry = dict[str, Any]
 
 
 def loose(value: object) -> str:
-    """Folded text with punctuation and quotes dropped."""
+    """Folded text with punctuation and quotes dropped, as the shared scorer reads it: with the
+    standard `re`, whose \\w keeps "²" in "m²" (the `regex` module's drops it, and "m²" met "m")."""
     if value is None:
         return ""
-    return fold(regex.sub(r"[^\w\s]", " ", str(value)))
+    return fold(re.sub(r"[^\w\s]", " ", unicodedata.normalize("NFC", str(value))))
 
 
 def _unit_name(value: object) -> str:
-    return regex.sub(r"^số\s+", "", loose(value))
+    return re.sub(r"^số\s+", "", loose(value))
 
 
 def _first_word(value: object) -> str:
@@ -67,40 +71,48 @@ def _words_contained(a: object, b: object) -> bool:
     return hits / len(short) >= 0.8 and len(short) / len(long_) >= 0.5
 
 
-def _date_key(entry: Entry) -> tuple[str, str]:
-    return (str(entry.get("from", entry.get("date_from"))), str(entry.get("to", entry.get("date_to"))))
-
-
-KEY: dict[str, Callable[[Entry], object]] = {
-    "date": _date_key,
-    "unit": lambda e: (loose(e.get("level")), _unit_name(e.get("name"))),
-    "official": lambda e: loose(e.get("name")),
-    "campaign": lambda e: loose(e.get("name")),
-    "model": lambda e: loose(e.get("title")),
-    "money": lambda e: _number(e.get("amount")),
-    "count": lambda e: (_number(e.get("value")), _first_word(e.get("unit"))),
-    "measure": lambda e: (_number(e.get("value")), _first_word(e.get("unit"))),
+# How each kind of key field is read before comparing (records/schema.py `Match`).
+NORMAL: dict[Match, Callable[[object], object]] = {
+    "exact": str,
+    "loose": loose,
+    "unit_name": _unit_name,
+    "number": _number,
+    "first_word": _first_word,
+    "contained": loose,
 }
 
 
+def _field(entry: Entry, name: str) -> object:
+    """A key field of a gold entry (by the gold's name) or of a record."""
+    return entry.get(GOLD_NAME.get(name, name), entry.get(name))
+
+
+def key(kind: str, entry: Entry) -> tuple[object, ...]:
+    """What a fact is known by, from its model's `key_fields`: repeated mentions of one fact share it."""
+    return tuple(NORMAL[how](_field(entry, name)) for name, how in MODEL_BY_KIND[kind].key_fields.items())
+
+
 def same(kind: str, gold: Entry, pred: Entry) -> bool:
-    """Whether a predicted record matches a gold entry, by the guideline's rule for the kind."""
-    if kind == "model":
-        return _words_contained(gold.get("title"), pred.get("title"))
-    if kind in ("money", "count", "measure"):
-        value = KEY[kind](gold)
-        first = value[0] if isinstance(value, tuple) else value
-        return first is not None and value == KEY[kind](pred)
-    return KEY[kind](gold) == KEY[kind](pred)
+    """Whether a predicted record matches a gold entry, field by field as its model's `key_fields` say."""
+    for name, how in MODEL_BY_KIND[kind].key_fields.items():
+        g, p = _field(gold, name), _field(pred, name)
+        if how == "contained":
+            if not _words_contained(g, p):
+                return False
+            continue
+        value = NORMAL[how](g)
+        if value != NORMAL[how](p) or (how == "number" and value is None):
+            return False
+    return True
 
 
 def dedupe(kind: str, entries: list[Entry]) -> list[Entry]:
     seen: set[object] = set()
     out: list[Entry] = []
     for entry in entries:
-        key = KEY[kind](entry)
-        if key not in seen:
-            seen.add(key)
+        k = key(kind, entry)
+        if k not in seen:
+            seen.add(k)
             out.append(entry)
     return out
 
@@ -127,15 +139,10 @@ def _share(hits_total: list[int]) -> float | None:
     return round(hits / total, 3) if total else None
 
 
-def _jsonl(path: Path) -> list[Entry]:
-    with path.open(encoding="utf-8") as fh:
-        return [json.loads(line) for line in fh if line.strip()]
-
-
 def evaluate(gold_dir: Path, out_dir: Path) -> tuple[dict[str, Any], list[str]]:
     """Scores of the run in `out_dir` against every gold file of `gold_dir`, and the per-fact details."""
-    articles = _jsonl(out_dir / "articles.jsonl")
-    records = _jsonl(out_dir / "records.jsonl")
+    articles = read_jsonl(out_dir / "articles.jsonl")
+    records = read_jsonl(out_dir / "records.jsonl")
     by_file = {Path(str(a.get("source", ""))).name: a for a in articles}
     by_article: dict[str, list[Entry]] = {}
     for r in records:

@@ -20,21 +20,20 @@ why, with credentials masked. The register of units is loaded as a table
 
 from __future__ import annotations
 
-import datetime as dt
-import json
 import re
-import types
-import typing
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
+import pyarrow as pa
 from pydantic import ValidationError
 
 from bantin.gazetteer.table import REGISTER_COLUMNS, register_rows, ward_unit
 from bantin.pipeline.database import neardup
+from bantin.pipeline.outputs.readers import OutputsError, read_jsonl
+from bantin.pipeline.outputs.writers import arrow_schema
 from bantin.pipeline.records.schema import KINDS, MODEL_BY_KIND, PLURAL, Article, RecordBase, validate_record
 
 TABLE = PLURAL
@@ -53,42 +52,28 @@ COMMON = [
 FOREIGN_KEY = "REFERENCES articles(article_id)"
 TEXTS = "TEXT[]"
 BYTES = "BLOB"  # BYTEA on PostgreSQL
-_SQL_TYPES: dict[object, str] = {
-    str: "TEXT",
-    int: "BIGINT",
-    float: "DOUBLE PRECISION",
-    bool: "BOOLEAN",
-    dt.date: "DATE",
+# A record field's column type: the type of its Parquet column (outputs/writers.py, from its annotation).
+_SQL_TYPES: dict[pa.DataType, str] = {
+    pa.string(): "TEXT",
+    pa.list_(pa.string()): TEXTS,
+    pa.int64(): "BIGINT",
+    pa.float64(): "DOUBLE PRECISION",
+    pa.bool_(): "BOOLEAN",
+    pa.date32(): "DATE",
 }
 
 
-def _sql_type(annotation: Any) -> str:
-    """The column type of a record field, derived from its Pydantic annotation."""
-    origin = typing.get_origin(annotation)
-    args = [a for a in typing.get_args(annotation) if a is not type(None)]
-    if origin is typing.Annotated:
-        return _sql_type(args[0])
-    if origin in (typing.Union, types.UnionType):
-        inner = {_sql_type(a) for a in args}
-        if len(inner) == 1:
-            return inner.pop()
-        return "DOUBLE PRECISION" if inner <= {"BIGINT", "DOUBLE PRECISION"} else "TEXT"
-    if origin is typing.Literal:
-        return "TEXT"
-    if origin is list:
-        return TEXTS
-    return _SQL_TYPES.get(annotation, "TEXT")
-
-
-# Each kind's own columns, in the record model's field order (the common fields and `kind` apart).
-COLUMNS: dict[str, list[tuple[str, str]]] = {
-    kind: [
-        (name, _sql_type(f.annotation))
-        for name, f in model.model_fields.items()
+def record_columns(model: type[RecordBase]) -> list[tuple[str, str]]:
+    """A kind's own columns, in its model's field order (the common fields and `kind` apart)."""
+    schema = arrow_schema(model)
+    return [
+        (name, _SQL_TYPES[schema.field(name).type])
+        for name in model.model_fields
         if name not in RecordBase.model_fields and name != "kind"
     ]
-    for kind, model in MODEL_BY_KIND.items()
-}
+
+
+COLUMNS = {kind: record_columns(model) for kind, model in MODEL_BY_KIND.items()}
 ARTICLE_COLUMNS = [
     ("article_id", "TEXT PRIMARY KEY"),
     ("source", "TEXT NOT NULL"),
@@ -132,10 +117,6 @@ INDEXES = [
 
 class LoadError(RuntimeError):
     """The load did not happen (and left the database as it was); the message says why."""
-
-
-class Connection(Protocol):
-    def execute(self, sql: str, params: Sequence[Any] = ...) -> Any: ...
 
 
 @dataclass(frozen=True)
@@ -273,18 +254,10 @@ def schema_sql(database: str) -> list[str]:
 
 
 def _read_jsonl(path: Path) -> list[dict[str, Any]]:
-    if not path.exists():
-        raise LoadError(f"{path} not found: is {path.parent} the output folder of `bantin extract`?")
-    rows = []
-    with path.open(encoding="utf-8") as fh:
-        for number, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            try:
-                rows.append(json.loads(line))
-            except json.JSONDecodeError as exc:
-                raise LoadError(f"{path}:{number}: not JSON ({exc.msg}); nothing was loaded") from exc
-    return rows
+    try:
+        return read_jsonl(path)
+    except OutputsError as exc:
+        raise LoadError(str(exc)) from None
 
 
 def _problem(exc: ValidationError) -> str:
@@ -570,8 +543,6 @@ def _upsert(
         return
     names = [c for c, _ in columns]
     if target.kind == "duckdb":
-        import pyarrow as pa
-
         arrow = pa.Table.from_arrays(
             [pa.array([row[i] for row in rows], type=_arrow_type(t)) for i, (_, t) in enumerate(columns)],
             names=names,
@@ -592,9 +563,7 @@ def _upsert(
     _executemany(con, sql, rows)
 
 
-def _arrow_type(sql_type: str) -> Any:
-    import pyarrow as pa
-
+def _arrow_type(sql_type: str) -> pa.DataType:
     base = sql_type.split()[0]
     return {
         "TEXT": pa.string(),

@@ -113,13 +113,6 @@ def _table(schema: pa.Schema, rows: list[dict[str, Any]]) -> pa.Table:
     return pa.Table.from_pydict(columns, schema=schema)
 
 
-def write_parquet(target: Path, model: type[BaseModel], rows: list[dict[str, Any]]) -> int:
-    """Write rows (model_dump(mode='json') dicts) as a typed Parquet file, atomically."""
-    with atomic_path(target) as tmp:
-        pq.write_table(_table(arrow_schema(model), rows), tmp)
-    return len(rows)
-
-
 class _ParquetStream:
     """A Parquet file written in row groups as rows come, so memory stays bounded."""
 

@@ -25,9 +25,12 @@ from typing import Any
 
 import regex
 
+from bantin.pipeline.records.schema import MODEL_BY_KIND
 from bantin.pipeline.text.resources import alternation, load_yaml
 
-AMOUNT_KINDS = ("money", "count", "measure")
+# The kinds of figures: those whose model carries a `role`; the figure is each model's first value field.
+FIGURE = {kind: m.value_fields[0] for kind, m in MODEL_BY_KIND.items() if "role" in m.model_fields}
+AMOUNT_KINDS = tuple(FIGURE)
 Row = dict[str, Any]
 _FLAGS = regex.IGNORECASE | regex.VERSION1
 _WINDOW = 120  # characters read before a figure for its per-word or total phrase
@@ -381,4 +384,4 @@ def _clause_groups(
 
 
 def _value(r: Row) -> float:
-    return float(r["amount"] if r["kind"] == "money" else r["value"])
+    return float(r[FIGURE[r["kind"]]])

@@ -9,7 +9,8 @@ error report with the reason; it is never written silently wrong.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any, Literal
+import typing
+from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import (
     BaseModel,
@@ -38,24 +39,31 @@ CampaignCategory = Literal[
 ]  # fmt: skip
 
 INT64_MAX = 2**63 - 1  # the Parquet and database columns of amounts and counts are 64-bit
-KINDS: tuple[str, ...] = ("date", "unit", "official", "campaign", "model", "money", "count", "measure")
-# The plural name of each kind: the gold files' keys and the database tables.
-PLURAL: dict[str, str] = {
-    "date": "dates",
-    "unit": "units",
-    "official": "officials",
-    "campaign": "campaigns",
-    "model": "models",
-    "money": "money",
-    "count": "counts",
-    "measure": "measures",
-}
+# How a field of a kind's evaluation key is compared (pipeline/check/evaluate.py, by the annotation
+# guideline): `exact` as written; `loose` case, tone-mark placement and punctuation aside; `unit_name`
+# loose and without a leading "số"; `number` as a number (one that cannot be read matches nothing);
+# `first_word` by its first loose word; `contained` loose, and matched when the shorter's words are
+# at least 80 % in the longer's.
+Match = Literal["exact", "loose", "unit_name", "number", "first_word", "contained"]
 
 
 class RecordBase(BaseModel):
-    """Fields every record carries: identity and evidence."""
+    """Fields every record carries: identity and evidence.
+
+    Each kind's model is the one spec of the kind: its fields make the Parquet schema and the
+    database columns, and the class variables below say the rest, so nothing per kind is listed
+    anywhere else.
+    """
 
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+    # The gold files' key for the kind and its database table.
+    plural: ClassVar[str]
+    # The fields that tell one fact from another (evaluation: dedupe and matching), and how each compares.
+    key_fields: ClassVar[dict[str, Match]]
+    # The fields that state what the record says, the figure first: the audit shows them as evidence
+    # and checks a claim against them.
+    value_fields: ClassVar[tuple[str, ...]]
 
     record_id: str = Field(min_length=1)
     article_id: str = Field(min_length=1)
@@ -82,8 +90,23 @@ class RecordBase(BaseModel):
                 raise ValueError(f"sentence does not contain the evidence {self.text!r}")
         return self
 
+    @classmethod
+    def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
+        """A kind's model declares (or inherits) its spec, naming fields it has: a slip fails at import."""
+        super().__pydantic_init_subclass__(**kwargs)
+        for name in ("plural", "key_fields", "value_fields"):
+            if not hasattr(cls, name):
+                raise TypeError(f"{cls.__name__} does not declare `{name}`")
+        unknown = [f for f in (*cls.key_fields, *cls.value_fields) if f not in cls.model_fields]
+        if unknown:
+            raise TypeError(f"{cls.__name__} names fields it does not have: {unknown}")
+
 
 class DateRecord(RecordBase):
+    plural = "dates"
+    key_fields = {"date_from": "exact", "date_to": "exact"}
+    value_fields = ("date_from", "date_to")
+
     kind: Literal["date"] = "date"
     date_from: dt.date
     date_to: dt.date
@@ -98,6 +121,10 @@ class DateRecord(RecordBase):
 
 
 class UnitRecord(RecordBase):
+    plural = "units"
+    key_fields = {"level": "loose", "name": "unit_name"}
+    value_fields = ("level", "name")
+
     kind: Literal["unit"] = "unit"
     level: UnitLevel
     name: str = Field(min_length=1)
@@ -109,6 +136,10 @@ class UnitRecord(RecordBase):
 
 
 class OfficialRecord(RecordBase):
+    plural = "officials"
+    key_fields = {"name": "loose"}
+    value_fields = ("name",)
+
     kind: Literal["official"] = "official"
     name: str = Field(min_length=1)
     titles: list[str] = Field(default_factory=list)
@@ -117,12 +148,20 @@ class OfficialRecord(RecordBase):
 
 
 class CampaignRecord(RecordBase):
+    plural = "campaigns"
+    key_fields = {"name": "loose"}
+    value_fields = ("name",)
+
     kind: Literal["campaign"] = "campaign"
     name: str = Field(min_length=1)
     category: CampaignCategory
 
 
 class ModelRecord(RecordBase):
+    plural = "models"
+    key_fields = {"title": "contained"}
+    value_fields = ("title",)
+
     kind: Literal["model"] = "model"
     title: str = Field(min_length=1)
     owner: str | None = None
@@ -140,6 +179,10 @@ def _whole(value: float | int) -> float | int:
 
 
 class MoneyRecord(RecordBase):
+    plural = "money"
+    key_fields = {"amount": "number"}
+    value_fields = ("amount",)
+
     kind: Literal["money"] = "money"
     amount: Annotated[int, Field(strict=True, ge=0, le=INT64_MAX)]
     currency: Literal["VND"] = "VND"
@@ -154,6 +197,10 @@ class MoneyRecord(RecordBase):
 
 
 class CountRecord(RecordBase):
+    plural = "counts"
+    key_fields = {"value": "number", "unit": "first_word"}
+    value_fields = ("value", "unit")
+
     kind: Literal["count"] = "count"
     value: Annotated[float, Field(ge=0, allow_inf_nan=False)] | Annotated[int, Field(ge=0, le=INT64_MAX)]
     unit: str = Field(min_length=1)
@@ -171,6 +218,10 @@ class CountRecord(RecordBase):
 
 class MeasureRecord(RecordBase):
     """A quantity in a unit of measure ("1.000kg gạo"); `si_value`/`si_unit` where the unit is a plain one."""
+
+    plural = "measures"
+    key_fields = {"value": "number", "unit": "first_word"}
+    value_fields = ("value", "unit")
 
     kind: Literal["measure"] = "measure"
     value: Annotated[float, Field(ge=0, allow_inf_nan=False)] | Annotated[int, Field(ge=0, le=INT64_MAX)]
@@ -203,16 +254,11 @@ Record = Annotated[
     Field(discriminator="kind"),
 ]
 RECORD_ADAPTER: TypeAdapter[Record] = TypeAdapter(Record)
-MODEL_BY_KIND: dict[str, type[RecordBase]] = {
-    "date": DateRecord,
-    "unit": UnitRecord,
-    "official": OfficialRecord,
-    "campaign": CampaignRecord,
-    "model": ModelRecord,
-    "money": MoneyRecord,
-    "count": CountRecord,
-    "measure": MeasureRecord,
-}
+# Every record model, in the order kinds are listed (KINDS), extracted and written.
+RECORD_MODELS: tuple[type[RecordBase], ...] = typing.get_args(typing.get_args(Record)[0])
+MODEL_BY_KIND: dict[str, type[RecordBase]] = {m.model_fields["kind"].default: m for m in RECORD_MODELS}
+KINDS: tuple[str, ...] = tuple(MODEL_BY_KIND)
+PLURAL: dict[str, str] = {kind: model.plural for kind, model in MODEL_BY_KIND.items()}
 
 
 def validate_record(data: dict[str, Any], article_text: str | None) -> Record:
