@@ -1,9 +1,9 @@
 """The batch: from input paths to articles, records and an error report.
 
-Each article goes ingest → Document → every registered extractor → validated
-records. Nothing stops the batch: a bad file, an extractor that raises, a
-record that fails validation each become an entry in the error report, with
-the source and the reason.
+Each article goes ingest → Document → every registered extractor → the arbitration
+between kinds → validated records. Nothing stops the batch: a bad file, an extractor
+that raises, a record that fails validation each become an entry in the error report,
+with the source and the reason.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from bantin.extractors import Extractor, registry
+from bantin.extractors.arbitrate import arbitrate
 from bantin.extractors.base import Mention
 from bantin.gazetteer.link import article_ward
 from bantin.gazetteer.sites import Sites
@@ -130,12 +131,16 @@ def _span(sentence: Any) -> tuple[int, int]:
 
 
 def process_document(document: Document, extractors: dict[str, Extractor]) -> ArticleResult:
-    """Run every extractor over one Document."""
+    """Run every extractor over one Document (in the registry's order), then the arbitration step."""
     records: list[dict[str, Any]] = []
     errors: list[dict[str, Any]] = []
+    found: dict[str, list[Mention]] = {}
     for kind, extract in extractors.items():
+        missing = [need for need in extract.needs if need not in found]
         try:
-            mentions = extract(document)
+            if missing:
+                raise RuntimeError(f"needs {', '.join(missing)}, which failed")
+            found[kind] = extract(document, found)
         except Exception as exc:  # an extractor bug must not lose the article
             errors.append(
                 _error(
@@ -146,7 +151,7 @@ def process_document(document: Document, extractors: dict[str, Extractor]) -> Ar
                     kind=kind,
                 )
             )
-            continue
+    for kind, mentions in arbitrate(found).items():
         result = mentions_to_records(document, kind, mentions)
         records.extend(result.records)
         errors.extend(result.errors)
