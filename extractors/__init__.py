@@ -84,9 +84,8 @@ def registry() -> dict[str, Extractor]:
     return {e.kind: e for e in _extractors()}
 
 
-def _with_requirements(kinds: Iterable[str]) -> set[str]:
+def _with_requirements(kinds: Iterable[str], extractors: Mapping[str, Extractor]) -> set[str]:
     """The kinds, those they need and those they give way to in the arbitration, transitively."""
-    extractors = registry()
     todo, out = list(kinds), set[str]()
     while todo:
         kind = todo.pop()
@@ -96,15 +95,34 @@ def _with_requirements(kinds: Iterable[str]) -> set[str]:
     return out
 
 
-def find_all(document: Document, kinds: Iterable[str] | None = None) -> dict[str, list[Mention]]:
-    """The arbitrated mentions of `kinds` (every kind when None) in one document: each extractor
-    run in its order (only those the kinds require), then the arbitration step."""
-    extractors = registry()
+def find_all(
+    document: Document,
+    kinds: Iterable[str] | None = None,
+    *,
+    extractors: Mapping[str, Extractor] | None = None,
+    on_error: Callable[[str, Exception], None] | None = None,
+) -> dict[str, list[Mention]]:
+    """The arbitrated mentions of `kinds` (every kind when None) in one document: each extractor run
+    in the registry's order (only those the kinds require), then the arbitration step.
+
+    With `on_error`, an extractor that raises is reported to it and its kind left out, as is a kind
+    whose need failed; without, the exception propagates.
+    """
+    extractors = registry() if extractors is None else extractors
     wanted = list(extractors) if kinds is None else list(kinds)
-    run = _with_requirements(wanted)
+    run = _with_requirements(wanted, extractors)
     found: dict[str, list[Mention]] = {}
     for kind, extractor in extractors.items():
-        if kind in run:
+        if kind not in run:
+            continue
+        try:
+            missing = [need for need in extractor.needs if need not in found]
+            if missing:
+                raise RuntimeError(f"needs {', '.join(missing)}, which failed")
             found[kind] = extractor(document, found)
+        except Exception as exc:
+            if on_error is None:
+                raise
+            on_error(kind, exc)
     arbitrated = arbitrate(found)
-    return {kind: arbitrated[kind] for kind in wanted}
+    return {kind: arbitrated[kind] for kind in wanted if kind in arbitrated}

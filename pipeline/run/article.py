@@ -19,8 +19,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from bantin.extractors import Extractor, registry
-from bantin.extractors.arbitrate import arbitrate
+from bantin.extractors import Extractor, find_all, registry
 from bantin.extractors.base import Mention
 from bantin.gazetteer.link import article_ward
 from bantin.gazetteer.sites import Sites
@@ -134,24 +133,19 @@ def process_document(document: Document, extractors: dict[str, Extractor]) -> Ar
     """Run every extractor over one Document (in the registry's order), then the arbitration step."""
     records: list[dict[str, Any]] = []
     errors: list[dict[str, Any]] = []
-    found: dict[str, list[Mention]] = {}
-    for kind, extract in extractors.items():
-        missing = [need for need in extract.needs if need not in found]
-        try:
-            if missing:
-                raise RuntimeError(f"needs {', '.join(missing)}, which failed")
-            found[kind] = extract(document, found)
-        except Exception as exc:  # an extractor bug must not lose the article
-            errors.append(
-                _error(
-                    document.source,
-                    "extract",
-                    f"{kind} extractor failed: {type(exc).__name__}: {exc}",
-                    article_id=document.article_id,
-                    kind=kind,
-                )
+
+    def failed(kind: str, exc: Exception) -> None:  # an extractor bug must not lose the article
+        errors.append(
+            _error(
+                document.source,
+                "extract",
+                f"{kind} extractor failed: {type(exc).__name__}: {exc}",
+                article_id=document.article_id,
+                kind=kind,
             )
-    for kind, mentions in arbitrate(found).items():
+        )
+
+    for kind, mentions in find_all(document, extractors=extractors, on_error=failed).items():
         result = mentions_to_records(document, kind, mentions)
         records.extend(result.records)
         errors.extend(result.errors)
