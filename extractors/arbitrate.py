@@ -11,7 +11,9 @@ Which overlaps are resolved where, and why:
 - Here, after finding (a kind that loses only by overlapping, nothing else about it changes):
   - count gives way to date and unit: the digits of "ngày 12/7/2023" or "Khu phố 5 và 7" count
     nothing. Tested on the count's number alone, so "120 hộ phường 6" keeps its count although its
-    noun runs to the unit's level word.
+    noun runs to the unit's level word. Count also needs date and unit, only to skip those numbers
+    early by this same rule (`held_against`): a page of dates would otherwise pay count's checks on
+    every digit; the counts kept are the same (tests/test_arbitrate.py).
   - a date's inverted range ("từ 20/8 đến 15/8") is a date expression, so no count reads its
     digits, yet names no period: the date extractor marks it `recorded=False`.
 - While finding, as a declared need (`NEEDS`, passed in `found`): the other kind changes what is
