@@ -6,6 +6,7 @@ drops those in page furniture, and reports those that fail validation.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any
@@ -19,10 +20,25 @@ from bantin.pipeline.text.spans import Span
 
 @dataclass(frozen=True)
 class Mention:
+    """One thing of one kind in the text: `start:end` is its evidence, `fields` its record's own fields.
+
+    `core` is the part of the evidence the mention claims where kinds overlap (a count's number, not
+    the noun after it); the whole evidence when None. `recorded` is False for text that is this
+    kind's but makes no record: other kinds still see it and give way to it (extractors/arbitrate.py),
+    and the arbitration drops it.
+    """
+
     kind: str
     start: int
     end: int
     fields: dict[str, Any] = field(default_factory=dict)
+    core: tuple[int, int] | None = None
+    recorded: bool = True
+
+
+# What the extractors run before one found in the document, by kind: the channel through which an
+# extractor reads the kinds it declares it needs (its module's NEEDS), unfiltered by arbitration.
+Findings = Mapping[str, Sequence[Mention]]
 
 
 def sentence_quantities(document: Document, sentence: Span) -> list[Quantity]:

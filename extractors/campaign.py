@@ -21,9 +21,7 @@ from functools import cache
 
 import regex
 
-from bantin.extractors import date as date_extractor
-from bantin.extractors import unit as unit_extractor
-from bantin.extractors.base import Mention
+from bantin.extractors.base import Findings, Mention
 from bantin.extractors.quotes import OPENERS, Quote, quoted_at, unquote
 from bantin.pipeline.text.document import Document
 from bantin.pipeline.text.resources import compile_at, load_yaml
@@ -31,6 +29,7 @@ from bantin.pipeline.text.spans import Span, skip_space
 from bantin.pipeline.text.textnorm import fold, tolerant_alternation, tolerant_pattern
 
 KIND = "campaign"
+NEEDS = ("date", "unit")  # an unquoted name ends before a place or a date
 _FLAGS = regex.IGNORECASE | regex.VERSION1
 
 
@@ -252,15 +251,11 @@ def _quoted_list(text: str, pos: int, limit: int) -> list[Quote]:
     return items
 
 
-def find_campaigns(document: Document) -> list[CampaignMention]:
-    """Every campaign mention of the article (computed once per document)."""
-    return document.memo("campaign.mentions", lambda: _find_campaigns(document))
-
-
-def _find_campaigns(document: Document) -> list[CampaignMention]:
+def find_campaigns(document: Document, found: Findings) -> list[CampaignMention]:
+    """Every campaign mention of the article; `found` holds its dates and units."""
     text = document.text
     w = _words()
-    cuts = _cuts(document)
+    cuts = _cuts(found)
     out: list[CampaignMention] = []
     for sentence in document.content_sentences():
         for m in w.trigger.finditer(text, sentence.start, sentence.end):
@@ -350,11 +345,9 @@ def _national_names(text: str, pos: int, limit: int) -> list[tuple[int, int]]:
     return out
 
 
-def _cuts(document: Document) -> list[int]:
+def _cuts(found: Findings) -> list[int]:
     """Where a place (a unit) or a date begins: an unquoted name ends before them."""
-    units = [u.start for u in unit_extractor.find_units(document)]
-    dates = [a.start for a in date_extractor.find_atoms(document)]
-    return sorted({*units, *dates})
+    return sorted({m.start for kind in ("unit", "date") for m in found[kind]})
 
 
 def _name_limit(document: Document, sentence: Span, pos: int) -> int:
@@ -402,10 +395,10 @@ def _trim_span(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def extract(document: Document) -> list[Mention]:
+def extract(document: Document, found: Findings) -> list[Mention]:
     return [
         Mention(KIND, c.start, c.end, {"name": c.name, "category": _category(c.category)})
-        for c in find_campaigns(document)
+        for c in find_campaigns(document, found)
     ]
 
 

@@ -6,7 +6,8 @@ conjunction, verb), a following number, a capitalised name after a lower-case
 noun, or after `max_unit_words` words. A number is not a count when it is money,
 part of a date or a duration, an ordinal, or part of a name or identifier
 ("Phường 6", "Kế hoạch số 09", "4 AN", "5 không"). Word lists live in
-extractors/data/count.yaml; numbers that name units are the unit extractor's (extractors/unit.py).
+extractors/data/count.yaml; a number of a date or one naming a unit gives way to that
+kind (extractors/arbitrate.py).
 """
 
 from __future__ import annotations
@@ -16,9 +17,8 @@ from functools import cache
 
 import regex
 
-from bantin.extractors import date as date_extractor
-from bantin.extractors import unit as unit_extractor
-from bantin.extractors.base import Bound, Mention, number_value, quantities_with_ranges
+from bantin.extractors.arbitrate import held_against
+from bantin.extractors.base import Bound, Findings, Mention, number_value, quantities_with_ranges
 from bantin.extractors.measure_words import measure_word_at
 from bantin.extractors.money import money_end
 from bantin.extractors.numbers import Quantity, grammar, part_of_whole_at
@@ -29,6 +29,8 @@ from bantin.pipeline.text.spans import SpanUnion, skip_space
 from bantin.pipeline.text.textnorm import fold, tolerant_pattern
 
 KIND = "count"
+# Dates and units win over counts (extractors/arbitrate.py); read here only to skip their numbers early.
+NEEDS = ("date", "unit")
 _FLAGS = regex.IGNORECASE | regex.VERSION1
 _TOKEN = regex.compile(r"\p{L}+|\d+(?:[.,]\d+)*|[^\s\p{L}\d]", regex.VERSION1)
 
@@ -219,19 +221,18 @@ def _parallel_follows(text: str, pos: int, limit: int, unit_start: int) -> bool:
     return after is None or not after.group()[0].isalnum() or bool(w.stop.match(text, after.start(), limit))
 
 
-def extract(document: Document) -> list[Mention]:
+def extract(document: Document, found: Findings) -> list[Mention]:
     text = document.text
     w = _words()
-    # Dates, and numbers that name a unit ("Khu phố 5 và 7 đăng ký"), count nothing (both memoised).
-    not_counts = [(a.start, a.end) for a in date_extractor.find_atoms(document)]
-    not_counts += [(u.start, u.end) for u in unit_extractor.find_units(document)]
-    blocked = SpanUnion(not_counts)  # one lookup per number, not a scan of every date and unit
+    # A number of a date or of a unit ("Khu phố 5 và 7 đăng ký") would lose to it in the arbitration:
+    # one lookup per number spares the checks below on every such number of a page.
+    held = held_against(KIND, found)
     out: list[Mention] = []
     for sentence in document.content_sentences():
         quoted = SpanUnion(_short_quotes(text, sentence.start, sentence.end))
         for bound in quantities_with_ranges(document, sentence):
             q = bound.quantity
-            if blocked.overlaps(q.start, q.end) or quoted.overlaps(q.start, q.end):
+            if held.overlaps(q.start, q.end) or quoted.overlaps(q.start, q.end):
                 continue
             whole = part_of_whole_at(text, q.start, sentence.end)  # "84/84 khu phố": 84 of 84
             # What the number counts first: the cheapest test, and a dense page's numbers mostly have none.
@@ -263,6 +264,7 @@ def extract(document: Document) -> list[Mention]:
                         "unit": " ".join(text[unit[0] : unit[1]].split()),
                         "qualifier": qualifier,
                     },
+                    core=(q.start, q.end),  # a date's or a unit's digits count nothing (the arbitration)
                 )
             )
     return out

@@ -19,7 +19,7 @@ from functools import cache
 
 import regex
 
-from bantin.extractors.base import Mention
+from bantin.extractors.base import Findings, Mention
 from bantin.extractors.numbers import parse_number, part_of_whole_at
 from bantin.pipeline.text.document import Document
 from bantin.pipeline.text.resources import alternation, load_yaml
@@ -29,6 +29,7 @@ from bantin.pipeline.text.spans import Span
 _NUMBER_WORD_BEFORE = regex.compile(r"(?<!\w)số\s*$")
 
 KIND = "date"
+NEEDS: tuple[str, ...] = ()
 _FLAGS = regex.IGNORECASE | regex.VERSION1
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])"
 _MONTH = r"(?:0?[1-9]|1[0-2])"
@@ -411,10 +412,6 @@ def _granularity(atom: Atom) -> str:
 
 def find_atoms(document: Document) -> list[Atom]:
     """Every date expression of the article, year resolved; those left without a year are dropped."""
-    return document.memo("date.atoms", lambda: _find_atoms(document))
-
-
-def _find_atoms(document: Document) -> list[Atom]:
     text = document.text
     by_sentence: list[tuple[Span, list[Atom]]] = []
     for sentence in document.sentences:
@@ -497,12 +494,10 @@ def _until_published(atoms: list[Atom], published: dt.date | None) -> list[Atom]
     return out
 
 
-def extract(document: Document) -> list[Mention]:
+def extract(document: Document, found: Findings) -> list[Mention]:
     out: list[Mention] = []
     for atom in find_atoms(document):
         first, last = _bounds(atom)
-        if first > last:
-            continue
         out.append(
             Mention(
                 KIND,
@@ -514,6 +509,8 @@ def extract(document: Document) -> list[Mention]:
                     "granularity": _granularity(atom),
                     "year_inferred": atom.year_inferred,
                 },
+                # An inverted range ("từ 20/8 đến 15/8") names no period, yet its digits are a date's.
+                recorded=first <= last,
             )
         )
     return out

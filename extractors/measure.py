@@ -11,15 +11,16 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from bantin.extractors.base import Mention, number_value, quantities_with_ranges
+from bantin.extractors.base import Findings, Mention, number_value, quantities_with_ranges
 from bantin.extractors.count import counted_phrase
 from bantin.extractors.measure_words import is_distance, measure_word_at
 from bantin.pipeline.text.document import Document
 
 KIND = "measure"
+NEEDS: tuple[str, ...] = ()
 
 
-def extract(document: Document) -> list[Mention]:
+def extract(document: Document, found: Findings) -> list[Mention]:
     text = document.text
     out: list[Mention] = []
     for sentence in document.content_sentences():

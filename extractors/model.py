@@ -16,14 +16,15 @@ Words live in extractors/data/models.yaml.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
 import regex
 
-from bantin.extractors import campaign as campaign_extractor
-from bantin.extractors import official as official_extractor
-from bantin.extractors.base import Mention
+from bantin.extractors.base import Findings, Mention
+from bantin.extractors.campaign import known_campaign_names
+from bantin.extractors.official import opens_with_honorific, person_name
 from bantin.extractors.quotes import CLOSERS, OPENERS, Quote, quoted_at, unquote
 from bantin.pipeline.text.document import Document
 from bantin.pipeline.text.resources import alternation, compile_at, load_yaml
@@ -34,6 +35,7 @@ from bantin.pipeline.text.textnorm import fold, tolerant_alternation
 _NOT_WORD = regex.compile(r"[^\w\s]")
 
 KIND = "model"
+NEEDS = ("campaign",)  # a campaign's name is no model's title
 _FLAGS = regex.IGNORECASE | regex.VERSION1
 _ELLIPSIS = regex.compile(r"…|\.{3}")
 # Between two quoted titles of one trigger: "“A” của X, “B” của Y và “C”".
@@ -188,9 +190,9 @@ def _clean_title(raw: str) -> str:
     return title.strip(" .,;:…-–")
 
 
-def _campaign_keys(document: Document) -> set[str]:
-    names = [c.name for c in campaign_extractor.find_campaigns(document)]
-    names += list(campaign_extractor.known_campaign_names())
+def _campaign_keys(campaigns: Sequence[Mention]) -> set[str]:
+    names = [c.fields["name"] for c in campaigns]
+    names += list(known_campaign_names())
     return {_key(n) for n in names}
 
 
@@ -202,7 +204,7 @@ def _owner(raw: str) -> str | None:
     """An owner as credited: honorific dropped, a person's titles cut, "Tập thể" dropped."""
     owner = " ".join(raw.split()).strip(" .,;:…")
     owner = _words().owner_prefix.sub("", owner)
-    person = official_extractor.person_name(owner)
+    person = person_name(owner)
     if person is not None:
         return person
     return owner or None
@@ -254,7 +256,7 @@ def _owner_before(
     if openers and openers[-1].group() == ",":
         # "Đồng chí Trần Thị Lan, Trưởng khu phố 1 xây dựng mô hình": the person before the comma.
         before = openers[-2].end() if len(openers) > 1 else floor
-        person = official_extractor.person_name(text[before : openers[-1].start()].strip())
+        person = person_name(text[before : openers[-1].start()].strip())
         if person is not None:
             return before, person
     start = openers[-1].end() if openers else floor
@@ -609,7 +611,7 @@ def _continuation_items(document: Document, paragraph: Span) -> list[Span] | Non
         split_at, owner, _ = _split_owner(text, item.start, item.end)
         if owner is None or split_at <= item.start:
             return None
-        if not owner[0].isupper() and not official_extractor.opens_with_honorific(owner):
+        if not owner[0].isupper() and not opens_with_honorific(owner):
             return None
     return items
 
@@ -669,8 +671,8 @@ def _labelled(document: Document, sentence: Span, campaigns: set[str]) -> list[M
     return out
 
 
-def find_models(document: Document) -> list[ModelMention]:
-    campaigns = _campaign_keys(document)
+def find_models(document: Document, found_campaigns: Sequence[Mention]) -> list[ModelMention]:
+    campaigns = _campaign_keys(found_campaigns)
     text = document.text
     out: list[ModelMention] = []
     open_list = False
@@ -735,7 +737,8 @@ def _continuations(
     return out
 
 
-def extract(document: Document) -> list[Mention]:
+def extract(document: Document, found: Findings) -> list[Mention]:
     return [
-        Mention(KIND, m.start, m.end, {"title": m.title, "owner": m.owner}) for m in find_models(document)
+        Mention(KIND, m.start, m.end, {"title": m.title, "owner": m.owner})
+        for m in find_models(document, found["campaign"])
     ]

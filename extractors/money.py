@@ -12,12 +12,13 @@ from functools import cache
 
 import regex
 
-from bantin.extractors.base import Mention, quantities_with_ranges
+from bantin.extractors.base import Findings, Mention, quantities_with_ranges
 from bantin.extractors.numbers import Quantity
 from bantin.pipeline.text.document import Document
 from bantin.pipeline.text.resources import alternation, load_yaml
 
 KIND = "money"
+NEEDS: tuple[str, ...] = ()
 _FLAGS = regex.IGNORECASE | regex.VERSION1
 
 
@@ -64,7 +65,7 @@ def money_end(text: str, q: Quantity, limit: int) -> int | None:
     return None
 
 
-def extract(document: Document) -> list[Mention]:
+def extract(document: Document, found: Findings) -> list[Mention]:
     text = document.text
     out: list[Mention] = []
     for sentence in document.content_sentences():

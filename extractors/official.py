@@ -15,13 +15,13 @@ Word lists: extractors/data/officials.yaml, people.yaml, abbreviations.tsv.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
 import regex
 
-from bantin.extractors import unit as unit_extractor
-from bantin.extractors.base import Mention
+from bantin.extractors.base import Findings, Mention
 from bantin.extractors.quotes import closed_quotes, inside
 from bantin.pipeline.text import names
 from bantin.pipeline.text.document import Document
@@ -36,6 +36,7 @@ _CAPITAL_THEN_LOWER = regex.compile(r"\s*(\p{Lu}\p{Ll}*)[ \t]+\p{Ll}")
 _CAPITALISED_BEFORE = regex.compile(r"(?<![\w])(\p{Lu}\p{Ll}+)[ \t]+$")
 
 KIND = "official"
+NEEDS = ("unit",)  # a name inside a unit, or a unit's name written bare, is no person
 _FLAGS = regex.VERSION1
 _GAP = r"[ \t]*(?:\n[ \t]*)?"
 _CAP = r"\p{Lu}\p{Ll}+"
@@ -568,20 +569,19 @@ def _bare_name_list(text: str, start: int, end: int) -> set[tuple[int, int]]:
     return out
 
 
-def _place_names(document: Document, units: list[unit_extractor.UnitMention]) -> frozenset[str]:
+def _place_names(document: Document, units: Sequence[Mention]) -> frozenset[str]:
     """Names the article gives a place: a unit's ("xã Đào Hữu Cảnh") or one after a word such as
     "đường", "trường" ("trường THCS Đào Hữu Cảnh"). The same name written bare elsewhere is that
     place, not a person: "…, Ủy ban nhân dân xã Đào Hữu Cảnh tổ chức …"."""
     text = document.text
-    names = {fold(u.name) for u in units}
+    names = {fold(u.fields["name"]) for u in units}
     names.update(fold(_clean(m["name"])) for m in _words().place_name.finditer(text))
     return frozenset(names)
 
 
-def find_officials(document: Document) -> list[OfficialMention]:
+def find_officials(document: Document, found_units: Sequence[Mention]) -> list[OfficialMention]:
     text = document.text
     w = _words()
-    found_units = unit_extractor.find_units(document)
     units = SpanUnion((u.start, u.end) for u in found_units)
     places = _place_names(document, found_units)
     out: list[OfficialMention] = []
@@ -674,7 +674,7 @@ def expand(title: str) -> str:
     return w.abbreviation.sub(lambda m: w.abbreviations[m.group()], title)
 
 
-def extract(document: Document) -> list[Mention]:
+def extract(document: Document, found: Findings) -> list[Mention]:
     return [
         Mention(
             KIND,
@@ -687,5 +687,5 @@ def extract(document: Document) -> list[Mention]:
                 "honorific": o.honorific,
             },
         )
-        for o in find_officials(document)
+        for o in find_officials(document, found["unit"])
     ]

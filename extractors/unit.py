@@ -18,8 +18,7 @@ from functools import cache
 
 import regex
 
-from bantin.extractors import date as date_extractor
-from bantin.extractors.base import Mention
+from bantin.extractors.base import Findings, Mention
 from bantin.extractors.quotes import closed_quotes, inside
 from bantin.gazetteer.link import (
     LEVEL_GROUPS,
@@ -45,6 +44,7 @@ _DAY_AFTER = regex.compile(r",?[ \t]*ngày[ \t]+\d")
 _TWO_CAPITALS = regex.compile(r"\p{Lu}{2}")
 
 KIND = "unit"
+NEEDS = ("date",)  # a number that opens a date names no unit, nor makes a count before a level word
 _FLAGS = regex.IGNORECASE | regex.VERSION1
 _GAP = r"[ \t]*(?:\n[ \t]*)?"  # spaces, or one line break of a hard-wrapped line
 _NUMBER = r"\d{1,3}[A-Z]?(?![\w]|[.,/]\d)"
@@ -223,17 +223,12 @@ def _person_at(text: str, words: list[tuple[int, int]]) -> int:
     return len(words)
 
 
-def find_units(document: Document) -> list[UnitMention]:
-    """Every unit mention of the article, before linking (computed once per document)."""
-    return document.memo("unit.mentions", lambda: _find_units(document))
-
-
-def _find_units(document: Document) -> list[UnitMention]:
+def find_units(document: Document, dates: SpanUnion) -> list[UnitMention]:
+    """Every unit mention of the article, before linking; `dates` holds the spans of its dates."""
     text = document.text
     p = _patterns()
     found: list[UnitMention] = []
     taken = SpanUnion()
-    dates = SpanUnion((a.start, a.end) for a in date_extractor.find_atoms(document))  # "Sáng 2/9 khóm 3"
     era = "2025" if document.published is not None and document.published >= REFORM_DATE else "legacy"
     letterhead = _letterhead_end(text)
 
@@ -552,8 +547,8 @@ def _listed_without_plural(listing: _Listing, name: str, sep: str) -> bool:
     return not any(_known(lv, name, e) for lv in ("xã", "phường") for e in ("legacy", "2025"))
 
 
-def extract(document: Document) -> list[Mention]:
-    units = find_units(document)
+def extract(document: Document, found: Findings) -> list[Mention]:
+    units = find_units(document, SpanUnion((d.start, d.end) for d in found["date"]))  # "Sáng 2/9 khóm 3"
     # Each (level, name) is looked up once: a list may name the same unit thousands of times.
     register_mentions = list(dict.fromkeys((u.level, u.name) for u in units if u.level in LEVEL_GROUPS))
     context = article_context(register_mentions, document.published, document.hints)

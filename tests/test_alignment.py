@@ -101,10 +101,10 @@ def test_layout_is_judged_by_lines_that_break_mid_sentence(text: str, wrapped: b
 
 
 def test_a_unit_whose_name_wraps_to_the_next_line_is_one_unit() -> None:
-    from bantin.extractors import unit
+    from bantin.extractors import find_all
 
     document = build_document("wrapped.txt", WRAPPED_LONG_LINES)
-    found = {WRAPPED_LONG_LINES[m.start : m.end] for m in unit.extract(document)}
+    found = {WRAPPED_LONG_LINES[m.start : m.end] for m in find_all(document, ["unit"])["unit"]}
     assert {"phường\nLong Hương", "ấp\nBắc", "phường Kim Dinh", "xã Hòa Long"} <= found
 
 
@@ -130,8 +130,9 @@ def test_a_dateline_and_a_heading_stand_apart_from_a_wrapped_body() -> None:
 
 
 def test_an_abbreviated_unit_whose_name_wraps_is_one_unit() -> None:
-    from bantin.extractors import unit
+    from bantin.extractors import find_all
 
     document = build_document("wrapped.txt", WRAPPED_WITH_DATELINE)
-    found = {(WRAPPED_WITH_DATELINE[m.start : m.end], m.fields["name"]) for m in unit.extract(document)}
+    units = find_all(document, ["unit"])["unit"]
+    found = {(WRAPPED_WITH_DATELINE[m.start : m.end], m.fields["name"]) for m in units}
     assert ("TP Hồ\nChí Minh", "Hồ Chí Minh") in found

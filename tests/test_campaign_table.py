@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bantin.extractors import campaign
+from bantin.extractors import find_all
 from bantin.pipeline.text.document import build_document
 from tests.tables import table_rows
 
@@ -523,7 +523,7 @@ CASES: list = [
 @pytest.mark.parametrize(("text", "expected"), table_rows(CASES))
 def test_campaign(text: str, expected: list) -> None:
     doc = build_document("t.txt", text)
-    got = [(m.fields["name"], m.fields["category"]) for m in campaign.extract(doc)]
+    got = [(m.fields["name"], m.fields["category"]) for m in find_all(doc, ["campaign"])["campaign"]]
     assert got == expected
 
 
@@ -556,6 +556,6 @@ SPAN_CASES: list = [
 @pytest.mark.parametrize(("text", "evidence"), table_rows(SPAN_CASES))
 def test_campaign_span(text: str, evidence: str) -> None:
     doc = build_document("t.txt", text)
-    (m,) = campaign.extract(doc)
+    (m,) = find_all(doc, ["campaign"])["campaign"]
     assert doc.text[m.start : m.end] == evidence
     assert m.fields["name"] in doc.text[m.start : m.end]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bantin.extractors import count
+from bantin.extractors import find_all
 from bantin.pipeline.text.document import build_document
 from tests.tables import table_rows
 
@@ -529,6 +529,6 @@ def test_count(text: str, expected: list) -> None:
     doc = build_document("t.txt", text)
     got = [
         (doc.text[m.start : m.end], m.fields["value"], m.fields["unit"], m.fields["qualifier"])
-        for m in count.extract(doc)
+        for m in find_all(doc, ["count"])["count"]
     ]
     assert got == expected

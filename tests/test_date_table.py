@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bantin.extractors import date
+from bantin.extractors import find_all
 from bantin.pipeline.text.document import build_document
 from tests.tables import table_rows
 
@@ -616,6 +616,6 @@ def test_date(text: str, expected: list) -> None:
             m.fields["granularity"],
             m.fields["year_inferred"],
         )
-        for m in date.extract(doc)
+        for m in find_all(doc, ["date"])["date"]
     ]
     assert got == expected

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from bantin.extractors import unit as unit_extractor
+from bantin.extractors import find_all
 from bantin.gazetteer.link import Context, article_context, article_ward, link, region_context
 from bantin.gazetteer.register import load_register, name_keys
 from bantin.gazetteer.sites import Sites, SitesFileError, load_sites
@@ -328,7 +328,7 @@ def test_a_ward_in_parentheses_is_an_address_unless_it_locates_a_smaller_unit(te
     document = build_document("w.txt", text)
     units = [
         {"level": m.fields["level"], "name": m.fields["name"], "start": m.start, "end": m.end}
-        for m in unit_extractor.extract(document)
+        for m in find_all(document, ["unit"])["unit"]
     ]
     chosen = article_ward(units, None, BEFORE, {}, lead=[(0, len(text))], text=text)
     assert (chosen["name"] if chosen else None) == ward

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bantin.extractors import measure
+from bantin.extractors import find_all
 from bantin.pipeline.text.document import build_document
 
 # (sentence, [(evidence, value, unit, qualifier, si_value, si_unit)], id)
@@ -66,6 +66,6 @@ def test_measure(sentence: str, expected: list[tuple[object, ...]]) -> None:
             m.fields["si_value"],
             m.fields["si_unit"],
         )
-        for m in measure.extract(doc)
+        for m in find_all(doc, ["measure"])["measure"]
     ]
     assert got == expected

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bantin.extractors import model
+from bantin.extractors import find_all
 from bantin.pipeline.text.document import build_document
 from tests.tables import table_rows
 
@@ -625,7 +625,7 @@ CASES: list = [
 @pytest.mark.parametrize(("text", "expected"), table_rows(CASES))
 def test_model(text: str, expected: list) -> None:
     doc = build_document("t.txt", text)
-    got = [(m.fields["title"], m.fields["owner"]) for m in model.extract(doc)]
+    got = [(m.fields["title"], m.fields["owner"]) for m in find_all(doc, ["model"])["model"]]
     assert got == expected
 
 
@@ -662,7 +662,7 @@ SPAN_CASES: list = [
 @pytest.mark.parametrize(("text", "title"), table_rows(SPAN_CASES))
 def test_model_span_holds_title(text: str, title: str) -> None:
     doc = build_document("t.txt", text)
-    mentions = [m for m in model.extract(doc) if m.fields["title"] == title]
+    mentions = [m for m in find_all(doc, ["model"])["model"] if m.fields["title"] == title]
     assert len(mentions) == 1
     m = mentions[0]
     evidence = " ".join(doc.text[m.start : m.end].split())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bantin.extractors import money
+from bantin.extractors import find_all
 from bantin.pipeline.text.document import build_document
 from tests.tables import table_rows
 
@@ -308,7 +308,7 @@ CASES: list = [
 @pytest.mark.parametrize(("text", "expected"), table_rows(CASES))
 def test_money(text: str, expected: list[tuple[str, int, str]]) -> None:
     doc = build_document("t.txt", text)
-    mentions = money.extract(doc)
+    mentions = find_all(doc, ["money"])["money"]
     got = [(doc.text[m.start : m.end], m.fields["amount"], m.fields["qualifier"]) for m in mentions]
     assert got == expected
     for m in mentions:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bantin.extractors import official
+from bantin.extractors import find_all
 from bantin.pipeline.text.document import build_document
 from tests.tables import table_rows
 
@@ -782,7 +782,7 @@ CASES: list = [
 @pytest.mark.parametrize(("text", "expected"), table_rows(CASES))
 def test_official(text: str, expected: list) -> None:
     doc = build_document("t.txt", text)
-    got = [(m.fields["name"], m.fields["titles"]) for m in official.extract(doc)]
+    got = [(m.fields["name"], m.fields["titles"]) for m in find_all(doc, ["official"])["official"]]
     assert got == expected
 
 
@@ -854,7 +854,7 @@ DETAIL_CASES: list = [
 def test_official_detail(text: str, expected: list) -> None:
     doc = build_document("t.txt", text)
     got = [
-        (m.fields["name"], m.fields["honorific"], m.fields["titles_expanded"]) for m in official.extract(doc)
+        (m.fields["name"], m.fields["honorific"], m.fields["titles_expanded"]) for m in find_all(doc, ["official"])["official"]
     ]
     assert got == expected
 
@@ -883,7 +883,7 @@ SPAN_CASES: list = [
 @pytest.mark.parametrize(("text", "names"), table_rows(SPAN_CASES))
 def test_official_span_contains_name(text: str, names: list) -> None:
     doc = build_document("t.txt", text)
-    mentions = official.extract(doc)
+    mentions = find_all(doc, ["official"])["official"]
     assert [m.fields["name"] for m in mentions] == names
     for m, name in zip(mentions, names, strict=True):
         assert name in " ".join(doc.text[m.start : m.end].split())

@@ -12,7 +12,7 @@ import time
 
 import pytest
 
-from bantin.extractors import registry
+from bantin.extractors import find_all
 from bantin.extractors.quotes import _TURNED_CLOSE, OPENERS, _Marks, quoted_at
 from bantin.pipeline.run.article import SENTENCE_CAP, mentions_to_records
 from bantin.pipeline.text.document import build_document
@@ -40,16 +40,14 @@ def _repeat(pattern: str, kilobytes: int) -> str:
 
 @pytest.mark.parametrize("pattern", PATTERNS)
 def test_20_kb_of_a_repeated_pattern_runs_fast(pattern: str) -> None:
-    extractors = registry()
     warm = build_document("warm.txt", "Phường 1, Hà Nội ngày 12/7/2023 trao 2 tấn gạo.")
-    for extract in extractors.values():
-        extract(warm)  # models, the register and patterns loaded outside the timing
+    find_all(warm)  # models, the register and patterns loaded outside the timing
     text = _repeat(pattern, 20)
     started = time.process_time()  # CPU time: the machine's other load does not count
     document = build_document("p.txt", text)
     records = 0
-    for kind, extract in extractors.items():
-        result = mentions_to_records(document, kind, extract(document))
+    for kind, mentions in find_all(document).items():
+        result = mentions_to_records(document, kind, mentions)
         assert not result.errors
         records += len(result.records)
     assert time.process_time() - started < SECONDS_PER_20_KB, pattern
@@ -58,7 +56,7 @@ def test_20_kb_of_a_repeated_pattern_runs_fast(pattern: str) -> None:
 def test_a_record_quotes_a_bounded_stretch_of_a_long_sentence() -> None:
     text = _repeat("phường 1, ", 20)
     document = build_document("p.txt", text)
-    result = mentions_to_records(document, "unit", registry()["unit"](document))
+    result = mentions_to_records(document, "unit", find_all(document, ["unit"])["unit"])
     assert len(result.records) > 1000
     assert max(len(r["sentence"]) for r in result.records) <= SENTENCE_CAP + 20
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bantin.extractors import unit
+from bantin.extractors import find_all
 from bantin.pipeline.text.document import build_document
 
 # (text, expected [(evidence, level, name)], id)
@@ -322,5 +322,5 @@ CASES: list[tuple[str, list[tuple[str, str, str]], str]] = [
 @pytest.mark.parametrize(("text", "expected"), [pytest.param(t, e, id=i) for t, e, i in CASES])
 def test_units(text: str, expected: list[tuple[str, str, str]]) -> None:
     doc = build_document("t.txt", text)
-    got = [(text[m.start : m.end], m.fields["level"], m.fields["name"]) for m in unit.extract(doc)]
+    got = [(text[m.start : m.end], m.fields["level"], m.fields["name"]) for m in find_all(doc, ["unit"])["unit"]]
     assert got == expected

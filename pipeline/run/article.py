@@ -1,10 +1,10 @@
 """One article: one input item → Document → every registered extractor → validated records.
 
-`process_item` takes one input through ingest, analysis and extraction and returns the
-article, its records and its errors; nothing here stops on a failure: a bad file, an extractor
-that raises, a record that fails validation each become an error entry with the source and the
-reason. The batch (many inputs, workers, the journal, identical articles merged, the output
-files) is `bantin.pipeline.run.batch`'s.
+`process_item` takes one input through ingest, analysis, every registered extractor and the
+arbitration between kinds, and returns the article, its records and its errors; nothing here
+stops on a failure: a bad file, an extractor that raises, a record that fails validation each
+become an error entry with the source and the reason. The batch (many inputs, workers, the
+journal, identical articles merged, the output files) is `bantin.pipeline.run.batch`'s.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from bantin.extractors import Extractor
+from bantin.extractors import Extractor, find_all
 from bantin.extractors.base import Mention
 from bantin.gazetteer.link import article_ward
 from bantin.gazetteer.sites import Sites
@@ -118,23 +118,22 @@ def _span(sentence: Any) -> tuple[int, int]:
 
 
 def process_document(document: Document, extractors: dict[str, Extractor]) -> ArticleResult:
-    """Run every extractor over one Document."""
+    """Run every extractor over one Document (in the registry's order), then the arbitration step."""
     records: list[dict[str, Any]] = []
     errors: list[dict[str, Any]] = []
-    for kind, extract in extractors.items():
-        try:
-            mentions = extract(document)
-        except Exception as exc:  # an extractor bug must not lose the article
-            errors.append(
-                _error(
-                    document.source,
-                    "extract",
-                    f"{kind} extractor failed: {type(exc).__name__}: {exc}",
-                    article_id=document.article_id,
-                    kind=kind,
-                )
+
+    def failed(kind: str, exc: Exception) -> None:  # an extractor bug must not lose the article
+        errors.append(
+            _error(
+                document.source,
+                "extract",
+                f"{kind} extractor failed: {type(exc).__name__}: {exc}",
+                article_id=document.article_id,
+                kind=kind,
             )
-            continue
+        )
+
+    for kind, mentions in find_all(document, extractors=extractors, on_error=failed).items():
         result = mentions_to_records(document, kind, mentions)
         records.extend(result.records)
         errors.extend(result.errors)
