@@ -79,10 +79,16 @@ class Context:
     named_provinces: set[str] = field(default_factory=set)  # provinces the article names itself
 
 
+@dataclass(frozen=True)
+class _Compiled:
+    province_aliases: dict[str, str]  # folded other name ("sài gòn") → the register's name
+
+
 @cache
-def _province_aliases() -> dict[str, str]:
+def compiled() -> _Compiled:
+    """gazetteer/data/aliases.yaml, read once per process."""
     data = load_yaml("gazetteer", "aliases.yaml")
-    return {fold(k): v for k, v in data["provinces"].items()}
+    return _Compiled(province_aliases={fold(k): v for k, v in data["provinces"].items()})
 
 
 def _era(published: dt.date | None) -> str:
@@ -93,7 +99,7 @@ def candidates(register: Register, level: str, name: str, era: str) -> list[tupl
     """Register entries a (level, name) may be, with their group; the article's era first, else the other."""
     groups = LEVEL_GROUPS.get(level, ())
     if "province" in groups:
-        name = _province_aliases().get(fold(name), name)
+        name = compiled().province_aliases.get(fold(name), name)
     for first in (era, "legacy" if era == "2025" else "2025"):
         found: list[tuple[str, Unit]] = []
         for group in groups:

@@ -278,21 +278,35 @@ def read_claims(path: Path) -> list[Claim]:
         raise AuditInputError(f"{path}: cannot read the claims file: {exc}") from exc
 
 
+@dataclass(frozen=True)
+class _Compiled:
+    # Abbreviated level words ("P.", "TT.") and what they stand for, to read "P.6" as "phường 6".
+    ward_abbreviations: tuple[tuple[regex.Pattern[str], str], ...]
+    # The words before a figure that make it the base of a share ("trong tổng số").
+    base_words: regex.Pattern[str]
+
+
 @cache
-def _ward_abbreviations() -> tuple[tuple[regex.Pattern[str], str], ...]:
+def compiled() -> _Compiled:
+    """extractors/data/units.yaml's levels and pipeline/data/audit.yaml, compiled once per process."""
     levels = load_yaml("extractors", "units.yaml")["levels"]
-    out = []
+    abbreviations = []
     for written, level in levels.items():
         if written.endswith("."):
-            out.append((regex.compile(rf"^{regex.escape(written)}\s*", regex.IGNORECASE), level + " "))
-    out.append((regex.compile(r"^P(?=\d)"), "phường "))
-    return tuple(out)
+            pattern = regex.compile(rf"^{regex.escape(written)}\s*", regex.IGNORECASE)
+            abbreviations.append((pattern, level + " "))
+    abbreviations.append((regex.compile(r"^P(?=\d)"), "phường "))
+    data = load_yaml("pipeline", "audit.yaml")
+    return _Compiled(
+        ward_abbreviations=tuple(abbreviations),
+        base_words=regex.compile(rf"(?<!\w)(?:{alternation(data['base_words'])})\s*$", regex.IGNORECASE),
+    )
 
 
 def ward_key(written: str) -> tuple[str | None, str]:
     """("phường", "6") for "Phường 6", "P.6", "P6", "phường 06"; the level is None when not written."""
     text = " ".join(written.split())
-    for pattern, replacement in _ward_abbreviations():
+    for pattern, replacement in compiled().ward_abbreviations:
         text = pattern.sub(replacement, text, count=1)
     level = None
     for candidate in ("thị trấn", "phường", "xã"):
@@ -476,18 +490,12 @@ def _same_sentence(a: Row, b: Row, text: str) -> bool:
     return _SENTENCE_END.search(text, first["end"], max(first["end"], second["start"])) is None
 
 
-@cache
-def _base_words() -> regex.Pattern[str]:
-    data = load_yaml("pipeline", "audit.yaml")
-    return regex.compile(rf"(?<!\w)(?:{alternation(data['base_words'])})\s*$", regex.IGNORECASE)
-
-
 def _figure(record: Row) -> Decimal:
     return Decimal(str(record[FIGURE[record["kind"]]]))
 
 
 def consistency_flags(outputs: Outputs) -> list[Flag]:
-    base_words = _base_words()
+    base_words = compiled().base_words
     flags: list[Flag] = []
     by_article: dict[str, list[Row]] = {}
     for r in outputs.records:

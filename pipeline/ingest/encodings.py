@@ -30,7 +30,7 @@ class EncodingProblem(ValueError):
 
 
 @dataclass(frozen=True)
-class _Tables:
+class _Compiled:
     tcvn3: dict[int, str]
     vni: dict[str, str]
     vni_pattern: regex.Pattern[str]
@@ -40,7 +40,7 @@ class _Tables:
 
 
 @cache
-def tables() -> _Tables:
+def compiled() -> _Compiled:
     tcvn3 = {int(row["byte"], 16): row["letter"] for row in load_tsv("pipeline", "tcvn3.tsv")}
     vni = {
         "".join(chr(int(h, 16)) for h in row["sequence"].split()): row["letter"]
@@ -54,27 +54,27 @@ def tables() -> _Tables:
     syllable = regex.compile(
         rf"(?i:ngh|ng|nh|ch|gh|gi|kh|ph|th|tr|qu|[bcdđghklmnprstvx])?[{vowels}]{{1,3}}(?i:ng|nh|ch|[cmnpt])?"
     )
-    return _Tables(tcvn3, vni, regex.compile(alternation), vietnamese, symbols, syllable)
+    return _Compiled(tcvn3, vni, regex.compile(alternation), vietnamese, symbols, syllable)
 
 
 def tcvn3_to_unicode(text: str) -> str:
-    t = tables()
+    t = compiled()
     return text.translate(t.tcvn3)
 
 
 def vni_to_unicode(text: str) -> str:
-    t = tables()
+    t = compiled()
     return t.vni_pattern.sub(lambda m: t.vni[m.group()], text)
 
 
 def unicode_to_tcvn3(text: str) -> str:
     """The inverse, for tests and for producing samples: Unicode → TCVN3 (as Latin-1 text)."""
-    inverse = {ord(letter): chr(byte) for byte, letter in tables().tcvn3.items()}
+    inverse = {ord(letter): chr(byte) for byte, letter in compiled().tcvn3.items()}
     return unicodedata.normalize("NFC", text).translate(inverse)
 
 
 def unicode_to_vni(text: str) -> str:
-    inverse = {letter: seq for seq, letter in tables().vni.items()}
+    inverse = {letter: seq for seq, letter in compiled().vni.items()}
     return "".join(inverse.get(ch, ch) for ch in unicodedata.normalize("NFC", text))
 
 
@@ -102,7 +102,7 @@ def _toned(ch: str) -> bool:
 
 def _is_syllable(word: str) -> bool:
     """A well-formed Vietnamese syllable: onset, one to three vowels, coda, and at most one tone mark."""
-    return bool(tables().syllable.fullmatch(word)) and sum(1 for ch in word if _toned(ch)) <= 1
+    return bool(compiled().syllable.fullmatch(word)) and sum(1 for ch in word if _toned(ch)) <= 1
 
 
 def vietnamese_score(text: str) -> float:
@@ -110,7 +110,7 @@ def vietnamese_score(text: str) -> float:
     (one tone mark each), plus a little for diacritics, less three times the share of stray
     Latin-1 symbols. Text decoded with the wrong table fails on syllables: "éaềng", "phýừèng".
     """
-    t = tables()
+    t = compiled()
     sample = text[:20_000]
     letters = viet = odd = 0
     for ch in sample:
@@ -153,7 +153,7 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     except UnicodeDecodeError as exc:
         return _decode_legacy(data, exc)
     encoding = "utf-8-sig" if data.startswith(codecs.BOM_UTF8) else UTF8
-    if _has_unicode_vietnamese(text) or not any(ch in tables().symbols for ch in text):
+    if _has_unicode_vietnamese(text) or not any(ch in compiled().symbols for ch in text):
         return text, encoding
     # Latin-1-looking text saved as UTF-8: a font encoding read with the wrong font table.
     best_name, best_text = max(_font_candidates(text), key=lambda c: vietnamese_score(c[1]))

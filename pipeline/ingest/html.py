@@ -52,7 +52,7 @@ class Page:
 
 
 @dataclass(frozen=True)
-class _Rules:
+class _Compiled:
     prune_xpath: tuple[str, ...]
     box_markers: frozenset[str]
     footer_markers: tuple[str, ...]
@@ -69,9 +69,9 @@ def _key(text: str) -> str:
 
 
 @cache
-def _rules() -> _Rules:
+def compiled() -> _Compiled:
     data = load_yaml("pipeline", "html.yaml")
-    return _Rules(
+    return _Compiled(
         prune_xpath=tuple(data["prune_xpath"]),
         box_markers=frozenset(_key(m) for m in data["box_markers"]),
         footer_markers=tuple(m.casefold() for m in data["footer_markers"]),
@@ -96,7 +96,7 @@ def read_page(html: str) -> Page:
     from trafilatura.utils import load_html
 
     quiet_trafilatura()
-    rules = _rules()
+    rules = compiled()
     tree = load_html(html)
     if tree is None:
         raise PageProblem("the HTML could not be parsed")
@@ -161,7 +161,7 @@ def _drop(el: Any) -> None:
 
 
 def _meta(tree: Any) -> dict[str, str]:
-    rules = _rules()
+    rules = compiled()
     out: dict[str, str] = {}
     for el in tree.iter("meta"):
         name = (el.get("property") or el.get("name") or el.get("itemprop") or "").casefold()
@@ -204,11 +204,11 @@ def _runs(el: Any) -> Iterator[str]:
             yield node.tail
 
 
-def _holds_prose(el: Any, rules: _Rules) -> bool:
+def _holds_prose(el: Any, rules: _Compiled) -> bool:
     return any(len(run.strip()) >= rules.prose_run_chars for run in _runs(el))
 
 
-def _unwrap_layout(tree: Any, rules: _Rules) -> None:
+def _unwrap_layout(tree: Any, rules: _Compiled) -> None:
     """Layout markup read as what it holds: a table that lays out the page (it holds prose or other
     tables) becomes blocks, not a data table; a figure's caption becomes a paragraph of the article."""
     for table in list(tree.iter("table")):
@@ -222,7 +222,7 @@ def _unwrap_layout(tree: Any, rules: _Rules) -> None:
         el.tag = "div" if el.tag == "figure" else "p"
 
 
-def _box_of(el: Any, rules: _Rules) -> Any:
+def _box_of(el: Any, rules: _Compiled) -> Any:
     """The largest block around `el` that holds no article prose."""
     box = el
     parent = el.getparent()
@@ -231,7 +231,7 @@ def _box_of(el: Any, rules: _Rules) -> Any:
     return box
 
 
-def _remove_boxes(tree: Any, rules: _Rules) -> None:
+def _remove_boxes(tree: Any, rules: _Compiled) -> None:
     """Remove the boxes a heading marks as other articles or widgets, and the footer."""
     doomed = []
     for el in tree.iter():
@@ -252,7 +252,7 @@ def _remove_boxes(tree: Any, rules: _Rules) -> None:
             _drop(box)
 
 
-def _trim(text: str, rules: _Rules) -> str:
+def _trim(text: str, rules: _Compiled) -> str:
     """The main text without a trailing box trafilatura kept: from a marker line on, if no prose follows."""
     lines = [ln.strip() for ln in text.strip().split("\n")]
     for i, line in enumerate(lines):
@@ -264,11 +264,11 @@ def _trim(text: str, rules: _Rules) -> str:
     return "\n".join(lines).strip()
 
 
-def _has_prose(text: str, rules: _Rules) -> bool:
+def _has_prose(text: str, rules: _Compiled) -> bool:
     return any(len(line.split()) >= rules.min_prose_words for line in text.split("\n"))
 
 
-def _body_start(tree: Any, body: str, rules: _Rules) -> Any:
+def _body_start(tree: Any, body: str, rules: _Compiled) -> Any:
     """The element where the main text's first line of prose begins (a line of a heading, kept by
     trafilatura or repeated by the body, does not count), or None."""
     elements = [el for el in tree.iter() if isinstance(el.tag, str) and el.tag not in _SKIP_TAGS]
@@ -282,7 +282,7 @@ def _body_start(tree: Any, body: str, rules: _Rules) -> Any:
     return None
 
 
-def _repeated_in_body(tree: Any, title: str, rules: _Rules) -> bool:
+def _repeated_in_body(tree: Any, title: str, rules: _Compiled) -> bool:
     """Whether a paragraph, not only the heading, holds the title (the body repeats it)."""
     probe = " ".join(title.split())
     for el in tree.iter():
@@ -293,11 +293,11 @@ def _repeated_in_body(tree: Any, title: str, rules: _Rules) -> bool:
     return False
 
 
-def _in_heading(el: Any, rules: _Rules) -> bool:
+def _in_heading(el: Any, rules: _Compiled) -> bool:
     return _is_heading(el, rules) or any(_is_heading(a, rules) for a in el.iterancestors())
 
 
-def _is_heading(el: Any, rules: _Rules) -> bool:
+def _is_heading(el: Any, rules: _Compiled) -> bool:
     if el.tag in _HEADING_TAGS:
         return True
     cls = f"{el.get('class') or ''} {el.get('id') or ''}"
@@ -308,7 +308,7 @@ def _is_heading(el: Any, rules: _Rules) -> bool:
     return el.tag == "font" and size.lstrip("+").isdigit() and int(size.lstrip("+")) >= 3
 
 
-def _heading(tree: Any, start: Any, meta: dict[str, str], rules: _Rules) -> Any:
+def _heading(tree: Any, start: Any, meta: dict[str, str], rules: _Compiled) -> Any:
     """The article's heading: the last heading before the main text that names no site or widget."""
     generic = {_key(meta.get("site_name", ""))}
     best = None

@@ -38,7 +38,7 @@ _PUNCT = regex.compile(r"[,;.!?()\[\]“”\"]")
 
 
 @dataclass(frozen=True)
-class _Rules:
+class _Compiled:
     per_before: regex.Pattern[str]
     per_before_window: int
     per_list: regex.Pattern[str]
@@ -57,11 +57,11 @@ class _Rules:
 
 
 @cache
-def rules() -> _Rules:
+def compiled() -> _Compiled:
     data = load_yaml("pipeline", "roles.yaml")
     noun = r"(?P<noun>\p{L}+(?:\s+\p{L}+)?)"
     phrases = {k.casefold(): v for k, v in data["per_phrases"].items()}
-    return _Rules(
+    return _Compiled(
         per_before=regex.compile(rf"(?<!\p{{L}})(?:{alternation(data['per_before'])})\s+{noun}", _FLAGS),
         per_before_window=int(data["per_before_window"]),
         per_list=regex.compile(
@@ -105,7 +105,7 @@ class TotalGroup:
 def _per_noun(match: regex.Match[str]) -> str:
     """The counted thing: one word, or two when the pair is a known one ("phần quà", "hộ gia đình")."""
     words = match.group("noun").split()
-    if len(words) == 2 and " ".join(words).casefold() in rules().two_words:
+    if len(words) == 2 and " ".join(words).casefold() in compiled().two_words:
         return " ".join(words)
     return words[0]
 
@@ -188,7 +188,7 @@ def _last_match(pattern: regex.Pattern[str], text: str) -> regex.Match[str] | No
 
 def find_per(text: str, r: Row, clause: tuple[int, int]) -> str | None:
     """The thing one amount of `r` is for, or None."""
-    rule = rules()
+    rule = compiled()
     unit = str(r.get("unit") or "")
     if r["kind"] in ("count", "measure") and "/" in unit:
         words = unit.split("/", 1)[1].split()
@@ -220,7 +220,7 @@ def find_per(text: str, r: Row, clause: tuple[int, int]) -> str | None:
 
 def _total_at(text: str, r: Row, clause: tuple[int, int], figures: list[Row], starts: list[int]) -> bool:
     """Whether a total phrase announces `r`, with no other figure of its kind between them."""
-    rule = rules()
+    rule = compiled()
     window_start = max(clause[0], r["start"] - _WINDOW)
     before = text[window_start : r["start"]]
     money = rule.total_money.search(before)
@@ -236,7 +236,7 @@ def _total_at(text: str, r: Row, clause: tuple[int, int], figures: list[Row], st
 
 def _list_after(text: str, r: Row, sentence_end: int, figures: list[Row], starts: list[int]) -> list[Row]:
     """Figures on the list lines that follow a total whose sentence ends with ":" or a parts word."""
-    rule = rules()
+    rule = compiled()
     tail = text[r["end"] : sentence_end].rstrip()
     if not (tail.endswith(":") or rule.parts.search(tail)):
         return []
@@ -266,7 +266,7 @@ def _list_after(text: str, r: Row, sentence_end: int, figures: list[Row], starts
 
 def _list_before(text: str, r: Row, figures: list[Row], starts: list[int]) -> list[Row]:
     """Figures on the list lines right above a line that opens with the total ("Tổng cộng: 85 …")."""
-    rule = rules()
+    rule = compiled()
     line_start = text.rfind("\n", 0, r["start"]) + 1
     if not rule.total_anywhere.match(text, line_start) and not rule.total_bare.match(
         text[line_start : r["start"]]
@@ -328,7 +328,7 @@ def assign_roles(
 def _rate_lists(text: str, figures: list[Row], starts: list[int]) -> None:
     """Figures in a parenthesis that lists what one rate is made of are for the same thing:
     "200.000 đồng/suất (gồm 100.000 đồng tiền quà và 100.000 đồng tiền mặt)"."""
-    opener = rules().rate_list
+    opener = compiled().rate_list
     for r in figures:
         if r["role"] != "rate" or not (m := opener.match(text, r["end"])):
             continue
@@ -346,7 +346,7 @@ def _addable(r: Row) -> bool:
 def _clause_groups(
     text: str, figures: list[Row], starts: list[int], lo: int, hi: int, sentences: _Sentences
 ) -> list[TotalGroup]:
-    rule = rules()
+    rule = compiled()
     totals = [k for k in range(lo, hi) if figures[k]["role"] == "total"]
     groups: list[TotalGroup] = []
     previous = lo

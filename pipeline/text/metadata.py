@@ -50,7 +50,7 @@ class Metadata:
 
 
 @dataclass(frozen=True)
-class _Patterns:
+class _Compiled:
     line: regex.Pattern[str]  # any of the file's patterns
     block_start: regex.Pattern[str]  # any of the file's patterns
     tail_block_start: regex.Pattern[str]  # any of the file's patterns
@@ -82,7 +82,7 @@ class _Patterns:
 
 
 @cache
-def _patterns() -> _Patterns:
+def compiled() -> _Compiled:
     furn = load_yaml("pipeline", "furniture.yaml")
     meta = load_yaml("pipeline", "metadata.yaml")
     flags = regex.IGNORECASE | regex.VERSION1
@@ -111,7 +111,7 @@ def _patterns() -> _Patterns:
         .replace("{title_names}", meta["title_names"])
         .replace("{date}", meta["date"])
     )
-    return _Patterns(
+    return _Compiled(
         line=compile_any(furn["line_patterns"]),
         block_start=compile_any(furn["block_starters"]),
         tail_block_start=compile_any(furn["tail_block_starters"]),
@@ -160,7 +160,7 @@ def split_lines(text: str) -> list[Line]:
     return out
 
 
-def _furniture_lines(lines: list[Line], pats: _Patterns) -> set[int]:
+def _furniture_lines(lines: list[Line], pats: _Compiled) -> set[int]:
     """Indexes of lines that are furniture: single lines, blocks, and what a tail block starter ends."""
     out: set[int] = set()
     in_block = False
@@ -193,7 +193,7 @@ class _Dateline:
     has_time: bool
 
 
-def _parse_dateline(line: Line, pats: _Patterns, at: int = 0) -> _Dateline | None:
+def _parse_dateline(line: Line, pats: _Compiled, at: int = 0) -> _Dateline | None:
     """The line's date, counters and byline when the line (from `at` on) is a dateline."""
     m = pats.dateline.match(line.text, at)
     if not m:
@@ -213,7 +213,7 @@ def _parse_dateline(line: Line, pats: _Patterns, at: int = 0) -> _Dateline | Non
 
 def extract_metadata(text: str) -> Metadata:
     """Title, published date, authors and furniture of one article."""
-    pats = _patterns()
+    pats = compiled()
     lines = split_lines(text)
     meta = Metadata()
     furniture_idx = _furniture_lines(lines, pats)
@@ -279,7 +279,7 @@ def extract_metadata(text: str) -> Metadata:
     return meta
 
 
-def _trailing_dateline(line: Line, pats: _Patterns) -> tuple[Span, Span, _Dateline] | None:
+def _trailing_dateline(line: Line, pats: _Compiled) -> tuple[Span, Span, _Dateline] | None:
     """(title, dateline, its parse) of a head line that ends with a labelled dateline."""
     text = line.text
     # Read by offsets, not slices: a 200 KB one-line page holds thousands of labels ("ngày 1/1, …"),
@@ -320,7 +320,7 @@ _SENTENCE_STOP = ".!?…"
 _INNER_SENTENCE_BREAK = regex.compile(r"[.!?…]\s+\p{Lu}", regex.VERSION1)
 
 
-def _is_prose(lines: list[Line], i: int, pats: _Patterns) -> bool:
+def _is_prose(lines: list[Line], i: int, pats: _Compiled) -> bool:
     """Whether content line `i` is the article's running text, which no title is."""
     text = lines[i].text
     if len(text) > pats.title_max_chars or pats.lead_opening.match(text):
@@ -341,7 +341,7 @@ def _is_prose(lines: list[Line], i: int, pats: _Patterns) -> bool:
 
 
 def _find_title(
-    lines: list[Line], content: list[int], dateline_at: int | None, pats: _Patterns
+    lines: list[Line], content: list[int], dateline_at: int | None, pats: _Compiled
 ) -> tuple[int | None, list[int]]:
     """The title's line and the head's bare bylines ("Thùy Linh- Mạnh Thường" under the title).
 
@@ -377,14 +377,14 @@ def _find_title(
     return (cands[-1] if above else cands[0]), bylines
 
 
-def _header_like(text: str, pats: _Patterns) -> bool:
+def _header_like(text: str, pats: _Compiled) -> bool:
     words = text.split()
     if len(words) <= pats.section_label_max_words:
         return True
     return len(words) <= pats.header_caps_max_words and not any(ch.islower() for ch in text)
 
 
-def _bare_names(text: str, pats: _Patterns) -> list[str]:
+def _bare_names(text: str, pats: _Compiled) -> list[str]:
     """The names of a line that holds only people's names ("Nguyễn Đại", "Thùy Linh- Mạnh Thường")."""
     if any(ch.isdigit() for ch in text) or len(text) > 80:
         return []
@@ -396,13 +396,13 @@ def _bare_names(text: str, pats: _Patterns) -> list[str]:
     return names
 
 
-def _split_names(raw: str, pats: _Patterns) -> list[str]:
+def _split_names(raw: str, pats: _Compiled) -> list[str]:
     """The names of a credit; the writer's unit after the first name is left out."""
     names = [n.strip(" .") for n in pats.name_separators.split(raw) if n and n.strip(" .")]
     return [n for k, n in enumerate(names) if k == 0 or not _is_unit(n, pats)]
 
 
-def _is_unit(part: str, pats: _Patterns) -> bool:
+def _is_unit(part: str, pats: _Compiled) -> bool:
     return bool(pats.unit_words.match(part)) or any(w[0].islower() for w in part.split())
 
 
@@ -418,7 +418,7 @@ def _lowercase_middle_name(text: str) -> bool:
 
 
 def _find_authors(
-    text: str, lines: list[Line], content: list[int], bylines: list[Span], pats: _Patterns, meta: Metadata
+    text: str, lines: list[Line], content: list[int], bylines: list[Span], pats: _Compiled, meta: Metadata
 ) -> None:
     seen: set[str] = set()
 
@@ -493,14 +493,14 @@ def _find_authors(
             add(text[start:end], start)
 
 
-def _organisation(raw: str, pats: _Patterns) -> bool:
+def _organisation(raw: str, pats: _Compiled) -> bool:
     """Whether a credit is an organisation with its unit's name ("Đoàn thanh niên phường Hải Dương"):
     "Hội Nông dân thành phố" names no one body."""
     m = pats.organisation_signature.match(raw)
     return m is not None and m["place"] is not None
 
 
-def _credits_people(raw: str, pats: _Patterns) -> bool:
+def _credits_people(raw: str, pats: _Compiled) -> bool:
     """Whether a credit names people: short names, every word capitalised ("Hữu Phước", "T.T").
 
     "Ảnh: Lãnh đạo xã trao giấy khen …" is a caption, "Ảnh: Internet" credits no person.
@@ -526,5 +526,5 @@ def _merge(spans: list[Span]) -> list[Span]:
 def parse_dateline(text: str) -> dt.date | None:
     """The date of `text` when it is a dateline on its own (a page's date line under its heading)."""
     stripped = text.strip()
-    parsed = _parse_dateline(Line(0, len(stripped), stripped), _patterns())
+    parsed = _parse_dateline(Line(0, len(stripped), stripped), compiled())
     return parsed.day if parsed else None
