@@ -22,7 +22,7 @@ from bantin.pipeline.database.load import COLUMNS, TABLE, LoadError, load, parse
 from bantin.pipeline.outputs.readers import OutputsError, read_jsonl
 from bantin.pipeline.outputs.writers import arrow_schema
 from bantin.pipeline.records import roles, schema
-from bantin.pipeline.records.schema import KINDS, MODEL_BY_KIND, PLURAL, CountRecord, Match, RecordBase
+from bantin.pipeline.records.schema import KINDS, PLURAL, RECORD_TYPE_BY_KIND, CountRecord, Match, RecordBase
 
 ROOT = Path(__file__).resolve().parent.parent
 SCORER = ROOT.parent / "shared" / "tools" / "score.py"
@@ -56,8 +56,8 @@ def prize(**extra: Any) -> dict[str, Any]:
 
 def test_kinds_come_from_the_discriminated_union() -> None:
     assert KINDS == ("date", "unit", "official", "campaign", "model", "money", "count", "measure")
-    assert tuple(m.model_fields["kind"].default for m in schema.RECORD_MODELS) == KINDS
-    assert TABLE == PLURAL == {kind: MODEL_BY_KIND[kind].plural for kind in KINDS}
+    assert tuple(m.model_fields["kind"].default for m in schema.RECORD_TYPES) == KINDS
+    assert TABLE == PLURAL == {kind: RECORD_TYPE_BY_KIND[kind].plural for kind in KINDS}
     assert roles.AMOUNT_KINDS == ("money", "count", "measure")
     assert audit.UNIT_KINDS == ("count", "measure")
 
@@ -100,7 +100,7 @@ def test_a_new_field_is_compared_by_the_audit() -> None:
 def test_the_value_fields_are_the_audit_evidence_and_the_key_fields_the_eval_key(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setitem(MODEL_BY_KIND, "prize", PrizeRecord)
+    monkeypatch.setitem(RECORD_TYPE_BY_KIND, "prize", PrizeRecord)
     evidence = audit._evidence(prize(awarded="2024-01-01"))
     assert list(evidence)[-2:] == ["rank", "name"] and "awarded" not in evidence
     assert evaluate.key("prize", prize(name="NHẤT!")) == (evaluate.loose("nhất"), 1.0)

@@ -29,7 +29,7 @@ from bantin.extractors.numbers import parse_numeral
 from bantin.gazetteer.register import name_keys
 from bantin.pipeline.outputs.readers import OutputsError, read_jsonl
 from bantin.pipeline.records.roles import AMOUNT_KINDS, FIGURE, assign_roles, same_measure
-from bantin.pipeline.records.schema import MODEL_BY_KIND, validate_record
+from bantin.pipeline.records.schema import RECORD_TYPE_BY_KIND, validate_record
 from bantin.pipeline.run.article import CUT, process_document
 from bantin.pipeline.text import ids
 from bantin.pipeline.text.document import build_document
@@ -43,7 +43,7 @@ PLACE_FIELDS = ("article_id", "kind", "text", "start", "end")
 EVIDENCE_FIELDS = ("record_id", "article_id", "kind", "text", "start", "end", "sentence")
 CLAIM_KINDS = ("money", "count", "measure", "date")
 # Kinds whose claims name what they count or measure (the record states a `unit`): its first word must agree.
-UNIT_KINDS = tuple(kind for kind in CLAIM_KINDS if "unit" in MODEL_BY_KIND[kind].value_fields)
+UNIT_KINDS = tuple(kind for kind in CLAIM_KINDS if "unit" in RECORD_TYPE_BY_KIND[kind].value_fields)
 Row = dict[str, Any]
 
 
@@ -625,7 +625,7 @@ class AuditReport:
 
 
 def _evidence(record: Row) -> Row:
-    keep = (*EVIDENCE_FIELDS, *MODEL_BY_KIND[record["kind"]].value_fields)
+    keep = (*EVIDENCE_FIELDS, *RECORD_TYPE_BY_KIND[record["kind"]].value_fields)
     return {k: record[k] for k in keep if k in record}
 
 

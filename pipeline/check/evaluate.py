@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from bantin.pipeline.outputs.readers import read_jsonl
-from bantin.pipeline.records.schema import KINDS, MODEL_BY_KIND, PLURAL, Match
+from bantin.pipeline.records.schema import KINDS, PLURAL, RECORD_TYPE_BY_KIND, Match
 from bantin.pipeline.text.textnorm import fold
 
 GOLD_KEY = PLURAL
@@ -89,12 +89,13 @@ def _field(entry: Entry, name: str) -> object:
 
 def key(kind: str, entry: Entry) -> tuple[object, ...]:
     """What a fact is known by, from its model's `key_fields`: repeated mentions of one fact share it."""
-    return tuple(NORMAL[how](_field(entry, name)) for name, how in MODEL_BY_KIND[kind].key_fields.items())
+    key_fields = RECORD_TYPE_BY_KIND[kind].key_fields
+    return tuple(NORMAL[how](_field(entry, name)) for name, how in key_fields.items())
 
 
 def same(kind: str, gold: Entry, pred: Entry) -> bool:
     """Whether a predicted record matches a gold entry, field by field as its model's `key_fields` say."""
-    for name, how in MODEL_BY_KIND[kind].key_fields.items():
+    for name, how in RECORD_TYPE_BY_KIND[kind].key_fields.items():
         g, p = _field(gold, name), _field(pred, name)
         if how == "contained":
             if not _words_contained(g, p):

@@ -34,7 +34,14 @@ from bantin.gazetteer.table import REGISTER_COLUMNS, register_rows, ward_unit
 from bantin.pipeline.database import neardup
 from bantin.pipeline.outputs.readers import OutputsError, read_jsonl
 from bantin.pipeline.outputs.writers import arrow_schema
-from bantin.pipeline.records.schema import KINDS, MODEL_BY_KIND, PLURAL, Article, RecordBase, validate_record
+from bantin.pipeline.records.schema import (
+    KINDS,
+    PLURAL,
+    RECORD_TYPE_BY_KIND,
+    Article,
+    RecordBase,
+    validate_record,
+)
 
 TABLE = PLURAL
 COMMON = [
@@ -63,17 +70,17 @@ _SQL_TYPES: dict[pa.DataType, str] = {
 }
 
 
-def record_columns(model: type[RecordBase]) -> list[tuple[str, str]]:
+def record_columns(record_type: type[RecordBase]) -> list[tuple[str, str]]:
     """A kind's own columns, in its model's field order (the common fields and `kind` apart)."""
-    schema = arrow_schema(model)
+    schema = arrow_schema(record_type)
     return [
         (name, _SQL_TYPES[schema.field(name).type])
-        for name in model.model_fields
+        for name in record_type.model_fields
         if name not in RecordBase.model_fields and name != "kind"
     ]
 
 
-COLUMNS = {kind: record_columns(model) for kind, model in MODEL_BY_KIND.items()}
+COLUMNS = {kind: record_columns(record_type) for kind, record_type in RECORD_TYPE_BY_KIND.items()}
 ARTICLE_COLUMNS = [
     ("article_id", "TEXT PRIMARY KEY"),
     ("source", "TEXT NOT NULL"),

@@ -23,7 +23,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 from pydantic import BaseModel
 
-from bantin.pipeline.records.schema import MODEL_BY_KIND, Article
+from bantin.pipeline.records.schema import RECORD_TYPE_BY_KIND, Article
 
 
 @contextmanager
@@ -88,10 +88,13 @@ def _arrow_type(annotation: Any) -> pa.DataType:
     }.get(annotation, pa.string())
 
 
-def arrow_schema(model: type[BaseModel]) -> pa.Schema:
+def arrow_schema(record_type: type[BaseModel]) -> pa.Schema:
     """The Parquet schema of a Pydantic model's fields, in declaration order."""
     return pa.schema(
-        [pa.field(name, _arrow_type(f.annotation), nullable=True) for name, f in model.model_fields.items()]
+        [
+            pa.field(name, _arrow_type(f.annotation), nullable=True)
+            for name, f in record_type.model_fields.items()
+        ]
     )
 
 
@@ -116,8 +119,8 @@ def _table(schema: pa.Schema, rows: list[dict[str, Any]]) -> pa.Table:
 class _ParquetStream:
     """A Parquet file written in row groups as rows come, so memory stays bounded."""
 
-    def __init__(self, path: Path, model: type[BaseModel], batch: int) -> None:
-        self.schema = arrow_schema(model)
+    def __init__(self, path: Path, record_type: type[BaseModel], batch: int) -> None:
+        self.schema = arrow_schema(record_type)
         self.writer = pq.ParquetWriter(path, self.schema)
         self.rows: list[dict[str, Any]] = []
         self.batch = batch
@@ -163,7 +166,7 @@ class OutputWriter:
             for name in ("articles", "records", "errors")
         }
         self._parquet = {"articles": _ParquetStream(self._temp("articles.parquet"), Article, self.batch)}
-        for kind, model in MODEL_BY_KIND.items():
+        for kind, model in RECORD_TYPE_BY_KIND.items():
             self._parquet[kind] = _ParquetStream(self._temp(f"{kind}.parquet"), model, self.batch)
         return self
 

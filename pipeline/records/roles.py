@@ -25,11 +25,11 @@ from typing import Any
 
 import regex
 
-from bantin.pipeline.records.schema import MODEL_BY_KIND
+from bantin.pipeline.records.schema import RECORD_TYPE_BY_KIND
 from bantin.pipeline.text.resources import alternation, load_yaml
 
 # The kinds of figures: those whose model carries a `role`; the figure is each model's first value field.
-FIGURE = {kind: m.value_fields[0] for kind, m in MODEL_BY_KIND.items() if "role" in m.model_fields}
+FIGURE = {kind: m.value_fields[0] for kind, m in RECORD_TYPE_BY_KIND.items() if "role" in m.model_fields}
 AMOUNT_KINDS = tuple(FIGURE)
 Row = dict[str, Any]
 _FLAGS = regex.IGNORECASE | regex.VERSION1

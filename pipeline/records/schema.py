@@ -1,4 +1,9 @@
-"""The record schema: one Pydantic model per kind, a discriminated union on `kind`.
+"""The record schema: one record type (a Pydantic model) per kind, a discriminated union on `kind`.
+
+Names: a *kind* is what a record states (date, unit, …, "model" for model titles); a *record
+type* is the Pydantic class that validates one kind (`RECORD_TYPE_BY_KIND`); the word
+segmenter's CRF weights are `CRFModel` (pipeline/text/crf.py). A count's `unit` is the counted
+noun ("lượt người"), an administrative unit is a `unit` record.
 
 Validation is the audit contract: `article_text[start:end] == text` is checked
 when the article text is passed as validation context, dates must be ISO and
@@ -255,10 +260,10 @@ Record = Annotated[
 ]
 RECORD_ADAPTER: TypeAdapter[Record] = TypeAdapter(Record)
 # Every record model, in the order kinds are listed (KINDS), extracted and written.
-RECORD_MODELS: tuple[type[RecordBase], ...] = typing.get_args(typing.get_args(Record)[0])
-MODEL_BY_KIND: dict[str, type[RecordBase]] = {m.model_fields["kind"].default: m for m in RECORD_MODELS}
-KINDS: tuple[str, ...] = tuple(MODEL_BY_KIND)
-PLURAL: dict[str, str] = {kind: model.plural for kind, model in MODEL_BY_KIND.items()}
+RECORD_TYPES: tuple[type[RecordBase], ...] = typing.get_args(typing.get_args(Record)[0])
+RECORD_TYPE_BY_KIND: dict[str, type[RecordBase]] = {m.model_fields["kind"].default: m for m in RECORD_TYPES}
+KINDS: tuple[str, ...] = tuple(RECORD_TYPE_BY_KIND)
+PLURAL: dict[str, str] = {kind: model.plural for kind, model in RECORD_TYPE_BY_KIND.items()}
 
 
 def validate_record(data: dict[str, Any], article_text: str | None) -> Record:
