@@ -28,6 +28,7 @@ from bantin.pipeline.records.roles import assign_roles
 from bantin.pipeline.records.schema import KINDS, Article, ErrorEntry, WardLink, validate_record
 from bantin.pipeline.text import ids
 from bantin.pipeline.text.document import Document, build_document
+from bantin.pipeline.text.nlp import attach_records
 from bantin.pipeline.text.spans import Span
 
 # A record keeps at most this many characters of its sentence, around its evidence: a page may be one
@@ -152,6 +153,7 @@ def process_document(document: Document, extractors: dict[str, Extractor]) -> Ar
         errors.extend(result.errors)
     records.sort(key=lambda r: (r["start"], r["end"], r["kind"]))
     assign_roles(document.text, records, lambda r: _span(document.sentence_at(r["start"])))
+    attach_records(document.doc, records)  # doc.spans["bantin"], for spaCy users and `bantin show`
     ward = None
     try:
         title_span = document.meta.title_span
