@@ -145,14 +145,50 @@ def _record_table(doc: Doc) -> str:
     )
 
 
+# displaCy's span view compares every token with every span (tokens × spans): a dense 200 KB page would
+# take minutes. It is drawn a paragraph at a time, a long paragraph in blocks of this many tokens.
+_BLOCK_TOKENS = 300
+
+
+def _blocks(doc: Doc) -> list[dict[str, Any]]:
+    """The Doc as displaCy's manual span input, one per paragraph (or block of a long one); a block is
+    cut only where no span is open."""
+    spans = sorted(doc.spans[SPANS_KEY], key=lambda s: (s.start, s.end))
+    blocks: list[dict[str, Any]] = []
+    first = k = done = reach = 0  # block's first token; next span; first span of the block; spans' reach
+
+    def close(end: int) -> None:
+        nonlocal first, done
+        tokens = [t.text for t in doc[first:end]]
+        if any(t.strip() for t in tokens):
+            marks = [
+                {"start_token": s.start - first, "end_token": s.end - first, "label": s.label_}
+                for s in spans[done:k]
+            ]
+            blocks.append({"text": doc[first:end].text_with_ws, "tokens": tokens, "spans": marks})
+        first, done = end, k
+
+    for i, token in enumerate(doc):
+        if reach <= i and i - first >= _BLOCK_TOKENS:
+            close(i)
+        while k < len(spans) and spans[k].start == i:
+            reach = max(reach, spans[k].end)
+            k += 1
+        if reach <= i + 1 and token.is_space and "\n" in token.text:
+            close(i + 1)
+    close(len(doc))
+    return blocks
+
+
 def render_show(docs: list[Doc]) -> str:
     """One self-contained HTML page (no network): each article's records drawn by displaCy's span view
     over its words, then a table of the records (kind, evidence, offsets, fields)."""
     parts = []
-    options = {"spans_key": SPANS_KEY, "colors": KIND_COLORS}
+    options = {"colors": KIND_COLORS}
     for doc in docs:
-        view = displacy.render(doc, style="span", options=options, page=False, jupyter=False)
-        parts.append(f"<section>{view}\n{_record_table(doc)}</section>")
+        title = html.escape(str(doc.user_data.get("title") or ""))
+        view = displacy.render(_blocks(doc), style="span", options=options, manual=True, jupyter=False)
+        parts.append(f"<section><h2>{title}</h2>\n{view}\n{_record_table(doc)}</section>")
     return (
         '<!DOCTYPE html>\n<html lang="vi"><head><meta charset="utf-8"><title>bantin show</title></head>\n'
         "<body style=\"font-family:system-ui,sans-serif;padding:2rem;max-width:80rem\">\n"

@@ -14,8 +14,7 @@ each record read by `span._.record` (`attach_records`).
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Sequence
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from functools import cache
 from typing import Any
 
@@ -183,10 +182,9 @@ def attach_records(doc: Doc, records: Sequence[Mapping[str, Any]]) -> SpanGroup:
     spans = []
     kept: list[Mapping[str, Any]] = []
     for record in records:
-        span = doc.char_span(
-            record["start"], record["end"], label=record["kind"], alignment_mode="expand", span_id=len(kept) + 1
-        )
-        if span is not None:
+        start, end, kind = record["start"], record["end"], record["kind"]
+        span = doc.char_span(start, end, label=kind, alignment_mode="expand", span_id=len(kept) + 1)
+        if span is not None and len(span):  # an empty evidence touches no word
             spans.append(span)
             kept.append(record)
     doc.user_data[_RECORDS] = kept
