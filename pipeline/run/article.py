@@ -23,7 +23,14 @@ from bantin.extractors import Extractor, registry
 from bantin.extractors.base import Mention
 from bantin.gazetteer.link import article_ward
 from bantin.gazetteer.sites import Sites
-from bantin.pipeline.ingest.inputs import DEFAULT_MAX_BYTES, IngestError, InputItem, iter_inputs, read_item
+from bantin.pipeline.ingest.inputs import (
+    DEFAULT_MAX_BYTES,
+    IngestError,
+    InputItem,
+    RawArticle,
+    iter_inputs,
+    read_item,
+)
 from bantin.pipeline.records.roles import assign_roles
 from bantin.pipeline.records.schema import KINDS, Article, ErrorEntry, WardLink, validate_record
 from bantin.pipeline.text import ids
@@ -215,6 +222,18 @@ def fewer_collections() -> Iterator[None]:
         gc.set_threshold(*threshold)
 
 
+def read_document(raw: RawArticle) -> Document:
+    """A read input's Document; the page's title, date and authors fill in what its text does not say."""
+    return build_document(
+        raw.source,
+        raw.text,
+        title=raw.title,
+        published=raw.published,
+        authors=raw.authors,
+        title_stated=raw.stated,
+    )
+
+
 @fewer_collections()
 def process_item(
     item: InputItem,
@@ -239,14 +258,7 @@ def process_item(
             article={"article_id": ids.article_id(raw.text)}, records=[], errors=[], skipped=True
         )
     try:
-        document = build_document(
-            raw.source,
-            raw.text,
-            title=raw.title,
-            published=raw.published,
-            authors=raw.authors,
-            title_stated=raw.stated,
-        )
+        document = read_document(raw)
     except Exception as exc:  # analysis failure: report it, keep the batch going
         return ArticleResult(
             article={},

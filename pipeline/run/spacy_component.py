@@ -30,7 +30,7 @@ from spacy.vocab import Vocab
 
 from bantin.extractors import Extractor, registry
 from bantin.pipeline.ingest.inputs import InputItem, read_item
-from bantin.pipeline.run.article import process_document
+from bantin.pipeline.run.article import process_document, read_document
 from bantin.pipeline.text.document import build_document
 from bantin.pipeline.text.nlp import SPANS_KEY, attach_records
 
@@ -106,14 +106,7 @@ def make_bantin_component(nlp: Language, name: str) -> BantinComponent:
 def item_doc(item: InputItem) -> Doc:
     """One input (a text, a page) through the whole pipeline, as `bantin extract` reads it: its Doc."""
     raw = read_item(item)
-    document = build_document(
-        raw.source,
-        raw.text,
-        title=raw.title,
-        published=raw.published,
-        authors=raw.authors,
-        title_stated=raw.stated,
-    )
+    document = read_document(raw)
     process_document(document, registry())
     document.doc.user_data["title"] = document.title or raw.source
     return document.doc
