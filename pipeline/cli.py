@@ -24,13 +24,14 @@ from rich.table import Table
 from typer.core import TyperCommand
 
 from bantin.gazetteer.sites import SitesFileError, load_sites
-from bantin.pipeline.check.audit import AuditInputError, run_audit
+from bantin.pipeline.check.audit import AuditInputError, load_outputs, run_audit
 from bantin.pipeline.check.audit_report import write_audit
 from bantin.pipeline.check.evaluate import evaluate, format_table
 from bantin.pipeline.database.load import LoadError, load, parse_target
-from bantin.pipeline.ingest.inputs import DEFAULT_MAX_BYTES, InputItem, iter_inputs
+from bantin.pipeline.ingest.inputs import DEFAULT_MAX_BYTES, IngestError, InputItem, iter_inputs
 from bantin.pipeline.run.article import ArticleResult
 from bantin.pipeline.run.batch import DEFAULT_TIMEOUT, OutputLocked, RunConfig, default_workers, run_to_dir
+from bantin.pipeline.run.spacy_component import item_doc, render_show
 
 app = typer.Typer(
     add_completion=False, no_args_is_help=True, help="Vietnamese ward bulletins to validated records."
@@ -251,6 +252,13 @@ def audit(
     strict: Annotated[
         bool, typer.Option(help="Also exit 1 when a claim is contradicted, not found or invalid.")
     ] = False,
+    show_pages: Annotated[
+        bool,
+        typer.Option(
+            "--show/--no-show",
+            help="Write each article's show page (show/<article_id>.html beside audit.html) and link it.",
+        ),
+    ] = True,
 ) -> None:
     """Check every record against its source text; check claims; flag inconsistent totals and shares.
 
@@ -259,9 +267,10 @@ def audit(
     """
     try:
         result = run_audit(out_dir, claims)
+        outputs = load_outputs(out_dir) if show_pages else None
     except AuditInputError as exc:
         fail(str(exc), 2, exc)
-    json_path, html_path = write_audit(result, report or out_dir)
+    json_path, html_path = write_audit(result, report or out_dir, outputs)
     data = result.to_json()
     summary = data["summary"]
     typer.echo(
@@ -280,6 +289,34 @@ def audit(
     bad_claims = any(c["status"] != "supported" for c in data["claims"])
     if result.failed or (strict and bad_claims):
         raise typer.Exit(1)
+
+
+@app.command(cls=Command)
+def show(
+    file: Annotated[
+        Path, typer.Argument(help="An article: a .txt or .html file, or a .jsonl file of articles.")
+    ],
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help="Write the HTML page here (default: print it).")
+    ] = None,
+) -> None:
+    """Draw an article's records over its words (displaCy's span view, one offline HTML page).
+
+    Each record is a span labelled with its kind, with a table of the records' fields below."""
+    if not file.is_file():
+        fail(f"no such file: {file}", 2)
+    docs = []
+    for item in iter_inputs([file]):
+        try:
+            docs.append(item_doc(item))
+        except IngestError as exc:
+            fail(f"cannot read {exc.source}: {exc.reason}", 2, exc)
+    page = render_show(docs)
+    if out is None:
+        typer.echo(page, nl=False)
+    else:
+        out.write_text(page, encoding="utf-8")
+        stderr.print(f"wrote {escape(str(out))}")
 
 
 @app.command("eval", cls=Command)

@@ -2,18 +2,27 @@
 
 The page is one self-contained file (inline CSS and a few lines of script, no
 network): every claim, failed record and consistency flag with its status and
-the evidence sentence, the figure highlighted, filterable by status.
+the evidence sentence, the figure highlighted, filterable by status. Given the
+outputs, the audit also writes each article's show page (its stored records drawn
+over its words, as `bantin show` draws them) to show/<article_id>.html beside
+audit.html; the page lists every article and each item links to its article's page,
+relative links a reviewer can click offline.
 """
 
 from __future__ import annotations
 
 import html
 import json
+from collections import defaultdict
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from bantin.pipeline.check.audit import AuditReport
+from bantin.pipeline.check.audit import AuditReport, Outputs
 from bantin.pipeline.outputs.writers import atomic_path
+from bantin.pipeline.run.spacy_component import render_show, stored_doc
+
+SHOW_DIR = "show"  # beside audit.html: show/<article_id>.html
 
 _CSS = """
 body{font-family:system-ui,sans-serif;margin:2rem;max-width:70rem;color:#222}
@@ -70,7 +79,15 @@ def highlight(sentence: str, figures: list[str]) -> str:
     return " ".join("".join(out).split())
 
 
-def _item(status: str, title: str, reason: str, evidence: list[tuple[str, list[str]]], meta: str = "") -> str:
+def _item(
+    status: str,
+    title: str,
+    reason: str,
+    evidence: list[tuple[str, list[str]]],
+    meta: str = "",
+    links: Mapping[str, str] | None = None,
+    article_ids: list[str] | None = None,
+) -> str:
     lines = [
         f'<div class="item" data-status="{html.escape(status)}">',
         f'<div><span class="status">{html.escape(status.replace("_", " "))}</span>{html.escape(title)}</div>',
@@ -79,11 +96,34 @@ def _item(status: str, title: str, reason: str, evidence: list[tuple[str, list[s
     lines += [f'<div class="evidence">{highlight(sentence, figures)}</div>' for sentence, figures in evidence]
     if meta:
         lines.append(f'<div class="meta">{html.escape(meta)}</div>')
+    shown = [a for a in dict.fromkeys(article_ids or []) if links and a in links]
+    if shown and links is not None:
+        lines.append(
+            '<div class="meta">'
+            + " ".join(f'<a href="{html.escape(links[a])}">article {html.escape(a)}</a>' for a in shown)
+            + "</div>"
+        )
     lines.append("</div>")
     return "\n".join(lines)
 
 
-def render_html(data: dict[str, Any]) -> str:
+def _article_list(articles: Mapping[str, Mapping[str, Any]], links: Mapping[str, str]) -> str:
+    rows = [
+        f'<li><a href="{html.escape(links[a])}">{html.escape(str(row.get("title") or a))}</a>'
+        f" <span class=meta>{html.escape(str(row.get('source', '')))}</span></li>"
+        for a, row in articles.items()
+        if a in links
+    ]
+    return "<h2>Articles</h2>\n<ul>\n" + "\n".join(rows) + "\n</ul>\n" if rows else ""
+
+
+def render_html(
+    data: dict[str, Any],
+    links: Mapping[str, str] | None = None,
+    articles: Mapping[str, Mapping[str, Any]] | None = None,
+) -> str:
+    """The audit page; `links` (article id → its show page) link each item's article, and list the
+    `articles` at the end."""
     summary = data["summary"]
     items: list[str] = []
     for c in data["claims"]:
@@ -92,7 +132,9 @@ def render_html(data: dict[str, Any]) -> str:
         if c["date"]:
             title += f" ({c['date']})"
         evidence = [(e.get("sentence") or e["text"], [e["text"]]) for e in c["evidence"]]
-        items.append(_item(c["status"], title, c["reason"], evidence, f"claims line {c['line']} {c['note']}"))
+        ids = [e["article_id"] for e in c["evidence"] if "article_id" in e]
+        meta = f"claims line {c['line']} {c['note']}"
+        items.append(_item(c["status"], title, c["reason"], evidence, meta, links, ids))
     for problem in data["article_problems"]:
         items.append(_item("failed", "article", problem, []))
     for r in data["records_failed"]:
@@ -103,6 +145,8 @@ def render_html(data: dict[str, Any]) -> str:
                 "; ".join(r["problems"]),
                 [],
                 f"record {r['record_id']} in article {r['article_id']}",
+                links,
+                [r["article_id"]],
             )
         )
     for f in data["flags"]:
@@ -114,6 +158,8 @@ def render_html(data: dict[str, Any]) -> str:
                 f["reason"],
                 evidence,
                 f"{f.get('source', '')} (article {f['article_id']})",
+                links,
+                [f["article_id"]],
             )
         )
     statuses = ["all", "supported", "contradicted", "not_found", "failed", "flagged", "invalid"]
@@ -134,16 +180,38 @@ def render_html(data: dict[str, Any]) -> str:
         f"<style>{_CSS}</style></head><body>\n<h1>bantin audit</h1>\n<p>{html.escape(head)}</p>\n"
         f'<div class="filters">{buttons}</div>\n'
         + "\n".join(items)
-        + f"\n<script>{_SCRIPT}</script>\n</body></html>\n"
+        + "\n"
+        + _article_list(articles or {}, links or {})
+        + f"<script>{_SCRIPT}</script>\n</body></html>\n"
     )
 
 
-def write_audit(report: AuditReport, out_dir: Path) -> tuple[Path, Path]:
+def write_show_pages(outputs: Outputs, out_dir: Path) -> dict[str, str]:
+    """show/<article_id>.html in `out_dir` for every article with its text: its stored records (not
+    re-extracted) drawn over its words. Returns article id → the page, relative to `out_dir`."""
+    by_article: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for record in outputs.records:
+        by_article[record.get("article_id", "")].append(record)
+    (out_dir / SHOW_DIR).mkdir(parents=True, exist_ok=True)
+    links: dict[str, str] = {}
+    for article_id, article in outputs.articles.items():
+        if not isinstance(article.get("text"), str) or not article_id.isalnum():
+            continue  # no text to draw, or an id that is no file name
+        link = f"{SHOW_DIR}/{article_id}.html"
+        with atomic_path(out_dir / link) as tmp:
+            tmp.write_text(render_show([stored_doc(article, by_article[article_id])]), encoding="utf-8")
+        links[article_id] = link
+    return links
+
+
+def write_audit(report: AuditReport, out_dir: Path, outputs: Outputs | None = None) -> tuple[Path, Path]:
+    """audit.json and audit.html in `out_dir`; with the `outputs` audited, their articles' show pages too."""
     data = report.to_json()
     out_dir.mkdir(parents=True, exist_ok=True)
+    links = write_show_pages(outputs, out_dir) if outputs is not None else {}
     json_path, html_path = out_dir / "audit.json", out_dir / "audit.html"
     with atomic_path(json_path) as tmp:
         tmp.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     with atomic_path(html_path) as tmp:
-        tmp.write_text(render_html(data), encoding="utf-8")
+        tmp.write_text(render_html(data, links, outputs.articles if outputs else None), encoding="utf-8")
     return json_path, html_path

@@ -21,11 +21,18 @@ from bantin.extractors import Extractor, find_all
 from bantin.extractors.base import Mention
 from bantin.gazetteer.link import article_ward
 from bantin.gazetteer.sites import Sites
-from bantin.pipeline.ingest.inputs import DEFAULT_MAX_BYTES, IngestError, InputItem, read_item
+from bantin.pipeline.ingest.inputs import (
+    DEFAULT_MAX_BYTES,
+    IngestError,
+    InputItem,
+    RawArticle,
+    read_item,
+)
 from bantin.pipeline.records.roles import assign_roles
 from bantin.pipeline.records.schema import Article, ErrorEntry, WardLink, validate_record
 from bantin.pipeline.text import ids
 from bantin.pipeline.text.document import Document, build_document
+from bantin.pipeline.text.nlp import attach_records
 from bantin.pipeline.text.spans import Span
 
 # A record keeps at most this many characters of its sentence, around its evidence: a page may be one
@@ -139,6 +146,7 @@ def process_document(document: Document, extractors: dict[str, Extractor]) -> Ar
         errors.extend(result.errors)
     records.sort(key=lambda r: (r["start"], r["end"], r["kind"]))
     assign_roles(document.text, records, lambda r: _span(document.sentence_at(r["start"])))
+    attach_records(document.doc, records)  # doc.spans["bantin"], for spaCy users and `bantin show`
     ward = None
     try:
         title_span = document.meta.title_span
@@ -200,6 +208,18 @@ def fewer_collections() -> Iterator[None]:
         gc.set_threshold(*threshold)
 
 
+def read_document(raw: RawArticle) -> Document:
+    """A read input's Document; the page's title, date and authors fill in what its text does not say."""
+    return build_document(
+        raw.source,
+        raw.text,
+        title=raw.title,
+        published=raw.published,
+        authors=raw.authors,
+        title_stated=raw.stated,
+    )
+
+
 @fewer_collections()
 def process_item(
     item: InputItem,
@@ -224,14 +244,7 @@ def process_item(
             article={"article_id": ids.article_id(raw.text)}, records=[], errors=[], skipped=True
         )
     try:
-        document = build_document(
-            raw.source,
-            raw.text,
-            title=raw.title,
-            published=raw.published,
-            authors=raw.authors,
-            title_stated=raw.stated,
-        )
+        document = read_document(raw)
     except Exception as exc:  # analysis failure: report it, keep the batch going
         return ArticleResult(
             article={},

@@ -5,6 +5,7 @@ every extractor. No extractor changes its text, metadata or spans, so each extra
 pure function of it; two fields do change: `hints` (the region and sites file's ward, set by
 the batch before any extractor runs) and the memo, a cache of values derived from the
 text (each computed once per article, the same for every reader).
+Its words are its spaCy `Doc`'s tokens (those that are not whitespace).
 """
 
 from __future__ import annotations
@@ -17,10 +18,11 @@ from functools import cached_property
 from typing import Any, TypeVar
 
 from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 from bantin.pipeline.text import ids
 from bantin.pipeline.text.metadata import Metadata, extract_metadata, split_lines
-from bantin.pipeline.text.nlp import build_doc
+from bantin.pipeline.text.nlp import build_doc, word_offsets
 from bantin.pipeline.text.segment import lines_hard_wrapped, paragraphs, sentences
 from bantin.pipeline.text.spans import Span, SpanIndex
 
@@ -76,12 +78,15 @@ class Document:
         return self.authors.any_overlap(start, end)
 
     @cached_property
+    def words(self) -> tuple[list[int], list[int]]:
+        """Start and end offsets of the words, in order: the Doc's tokens that are not whitespace
+        (underthesea words: "học sinh" is one)."""
+        return word_offsets(self.doc)
+
+    @cached_property
     def word_ends(self) -> dict[int, int]:
-        """Start offset → end offset of every word token (underthesea words: "học sinh" is one)."""
-        ends = self.doc.user_data.get("word_ends")
-        if isinstance(ends, dict):
-            return ends
-        return {t.idx: t.idx + len(t.text) for t in self.doc if not t.is_space}
+        """Start offset → end offset of every word (the Doc's tokens, looked up by offset)."""
+        return dict(zip(*self.words, strict=True))
 
     def memo(self, key: str, compute: Callable[[], T]) -> T:
         """A per-document result computed once and shared by extractors (date atoms, units …)."""
@@ -122,10 +127,12 @@ def build_document(
     published: str | None = None,
     authors: Sequence[str] = (),
     title_stated: bool = False,
+    vocab: Vocab | None = None,
 ) -> Document:
     """Analyse one decoded article; `title`, `published` and `authors` (from a page's metadata) fill in
     what the text itself does not say. A `title_stated` by a page (its heading, or None for a page
-    without one) stands over the text's reading of its first line."""
+    without one) stands over the text's reading of its first line. The Doc is made with `vocab` (a spaCy
+    pipeline's, for its component), by default bantin's blank Vietnamese one."""
     meta = extract_metadata(text)
     if title_stated:
         meta.title = " ".join(title.split()) if title else None
@@ -162,5 +169,5 @@ def build_document(
         sentences=SpanIndex(sents),
         furniture=furniture,
         authors=SpanIndex(meta.author_spans),
-        doc=build_doc(text, sents),
+        doc=build_doc(text, sents, vocab),
     )

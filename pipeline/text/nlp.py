@@ -1,27 +1,40 @@
-"""Tokenisation: underthesea's word segmentation placed in a spaCy `Doc`.
+"""Tokenisation: underthesea's word segmentation placed in a spaCy `Doc`, the records as its spans.
 
 underthesea's segmentation model (run by `bantin.pipeline.text.wordseg`) gives multi-syllable words
 ("Đảng ủy", "Việt Nam") but rewrites tone placement ("Uỷ" → "Ủy") and drops whitespace,
 so its words are aligned back to the article by their letters; the `Doc` is built from
 the article's own characters, which guarantees `doc.text == text` and token offsets that
-index the article. Models load once per process.
+index the article. The Doc's tokens are the Document's words: every token that is not
+whitespace is a word (`word_offsets`). Models load once per process.
+
+The records extracted from an article live on its Doc as `doc.spans["bantin"]` (label = kind),
+each record read by `span._.record` (`attach_records`).
 """
 
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import cache
+from typing import Any
 
 import regex
 import spacy
+from spacy.attrs import IDX, IS_SPACE, LENGTH
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, SpanGroup
+from spacy.tokens import Span as SpacySpan
+from spacy.vocab import Vocab
 
 from bantin.pipeline.text.spans import Span
 from bantin.pipeline.text.wordseg import word_segmenter
 
 _FALLBACK_TOKEN = regex.compile(r"\w+(?:[.,]\w+)*|[^\w\s]")
+# Text between sentences (a table's "|", a stray mark): whitespace runs and the fallback's words.
+_GAP_PIECE = regex.compile(r"\s+|\w+(?:[.,]\w+)*|[^\w\s]")
+
+SPANS_KEY = "bantin"  # doc.spans[SPANS_KEY]: the article's records
+_RECORDS = "bantin.records"  # doc.user_data[_RECORDS]: the records, in the order of their spans
 
 
 class AlignmentError(ValueError):
@@ -96,36 +109,38 @@ def tokenize_sentence(text: str, sentence: Span) -> list[Span]:
         ]
 
 
-def build_doc(text: str, sentences: Sequence[Span]) -> Doc:
-    """A spaCy Doc over the whole text: word tokens, whitespace tokens between them, sentence starts set."""
+def build_doc(text: str, sentences: Sequence[Span], vocab: Vocab | None = None) -> Doc:
+    """A spaCy Doc over the whole text: word tokens, whitespace tokens between them, sentence starts set.
+
+    Every character of the text is in a token: a word's, or a whitespace token's (or a word's
+    trailing space). Text outside the sentences is split as the fallback splits a sentence."""
     words: list[str] = []
     spaces: list[bool] = []
     sent_starts: list[bool | int | None] = []
-    word_ends: dict[int, int] = {}
     pos = 0
 
     def add_gap(upto: int) -> None:
         nonlocal pos
-        gap = text[pos:upto]
-        if not gap:
+        if upto == pos:
             return
-        if gap == " " and words:
-            spaces[-1] = True
+        if upto - pos == 1 and text[pos] == " " and words:
+            spaces[-1] = True  # the common gap, one space: no pattern run
         else:
-            if words and gap.startswith(" ") and not spaces[-1]:
-                spaces[-1] = True
-                gap = gap[1:]
-            if gap:
-                words.append(gap)
-                spaces.append(False)
-                sent_starts.append(False)
+            for piece in _GAP_PIECE.finditer(text, pos, upto):
+                gap = piece.group()
+                if gap[0] == " " and words and not spaces[-1]:
+                    spaces[-1] = True
+                    gap = gap[1:]
+                if gap:
+                    words.append(gap)
+                    spaces.append(False)
+                    sent_starts.append(False)
         pos = upto
 
     for sentence in sentences:
         for k, tok in enumerate(tokenize_sentence(text, sentence)):
             add_gap(tok.start)
             words.append(text[tok.start : tok.end])
-            word_ends[tok.start] = tok.end
             spaces.append(False)
             sent_starts.append(k == 0)
             pos = tok.end
@@ -134,7 +149,45 @@ def build_doc(text: str, sentences: Sequence[Span]) -> Doc:
         sent_starts[0] = True
     if sum(map(len, words)) + sum(spaces) != len(text):  # words are slices of text: a cheap check
         raise AlignmentError("spaCy Doc would not reproduce the article text")
-    doc = Doc(vocab_pipeline().vocab, words=words, spaces=spaces, sent_starts=sent_starts)
-    # Word spans by start offset, kept beside the Doc: extractors look words up by offset often.
-    doc.user_data["word_ends"] = word_ends
-    return doc
+    return Doc(vocab or vocab_pipeline().vocab, words=words, spaces=spaces, sent_starts=sent_starts)
+
+
+def word_offsets(doc: Doc) -> tuple[list[int], list[int]]:
+    """Start and end offsets of the Doc's words (its tokens that are not whitespace), in text order;
+    read from the Doc in one array (a Python loop over its tokens would cost more than the lookups)."""
+    table = doc.to_array([IDX, LENGTH, IS_SPACE])
+    table = table[table[:, 2] == 0]
+    starts = table[:, 0]
+    return starts.tolist(), (starts + table[:, 1]).tolist()
+
+
+def _span_record(span: SpacySpan) -> dict[str, Any] | None:
+    """The record a span of `doc.spans["bantin"]` stands for (its id is the record's place + 1)."""
+    records = span.doc.user_data.get(_RECORDS)
+    if not records or not 0 < span.id <= len(records):
+        return None
+    record: dict[str, Any] = records[span.id - 1]
+    return record if record.get("kind") == span.label_ else None
+
+
+# A getter, not a stored value: spaCy keys a span's stored values by its offsets alone, and two records
+# may cover the same words (a count and a measure of one figure).
+if not SpacySpan.has_extension("record"):
+    SpacySpan.set_extension("record", getter=_span_record)
+
+
+def attach_records(doc: Doc, records: Sequence[Mapping[str, Any]]) -> SpanGroup:
+    """`doc.spans["bantin"]`: one span per record (label = its kind, `span._.record` = the record), over
+    the words its evidence `[start:end]` touches."""
+    spans = []
+    kept: list[Mapping[str, Any]] = []
+    for record in records:
+        start, end, kind = record["start"], record["end"], record["kind"]
+        span = doc.char_span(start, end, label=kind, alignment_mode="expand", span_id=len(kept) + 1)
+        if span is not None and len(span):  # an empty evidence touches no word
+            spans.append(span)
+            kept.append(record)
+    doc.user_data[_RECORDS] = kept
+    group = SpanGroup(doc, name=SPANS_KEY, spans=spans)
+    doc.spans[SPANS_KEY] = group
+    return group
