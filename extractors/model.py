@@ -259,9 +259,7 @@ def _owner_before(
         person = person_name(text[before : openers[-1].start()].strip())
         if person is not None:
             return before, person
-    start = openers[-1].end() if openers else floor
-    while start < verb_start and text[start].isspace():
-        start += 1
+    start = skip_space(text, openers[-1].end() if openers else floor, verb_start)
     if verb_start - start > _OWNER_WINDOW:
         return None  # far longer than the 20 words an owner may have
     raw = w.trailing_verbs.sub("", text[start:verb_start])

@@ -26,7 +26,7 @@ from spacy.tokens import Doc, SpanGroup
 from spacy.tokens import Span as SpacySpan
 from spacy.vocab import Vocab
 
-from bantin.pipeline.text.spans import Span
+from bantin.pipeline.text.spans import Span, skip_space
 from bantin.pipeline.text.wordseg import word_segmenter
 
 _FALLBACK_TOKEN = regex.compile(r"\w+(?:[.,]\w+)*|[^\w\s]")
@@ -80,18 +80,14 @@ def _align_letters(text: str, start: int, end: int, words: Sequence[str]) -> lis
         letters = [c for c in word if not c.isspace()]
         if not letters:
             continue
-        while pos < end and text[pos].isspace():
-            pos += 1
-        first = pos
+        first = pos = skip_space(text, pos, end)
         for letter in letters:
-            while pos < end and text[pos].isspace():
-                pos += 1
+            pos = skip_space(text, pos, end)
             if pos >= end or _fold(text[pos]) != _fold(letter):
                 raise AlignmentError(f"word {word!r} does not match text at offset {pos}")
             pos += 1
         spans.append(Span(first, pos))
-    while pos < end and text[pos].isspace():
-        pos += 1
+    pos = skip_space(text, pos, end)
     if pos != end:
         raise AlignmentError(f"words end at {pos}, sentence at {end}")
     return spans
