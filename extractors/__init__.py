@@ -22,12 +22,12 @@ from importlib import import_module
 
 from bantin.extractors.arbitrate import YIELDS, arbitrate
 from bantin.extractors.base import Findings, Mention
+from bantin.pipeline.records.schema import KINDS
 from bantin.pipeline.text.document import Document
 
-# Module names under `extractors`, one per kind; the order they run in is derived (`run_order`).
-EXTRACTOR_MODULES: frozenset[str] = frozenset(
-    {"campaign", "count", "date", "measure", "model", "money", "official", "unit"}
-)
+# One module under `extractors` per kind of the record schema, named after it; the order they
+# run in is derived (`run_order`).
+EXTRACTOR_MODULES: frozenset[str] = frozenset(KINDS)
 
 
 @dataclass(frozen=True)

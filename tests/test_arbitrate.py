@@ -196,3 +196,9 @@ def test_an_extractor_whose_need_failed_is_reported_not_run() -> None:
         "official": "official extractor failed: RuntimeError: needs unit, which failed",
     }
     assert {r["kind"] for r in result.records} <= {"money", "measure"}
+
+
+def test_every_kind_of_the_schema_has_its_extractor() -> None:
+    from bantin.pipeline.records.schema import KINDS
+
+    assert set(registry()) == set(KINDS) == EXTRACTOR_MODULES

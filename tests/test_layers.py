@@ -1,7 +1,7 @@
 """The folders are the flow: a stage imports only the stages before it, and no packages form a cycle.
 
-Stages, first to last: text → ingest, gazetteer → extractors → records → outputs → run →
-check, database → cli. Read from the source with `ast`, so a new import that turns the flow
+Stages, first to last: text → ingest, gazetteer, records (the schema every later stage
+reads: the kinds and their fields) → extractors → outputs → run → check, database → cli. Read from the source with `ast`, so a new import that turns the flow
 back (the text layer importing an extractor, the gazetteer importing the pipeline's run) fails here.
 """
 
@@ -22,8 +22,8 @@ ALLOWED: dict[str, set[str]] = {
     "pipeline.text": set(),
     "pipeline.ingest": {"pipeline.text"},
     "gazetteer": {"pipeline.text"},
-    "extractors": {"pipeline.text", "gazetteer"},
     "pipeline.records": {"pipeline.text"},
+    "extractors": {"pipeline.text", "gazetteer", "pipeline.records"},
     "pipeline.outputs": {"pipeline.records"},
     "pipeline.run": {"pipeline.ingest", "extractors", "pipeline.outputs"},
     "pipeline.check": {"pipeline.run"},
