@@ -228,10 +228,14 @@ def extract(document: Document) -> list[Mention]:
     blocked = SpanUnion(not_counts)  # one lookup per number, not a scan of every date and unit
     out: list[Mention] = []
     for sentence in document.content_sentences():
-        quoted = SpanUnion(_short_quotes(text, sentence.start, sentence.end))
+        quoted: SpanUnion | None = None  # read at the sentence's first number: most sentences of marks hold none
         for bound in quantities_with_ranges(document, sentence):
             q = bound.quantity
-            if blocked.overlaps(q.start, q.end) or quoted.overlaps(q.start, q.end):
+            if blocked.overlaps(q.start, q.end):
+                continue
+            if quoted is None:
+                quoted = SpanUnion(_short_quotes(text, sentence.start, sentence.end))
+            if quoted.overlaps(q.start, q.end):
                 continue
             whole = part_of_whole_at(text, q.start, sentence.end)  # "84/84 khu phố": 84 of 84
             # What the number counts first: the cheapest test, and a dense page's numbers mostly have none.

@@ -216,8 +216,10 @@ def _split_owner(text: str, start: int, end: int) -> tuple[int, str | None, int]
     Công tác Mặt trận thôn Thọ Trung vận động lắp đặt …").
     """
     last = None
-    for m in _words().owner_marker.finditer(text, start, end):
-        last = m
+    window = text[start:end].lower()
+    if "của" in window or "do" in window:  # else `owner_marker` (case-insensitive) finds nothing
+        for m in _words().owner_marker.finditer(text, start, end):
+            last = m
     if last is None or last.start() <= start:
         return end, None, end
     owner_end = end
@@ -409,7 +411,7 @@ def _quoted_chain(
                 q = following
                 continue
         tail_end = _unquoted_title_end(text, q.end, min(sentence.end, q.end + _TAIL_WINDOW))
-        nxt = _NEXT_QUOTE.search(text, q.end, tail_end)
+        nxt = _next_quote(text, q.end, tail_end)
         if nxt:
             tail_end = nxt.start()
         owner, end = _owner_after_quote(text, q, tail_end)
@@ -426,6 +428,14 @@ def _quoted_chain(
         start = nxt.end()
         q = quoted_at(text, start, sentence.end)
     return out
+
+
+def _next_quote(text: str, start: int, end: int) -> regex.Match[str] | None:
+    """`_NEXT_QUOTE.search(text, start, end)`, skipped when no joint it needs (",", ";", "và") is in
+    the window: a string find is far cheaper than the pattern's scan, run once per quoted title."""
+    if text.find(",", start, end) < 0 and text.find(";", start, end) < 0 and text.find("và", start, end) < 0:
+        return None
+    return _NEXT_QUOTE.search(text, start, end)
 
 
 def _trim_end(text: str, start: int, end: int) -> int:

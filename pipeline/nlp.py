@@ -9,6 +9,7 @@ index the article. Models load once per process.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Sequence
 from functools import cache
@@ -22,6 +23,8 @@ from pipeline.spans import Span
 from pipeline.wordseg import word_segmenter
 
 _FALLBACK_TOKEN = regex.compile(r"\w+(?:[.,]\w+)*|[^\w\s]")
+# Runs of characters that are not `str.isspace()` (the standard library's `\s` is exactly that).
+_NON_SPACE_RUN = re.compile(r"\S+")
 
 
 class AlignmentError(ValueError):
@@ -46,8 +49,10 @@ def align_words(text: str, start: int, end: int, words: Sequence[str]) -> list[S
     from a map of the sentence's non-space characters. Otherwise (underthesea rewrote a
     character, e.g. its tone placement) the words are matched letter by letter, tone-folded.
     """
-    offsets = [i for i in range(start, end) if not text[i].isspace()]
-    stripped = "".join(text[i] for i in offsets)
+    offsets: list[int] = []
+    for run in _NON_SPACE_RUN.finditer(text, start, end):
+        offsets.extend(range(run.start(), run.end()))
+    stripped = "".join(text[start:end].split())
     pieces = ["".join(word.split()) for word in words]
     if "".join(pieces) == stripped:
         spans: list[Span] = []

@@ -115,14 +115,13 @@ class WindowCache:
         row_of = self.row_of
         if len(row_of) + len(windows) > len(self.matrix):
             row_of.clear()
-        index = []
-        for window in windows:
-            row = row_of.get(window)
-            if row is None:
+        # New windows take rows in order of first appearance; the loop runs over distinct texts
+        # only, the lookup of every window is one C-level map (a long sentence repeats itself).
+        for window in dict.fromkeys(windows):
+            if window not in row_of:
                 row = row_of[window] = len(row_of)
                 self.matrix[row] = weigh(width, window)
-            index.append(row)
-        return self.matrix[index]
+        return self.matrix[list(map(row_of.__getitem__, windows))]
 
 
 class EmissionScorer:
@@ -183,8 +182,8 @@ class EmissionScorer:
         looked_up: dict[int, np.ndarray] = {}
         for width in self.by_width:
             windows = syllables
-            if width > 1:
-                windows = [" ".join(syllables[i : i + width]) for i in range(n - width + 1)]
+            if width > 1:  # the windows of `width` syllables from each position, joined by spaces
+                windows = list(map(" ".join, zip(*(syllables[k:] for k in range(width)))))
             if windows:
                 looked_up[width] = self.window_cache[width].rows(windows, width, self.window_weights)
         totals = np.zeros((n, n_labels))
