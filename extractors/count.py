@@ -48,6 +48,7 @@ class _Words:
     document_before: regex.Pattern[str]
     so_as_quantity: regex.Pattern[str]
     stop: regex.Pattern[str]
+    not_count_before_reach: int
     verb_stop: regex.Pattern[str]
     event_classifiers: frozenset[str]
     counted_abbreviations: frozenset[str]
@@ -75,6 +76,7 @@ def _words() -> _Words:
             _FLAGS,
         ),
         not_count_before=regex.compile(rf"(?<![\w.])(?:{before})\s*$", _FLAGS),
+        not_count_before_reach=max(len(w) for w in data["not_count_before"]),
         document_before=regex.compile(
             rf"(?<![\w.])(?:{'|'.join(tolerant_pattern(d) for d in data['document_words'])})\s*$",
             regex.VERSION1,
@@ -108,15 +110,29 @@ def _words() -> _Words:
 def _is_name_or_identifier(text: str, q: Quantity, end: int, floor: int) -> bool:
     w = _words()
     before = text[max(floor, q.qualifier_start - 30) : q.qualifier_start]
-    if w.not_count_before.search(before) and not w.so_as_quantity.search(before):
+    # The word (literal, ending in a letter) ends where the trailing spaces begin: searched from
+    # there back by the longest word, not from each of the 30 characters (the same matches).
+    tail = max(0, len(before.rstrip()) - w.not_count_before_reach)
+    if w.not_count_before.search(before, tail) and not w.so_as_quantity.search(before):
         return True
     if w.document_before.search(before):
         return True
     # "Tết Nguyên đán Giáp Thìn 2024": a bare year after a capitalised word belongs to the name.
-    if _YEAR_IN_NAME.search(text, max(floor, q.start - 40), q.end) and q.start > floor:
+    if _year_before(text, max(floor, q.start - 40), q.end) and q.start > floor:
         return True
     # "04-NQ/TW", "09/KH": a number glued to an identifier.
     return bool(_GLUED_ID.match(text[end : end + 2]))
+
+
+def _year_before(text: str, start: int, end: int) -> bool:
+    """Whether `_YEAR_IN_NAME.search(text, start, end)` finds one: its four digits end at `end`, or
+    before a line break that ends the window (`$`), so it is matched there, not searched for."""
+    for year_end in (end, end - 1):
+        if year_end < end and text[year_end:end] != "\n":
+            break
+        if year_end - 4 >= start and _YEAR_IN_NAME.match(text, year_end - 4, end):
+            return True
+    return False
 
 
 def _not_a_count(text: str, bound: Bound, floor: int, limit: int) -> bool:
@@ -225,17 +241,22 @@ def extract(document: Document) -> list[Mention]:
     # Dates, and numbers that name a unit ("Khu phố 5 và 7 đăng ký"), count nothing (both memoised).
     not_counts = [(a.start, a.end) for a in date_extractor.find_atoms(document)]
     not_counts += [(u.start, u.end) for u in unit_extractor.find_units(document)]
-    blocked = SpanUnion(not_counts)  # one lookup per number, not a scan of every date and unit
+    # One lookup per number, not a scan of every date and unit; none when there are none.
+    blocked = SpanUnion(not_counts) if not_counts else None
     out: list[Mention] = []
     for sentence in document.content_sentences():
-        quoted: SpanUnion | None = None  # read at the sentence's first number: most sentences of marks hold none
+        # The quotations are read at the sentence's first number (a sentence of marks holds none);
+        # None when there is none to test against (a dense page of figures).
+        quoted: SpanUnion | None = None
+        unquoted = False
         for bound in quantities_with_ranges(document, sentence):
             q = bound.quantity
-            if blocked.overlaps(q.start, q.end):
+            if blocked is not None and blocked.overlaps(q.start, q.end):
                 continue
-            if quoted is None:
-                quoted = SpanUnion(_short_quotes(text, sentence.start, sentence.end))
-            if quoted.overlaps(q.start, q.end):
+            if quoted is None and not unquoted:
+                short = _short_quotes(text, sentence.start, sentence.end)
+                quoted, unquoted = (SpanUnion(short), False) if short else (None, True)
+            if quoted is not None and quoted.overlaps(q.start, q.end):
                 continue
             whole = part_of_whole_at(text, q.start, sentence.end)  # "84/84 khu phố": 84 of 84
             # What the number counts first: the cheapest test, and a dense page's numbers mostly have none.

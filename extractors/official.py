@@ -445,9 +445,8 @@ def _titles_before(text: str, floor: int, name_start: int, heads: list[int]) -> 
         first = None
         at = bisect.bisect_left(heads, seg_start)
         if at < len(heads) and heads[at] < seg_end:  # else no capitalised title can begin in the segment
-            first = next(
-                (m for m in w.title_start.finditer(text, seg_start, seg_end) if text[m.start()].isupper()), None
-            )
+            titles_here = w.title_start.finditer(text, seg_start, seg_end)
+            first = next((m for m in titles_here if text[m.start()].isupper()), None)
         if first is None:
             if dash and seps and w.place_title.match(place := _clean(text[seg_start:seg_end])):
                 places.insert(0, place)

@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from functools import cache
+from itertools import accumulate
 
 import regex
 import spacy
@@ -55,13 +56,9 @@ def align_words(text: str, start: int, end: int, words: Sequence[str]) -> list[S
     stripped = "".join(text[start:end].split())
     pieces = ["".join(word.split()) for word in words]
     if "".join(pieces) == stripped:
-        spans: list[Span] = []
-        k = 0
-        for piece in pieces:
-            if piece:
-                spans.append(Span(offsets[k], offsets[k + len(piece) - 1] + 1))
-                k += len(piece)
-        return spans
+        lengths = list(map(len, pieces))
+        ends = accumulate(lengths)  # each word ends (among the non-space characters) at the lengths' sum
+        return [Span(offsets[e - n], offsets[e - 1] + 1) for n, e in zip(lengths, ends, strict=True) if n]
     return _align_letters(text, start, end, words)
 
 
@@ -128,7 +125,12 @@ def build_doc(text: str, sentences: Sequence[Span]) -> Doc:
 
     for sentence in sentences:
         for k, tok in enumerate(tokenize_sentence(text, sentence)):
-            add_gap(tok.start)
+            if tok.start > pos:  # else no gap: add_gap would do nothing
+                if tok.start == pos + 1 and text[pos] == " " and words:
+                    spaces[-1] = True  # add_gap's commonest case, inline: one space after a word
+                    pos = tok.start
+                else:
+                    add_gap(tok.start)
             words.append(text[tok.start : tok.end])
             word_ends[tok.start] = tok.end
             spaces.append(False)

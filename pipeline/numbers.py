@@ -53,6 +53,7 @@ class _Grammar:
     starters: frozenset[str]  # words that can open a number phrase
     before: tuple[tuple[regex.Pattern[str], str], ...]
     any_before: regex.Pattern[str]  # matches where any of `before` does
+    before_reach: int  # the longest word of `before`: how far before its trailing spaces it begins
     after: tuple[tuple[regex.Pattern[str], str], ...]
     locative: regex.Pattern[str]
     part_of_whole: regex.Pattern[str]
@@ -89,6 +90,7 @@ def grammar() -> _Grammar:
         ),
         before=tuple((p, q) for p, q, _ in before),
         any_before=regex.compile("|".join(f"(?:{p.pattern})" for p, _, _ in before), _FLAGS),
+        before_reach=max(n for _, _, n in before),
         after=tuple(after),
         locative=regex.compile(rf"(?<!\w)(?:{alternation(data['locative_before'])})\s+$", _FLAGS),
         vague_before=frozenset(w.casefold() for w in data["vague_before"]),
@@ -301,8 +303,8 @@ def _read(text: str, toks: list[_Tok], i: int) -> tuple[int, Decimal, bool, bool
 
 
 def _scales_after(text: str, toks: list[_Tok], j: int) -> tuple[int, int]:
-    if j >= len(toks) or not _adjacent(text, toks[j - 1], toks[j]):
-        return j, 1
+    if j >= len(toks) or toks[j].low not in grammar().scales or not _adjacent(text, toks[j - 1], toks[j]):
+        return j, 1  # (the scale word first: the cheaper test, and most numbers have none)
     return _scales(toks, j)
 
 
@@ -343,11 +345,18 @@ def qualifier_at(text: str, start: int, end: int, window_start: int = 0) -> tupl
     g = grammar()
     left = text[max(window_start, start - 40) : start]
     offset = max(window_start, start - 40)
+    stem = left.rstrip()
+    if len(stem) == len(left) or not stem or not stem[-1].isalpha():
+        # Every qualifier ("từ" too) is words ending in a letter, then spaces: none ends here (the
+        # commonest case on a dense page of figures, decided without a search).
+        return "exact", start
     # "từ X trở lên" → at_least
     tu = _FROM.search(left)
     if tu and _AND_UP.match(text[end : end + 60]):
         return "at_least", offset + tu.start(1)
-    if not g.any_before.search(left):
+    # A qualifier (a literal word) ends where `left`'s trailing spaces begin: searched from there
+    # back by the longest one, not from each of 40 characters (the same answer).
+    if not g.any_before.search(left, max(0, len(stem) - g.before_reach)):
         return "exact", start  # one search for the text before most numbers, not one per word
     for pattern, qual in g.before:
         m = pattern.search(left)

@@ -183,7 +183,9 @@ class EmissionScorer:
         for width in self.by_width:
             windows = syllables
             if width > 1:  # the windows of `width` syllables from each position, joined by spaces
-                windows = list(map(" ".join, zip(*(syllables[k:] for k in range(width)))))
+                count = max(0, n - width + 1)
+                shifted = [syllables[k : k + count] for k in range(width)]
+                windows = list(map(" ".join, zip(*shifted, strict=True)))
             if windows:
                 looked_up[width] = self.window_cache[width].rows(windows, width, self.window_weights)
         totals = np.zeros((n, n_labels))
