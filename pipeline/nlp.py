@@ -9,6 +9,7 @@ index the article. Models load once per process.
 
 from __future__ import annotations
 
+import operator
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -50,16 +51,24 @@ def align_words(text: str, start: int, end: int, words: Sequence[str]) -> list[S
     from a map of the sentence's non-space characters. Otherwise (underthesea rewrote a
     character, e.g. its tone placement) the words are matched letter by letter, tone-folded.
     """
+    starts, ends = _word_bounds(text, start, end, words)
+    return list(map(Span, starts, ends))
+
+
+def _word_bounds(text: str, start: int, end: int, words: Sequence[str]) -> tuple[list[int], list[int]]:
+    """`align_words` as two lists, starts and ends: no object per word (a dense page has 200,000)."""
     offsets: list[int] = []
     for run in _NON_SPACE_RUN.finditer(text, start, end):
         offsets.extend(range(run.start(), run.end()))
     stripped = "".join(text[start:end].split())
     pieces = ["".join(word.split()) for word in words]
     if "".join(pieces) == stripped:
-        lengths = list(map(len, pieces))
-        ends = accumulate(lengths)  # each word ends (among the non-space characters) at the lengths' sum
-        return [Span(offsets[e - n], offsets[e - 1] + 1) for n, e in zip(lengths, ends, strict=True) if n]
-    return _align_letters(text, start, end, words)
+        lengths = [n for n in map(len, pieces) if n]
+        ends = list(accumulate(lengths))  # each word ends (among the non-space characters) at the sum
+        starts = list(map(offsets.__getitem__, map(operator.sub, ends, lengths)))
+        return starts, [offsets[e - 1] + 1 for e in ends]
+    spans = _align_letters(text, start, end, words)
+    return [s.start for s in spans], [s.end for s in spans]
 
 
 def _align_letters(text: str, start: int, end: int, words: Sequence[str]) -> list[Span]:
@@ -88,14 +97,17 @@ def _align_letters(text: str, start: int, end: int, words: Sequence[str]) -> lis
 
 def tokenize_sentence(text: str, sentence: Span) -> list[Span]:
     """Word spans of one sentence: underthesea's words, or a plain split if they cannot be aligned."""
+    return list(map(Span, *_sentence_words(text, sentence)))
+
+
+def _sentence_words(text: str, sentence: Span) -> tuple[list[int], list[int]]:
+    """`tokenize_sentence` as two lists, the words' starts and ends."""
     chunk = text[sentence.start : sentence.end]
     try:
-        return align_words(text, sentence.start, sentence.end, word_segmenter()(chunk))
+        return _word_bounds(text, sentence.start, sentence.end, word_segmenter()(chunk))
     except (AlignmentError, ValueError):
-        return [
-            Span(sentence.start + m.start(), sentence.start + m.end())
-            for m in _FALLBACK_TOKEN.finditer(chunk)
-        ]
+        found = list(_FALLBACK_TOKEN.finditer(chunk))
+        return [sentence.start + m.start() for m in found], [sentence.start + m.end() for m in found]
 
 
 def build_doc(text: str, sentences: Sequence[Span]) -> Doc:
@@ -124,18 +136,20 @@ def build_doc(text: str, sentences: Sequence[Span]) -> Doc:
         pos = upto
 
     for sentence in sentences:
-        for k, tok in enumerate(tokenize_sentence(text, sentence)):
-            if tok.start > pos:  # else no gap: add_gap would do nothing
-                if tok.start == pos + 1 and text[pos] == " " and words:
+        first = True
+        for tok_start, tok_end in zip(*_sentence_words(text, sentence), strict=True):
+            if tok_start > pos:  # else no gap: add_gap would do nothing
+                if tok_start == pos + 1 and text[pos] == " " and words:
                     spaces[-1] = True  # add_gap's commonest case, inline: one space after a word
-                    pos = tok.start
+                    pos = tok_start
                 else:
-                    add_gap(tok.start)
-            words.append(text[tok.start : tok.end])
-            word_ends[tok.start] = tok.end
+                    add_gap(tok_start)
+            words.append(text[tok_start:tok_end])
+            word_ends[tok_start] = tok_end
             spaces.append(False)
-            sent_starts.append(k == 0)
-            pos = tok.end
+            sent_starts.append(first)
+            first = False
+            pos = tok_end
     add_gap(len(text))
     if sent_starts:
         sent_starts[0] = True

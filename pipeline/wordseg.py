@@ -96,22 +96,28 @@ Vector = tuple[float, ...]
 
 
 class WindowCache:
-    """Weight rows by window text, in one preallocated matrix; emptied when full."""
+    """Weight rows by window text, in one preallocated matrix; emptied when full.
+
+    The matrix is stored column by column (`matrix` is a row-wise view of it): a template reads
+    its own columns for every syllable, and they are gathered contiguous, not strided across rows.
+    """
 
     def __init__(self, capacity: int, columns: int) -> None:
-        self.matrix = np.zeros((capacity, columns))
+        self.by_column = np.zeros((columns, capacity))
+        self.matrix = self.by_column.T
         self.row_of: dict[str, int] = {}
 
     def clear(self) -> None:
         self.row_of.clear()
 
-    def rows(
+    def columns(
         self, windows: Sequence[str], width: int, weigh: Callable[[int, str], list[float]]
     ) -> np.ndarray:
+        """The windows' weight rows, as a (columns × windows) array."""
         if len(windows) > len(self.matrix):  # a huge sentence: a cache-full at a time
             step = len(self.matrix)
-            parts = [self.rows(windows[i : i + step], width, weigh) for i in range(0, len(windows), step)]
-            return np.concatenate(parts)
+            parts = [self.columns(windows[i : i + step], width, weigh) for i in range(0, len(windows), step)]
+            return np.concatenate(parts, axis=1)
         row_of = self.row_of
         if len(row_of) + len(windows) > len(self.matrix):
             row_of.clear()
@@ -121,7 +127,8 @@ class WindowCache:
             if window not in row_of:
                 row = row_of[window] = len(row_of)
                 self.matrix[row] = weigh(width, window)
-        return self.matrix[list(map(row_of.__getitem__, windows))]
+        index = np.fromiter(map(row_of.__getitem__, windows), dtype=np.intp, count=len(windows))
+        return self.by_column[:, index]
 
 
 class EmissionScorer:
@@ -187,22 +194,24 @@ class EmissionScorer:
                 shifted = [syllables[k : k + count] for k in range(width)]
                 windows = list(map(" ".join, zip(*shifted, strict=True)))
             if windows:
-                looked_up[width] = self.window_cache[width].rows(windows, width, self.window_weights)
-        totals = np.zeros((n, n_labels))
+                looked_up[width] = self.window_cache[width].columns(windows, width, self.window_weights)
+        # Labels × syllables: each template's weights are added to contiguous rows (the same sums in
+        # the same order as syllable by syllable), the transpose is returned.
+        totals = np.zeros((n_labels, n))
         for k, t in enumerate(self.templates):
             # Position p reads the window at p+first; before the sentence it is BOS, past it EOS.
             lead = min(n, max(0, -t.first))
             tail = min(n - lead, max(0, t.last))
             count = n - lead - tail
             if lead:
-                totals[:lead] += self.bos[k]
+                totals[:, :lead] += self.bos[k][:, None]
             if count > 0:
                 start = lead + t.first
                 columns = slice(self.column[k] * n_labels, (self.column[k] + 1) * n_labels)
-                totals[lead : lead + count] += looked_up[t.width][start : start + count, columns]
+                totals[:, lead : lead + count] += looked_up[t.width][columns, start : start + count]
             if tail:
-                totals[n - tail :] += self.eos[k]
-        return totals
+                totals[:, n - tail :] += self.eos[k][:, None]
+        return totals.T
 
 
 class SyllableTokenizer:
