@@ -25,7 +25,7 @@ from extractors.quotes import OPENERS, quoted_at
 from pipeline.document import Document
 from pipeline.numbers import Quantity, part_of_whole_at
 from pipeline.resources import alternation, compile_at, load_yaml
-from pipeline.spans import SpanUnion, skip_space
+from pipeline.spans import SpanUnion, letter_after_space, skip_space
 from pipeline.textnorm import fold, tolerant_pattern
 
 KIND = "count"
@@ -139,8 +139,10 @@ def _not_a_count(text: str, bound: Bound, floor: int, limit: int) -> bool:
     """Money, a duration, a measure ("10 kg gạo"), a multiple ("gấp 2,5 lần") or a frequency."""
     w = _words()
     pos = bound.unit_from
-    if money_end(text, bound.last, limit) is not None or w.duration.match(text, pos, limit):
+    if money_end(text, bound.last, limit) is not None:
         return True
+    if letter_after_space(text, pos, limit) and w.duration.match(text, pos, limit):
+        return True  # (every duration word begins with a letter)
     if measure_word_at(text, pos, limit) is not None:
         return True
     if w.multiple_before.search(text, max(floor, bound.evidence_start - 20), bound.evidence_start):

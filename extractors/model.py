@@ -70,6 +70,7 @@ class _Words:
     owner_marker: regex.Pattern[str]
     by_owner_end: regex.Pattern[str]
     title_end: regex.Pattern[str]
+    title_end_head: regex.Pattern[str]
     leading_trigger: regex.Pattern[str]
     modifiers_before_quote: regex.Pattern[str]
     modifier_stop: regex.Pattern[str]
@@ -127,6 +128,7 @@ def _words() -> _Words:
         # Lower-case as written: "Ban Vận động …" is a name, "… vận động lắp đặt" a verb.
         by_owner_end=regex.compile(rf"\s(?:{alt(by_owner_ends)})(?!\w)", regex.VERSION1),
         title_end=regex.compile(rf"\s(?:{tolerant_alternation(data['title_end_words'])})(?!\w)", _FLAGS),
+        title_end_head=regex.compile(rf"\s(?:{tolerant_alternation(data['title_end_words'])})", _FLAGS),
         modifiers_before_quote=regex.compile(
             rf"(?:\s+\p{{Ll}}+){{1,{int(data['max_modifier_words'])}}}(?=\s*[“\"«‘])", regex.VERSION1
         ),
@@ -283,10 +285,22 @@ def _unquoted_title_end(text: str, start: int, limit: int) -> int:
     stop_mark = _TITLE_STOP.search(text, start, limit)
     if stop_mark is not None:
         end = stop_mark.start()  # "mô hình Trồng sen: HTX …" names the model before explaining it
-    stop = w.title_end.search(text, start, end)
-    if stop:
-        end = stop.start()
+    # As `w.title_end.search(text, start, end)`: it can only match where its words begin (found once
+    # per text), each tried in turn; a title's window is no longer read from each quote of a list.
+    heads = _title_end_heads(text)
+    for i in range(bisect.bisect_left(heads, start), len(heads)):
+        if heads[i] >= end:
+            break
+        stop = w.title_end.match(text, heads[i], end)
+        if stop:
+            return stop.start()
     return end
+
+
+@lru_cache(maxsize=4)
+def _title_end_heads(text: str) -> list[int]:
+    """Where `title_end` may match in the text: where its words begin after a space, whatever follows."""
+    return [m.start() for m in _words().title_end_head.finditer(text, overlapped=True)]
 
 
 def _inline(document: Document, sentence: Span, campaigns: set[str]) -> list[tuple[ModelMention, Span]]:
@@ -381,7 +395,14 @@ def _owner_before_trigger(
     """ "X thực hiện mô hình …", "X ra mắt “…”": the owner before the verb, and where it starts."""
     # The verb stands right before the trigger (the pattern ends at it): read a window, not the sentence.
     window = max(sentence.start, trigger_start - _VERB_WINDOW)
-    verb = _words().owner_verb_before.search(text, window, trigger_start)
+    # A verb (words ending in a letter), then spaces, ends where the trigger starts: when the text
+    # before the trigger is no such thing (“mô hình “…” mô hình”), the window is not searched.
+    last = trigger_start - 1
+    while last >= window and text[last].isspace():
+        last -= 1
+    verb = None
+    if window <= last < trigger_start - 1 and text[last].isalpha():
+        verb = _words().owner_verb_before.search(text, window, trigger_start)
     if verb is not None:
         found = _owner_before(text, sentence.start, verb.start(), sentence.end)
         if found is not None:

@@ -105,3 +105,13 @@ def skip_space(text: str, pos: int, limit: int) -> int:
     while pos < limit and text[pos].isspace():
         pos += 1
     return pos
+
+
+def letter_after_space(text: str, pos: int, limit: int) -> bool:
+    r"""Whether a letter stands at `pos` or after the whitespace there (before `limit`).
+
+    A pattern `\s*(?:words)` whose words all begin with a letter can only match where this holds:
+    tested first, it spares a dense page of figures ("1 1 1 …") the pattern at each number.
+    """
+    pos = skip_space(text, pos, limit)
+    return pos < limit and text[pos].isalpha()

@@ -36,6 +36,8 @@ _I32_MAX = 2**31 - 1
 # `SyllableTokenizer.matches`); shorter ones, all of normal text, exactly as underthesea does.
 MAX_RUN = 500
 _LONG_RUN = re.compile(rf"(?<!\S)\S{{{MAX_RUN + 1},}}")
+_RUN = re.compile(r"\S+")  # the standard library's \s is `str.isspace`, as underthesea's pattern reads it
+_RUN_CACHE = 100_000  # runs whose tokens are kept (then the cache starts again)
 
 
 class UnsupportedTemplate(ValueError):
@@ -225,12 +227,42 @@ class SyllableTokenizer:
         self.pattern = patterns
         self.normalize_text = normalize_characters_in_text
         self.normalize_token = lru_cache(maxsize=100_000)(token_normalize)
+        self.run_tokens: dict[str, list[str]] = {}  # see `_tokens_by_run`
 
     def __call__(self, sentence: str) -> list[str]:
         # Each alternative of underthesea's pattern is one named group spanning the whole
         # match, so the group its `extract_match` picks is the match itself.
         text = self.normalize_text(sentence)
-        return [self.normalize_token(m.group()) for m in self.matches(text)]
+        if _LONG_RUN.search(text):
+            return [self.normalize_token(m.group()) for m in self.matches(text)]
+        return self._tokens_by_run(text)
+
+    def _tokens_by_run(self, text: str) -> list[str]:
+        """The normalised tokens of `matches`, read run of non-space characters by run, each run's
+        tokens remembered by its text (a page repeats its syllables: "của", "xã", "1").
+
+        No match spans or begins at whitespace, and no lookaround of the pattern reads further than
+        the character on either side of a match: a run's tokens depend on the run alone, read with
+        the space after it and one character more (so that `$` cannot hold at its end). The last run,
+        where `$` may hold, is read in place.
+        """
+        out: list[str] = []
+        known = self.run_tokens
+        for run in _RUN.finditer(text):
+            start, end = run.span()
+            if end + 2 > len(text):
+                out.extend(self.normalize_token(m.group()) for m in self.pattern.finditer(text, start))
+                break
+            key = run.group()
+            tokens = known.get(key)
+            if tokens is None:
+                found = self.pattern.finditer(text, start, end + 2)
+                tokens = [self.normalize_token(m.group()) for m in found if m.start() < end]
+                if len(known) >= _RUN_CACHE:
+                    known.clear()
+                known[key] = tokens
+            out.extend(tokens)
+        return out
 
     def matches(self, text: str) -> Iterator[re.Match[str]]:
         """The pattern's matches, as `finditer` finds them, in time linear in the text.
