@@ -50,6 +50,7 @@ _LIST_ITEM_SEPARATOR = regex.compile(r",|[ \t]+và[ \t]+", regex.VERSION1)
 _ITEM_ASIDE = regex.compile(r"\s*\([^()\n]{1,40}\)$", regex.VERSION1)
 # Title separators: comma, semicolon, dashes; a hyphen only between words, not inside "ANCT-TTATXH".
 _SEPARATOR = regex.compile(r"\s*(?:[,;–—()]|\s-\s|(?<=\p{Ll})-(?=\p{Lu})|-(?=\s))\s*", _FLAGS)
+_SEPARATOR_MARKS = ",;–—()-"  # one of them is in every `_SEPARATOR` match
 # A name that ends its line, its position on the next (a caption, a signature): checked for a title word.
 _LINE_TITLE = compile_at(r"[ \t]*\n[ \t]*(?=\p{Lu})", _FLAGS)
 # A dash ending the titles written before a name: "Chủ tịch Hội Nông dân tỉnh - Lê Văn Hùng".
@@ -440,7 +441,9 @@ def _titles_before(text: str, floor: int, name_start: int, heads: list[int]) -> 
     start = chunk_end
     seg_end = chunk_end
     while seg_end > boundary:
-        seps = list(_SEPARATOR.finditer(text, boundary, seg_end))
+        # Every separator holds one of these marks: without one the window is not scanned.
+        marked = any(text.find(c, boundary, seg_end) >= 0 for c in _SEPARATOR_MARKS)
+        seps = list(_SEPARATOR.finditer(text, boundary, seg_end)) if marked else []
         seg_start = seps[-1].end() if seps else boundary
         first = None
         at = bisect.bisect_left(heads, seg_start)

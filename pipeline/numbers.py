@@ -334,6 +334,7 @@ def number_at(text: str, pos: int, limit: int) -> tuple[Quantity, Decimal] | Non
     return Quantity(pos, toks[j - 1].end, value, "exact", pos, has_scale), multiplier
 
 
+_DIGIT_OR_LETTER = regex.compile(r"[\d\p{L}]", regex.VERSION1)  # what a `num` or `word` token begins with
 # Patterns read once per number: compiled here, not looked up in regex's cache each time.
 _NUMERAL = regex.compile(NUMERAL)
 _FROM = regex.compile(r"(?:^|(?<=\s))(từ)\s+$", _FLAGS)
@@ -397,6 +398,8 @@ def _right_ok(text: str, toks: list[_Tok], j: int, end_tok: _Tok) -> bool:
 def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
     """Every number phrase in text[start:end] with its value and qualifier, longest phrase first."""
     end = len(text) if end is None else end
+    if not _DIGIT_OR_LETTER.search(text, start, end):
+        return []  # every number is digits or words: a run of marks holds none (and makes a token a mark)
     toks = _tokens(text, start, end)
     g = grammar()
     out: list[Quantity] = []

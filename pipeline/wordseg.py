@@ -33,11 +33,12 @@ MODEL_NAME = "ws_crf_vlsp2013_20230727"  # the model underthesea.word_tokenize l
 _I32 = regex.compile(r"[+-]?[0-9]+")
 _I32_MAX = 2**31 - 1
 # Runs of non-space characters longer than this are tokenised by windows (see
-# `SyllableTokenizer.matches`); shorter ones, all of normal text, exactly as underthesea does.
+# `SyllableTokenizer.match_texts`); shorter ones, all of normal text, exactly as underthesea does.
 MAX_RUN = 500
 _LONG_RUN = re.compile(rf"(?<!\S)\S{{{MAX_RUN + 1},}}")
 _RUN = re.compile(r"\S+")  # the standard library's \s is `str.isspace`, as underthesea's pattern reads it
 _RUN_CACHE = 100_000  # runs whose tokens are kept (then the cache starts again)
+_WINDOW_CACHE = 1_000  # windows of long runs whose matches are kept
 
 
 class UnsupportedTemplate(ValueError):
@@ -228,17 +229,18 @@ class SyllableTokenizer:
         self.normalize_text = normalize_characters_in_text
         self.normalize_token = lru_cache(maxsize=100_000)(token_normalize)
         self.run_tokens: dict[str, list[str]] = {}  # see `_tokens_by_run`
+        self.windows: dict[tuple[str, str, int], list[tuple[int, int, str]]] = {}  # see `_window`
 
     def __call__(self, sentence: str) -> list[str]:
         # Each alternative of underthesea's pattern is one named group spanning the whole
         # match, so the group its `extract_match` picks is the match itself.
         text = self.normalize_text(sentence)
         if _LONG_RUN.search(text):
-            return [self.normalize_token(m.group()) for m in self.matches(text)]
+            return [self.normalize_token(token) for token in self.match_texts(text)]
         return self._tokens_by_run(text)
 
     def _tokens_by_run(self, text: str) -> list[str]:
-        """The normalised tokens of `matches`, read run of non-space characters by run, each run's
+        """The normalised tokens of `match_texts`, read run of non-space characters by run, each run's
         tokens remembered by its text (a page repeats its syllables: "của", "xã", "1").
 
         No match spans or begins at whitespace, and no lookaround of the pattern reads further than
@@ -264,8 +266,8 @@ class SyllableTokenizer:
             out.extend(tokens)
         return out
 
-    def matches(self, text: str) -> Iterator[re.Match[str]]:
-        """The pattern's matches, as `finditer` finds them, in time linear in the text.
+    def match_texts(self, text: str) -> Iterator[str]:
+        """The texts of the pattern's matches, as `finditer` finds them, in time linear in the text.
 
         No match spans whitespace, but at every token the url and email alternatives scan to
         the end of the run of non-space characters it stands in: quadratic in a run's length
@@ -276,21 +278,40 @@ class SyllableTokenizer:
         for run in _LONG_RUN.finditer(text):
             start, end = run.span()
             # One character past the run's start keeps `$` and `\s` lookaheads as in the text.
-            yield from (m for m in self.pattern.finditer(text, pos, start + 1) if m.start() < start)
+            yield from (m.group() for m in self.pattern.finditer(text, pos, start + 1) if m.start() < start)
             pos = start
             while pos < end:
                 window_end = min(end + 1, pos + MAX_RUN)
-                found = [m for m in self.pattern.finditer(text, pos, window_end) if m.start() < end]
+                found = self._window(text, pos, window_end, end)
                 if window_end > end:
-                    yield from found
+                    yield from (token for _, _, token in found)
                     pos = end
                 elif len(found) > 1:
-                    yield from found[:-1]
-                    pos = found[-1].start()
+                    yield from (token for _, _, token in found[:-1])
+                    pos += found[-1][0]
                 else:
-                    yield found[0]
-                    pos = found[0].end()
-        yield from self.pattern.finditer(text, pos)
+                    yield found[0][2]
+                    pos += found[0][1]
+        yield from (m.group() for m in self.pattern.finditer(text, pos))
+
+    def _window(self, text: str, pos: int, window_end: int, end: int) -> list[tuple[int, int, str]]:
+        """The matches (offsets from `pos`, text) of text[pos:window_end] that start before `end`.
+
+        They depend on that text and the character before it alone (the pattern looks behind one
+        character at most), so a window met again (a run of one mark repeated) is not read again.
+        """
+        key = (text[pos - 1 : pos], text[pos:window_end], min(end, window_end) - pos)
+        found = self.windows.get(key)
+        if found is None:
+            found = [
+                (m.start() - pos, m.end() - pos, m.group())
+                for m in self.pattern.finditer(text, pos, window_end)
+                if m.start() < end
+            ]
+            if len(self.windows) >= _WINDOW_CACHE:
+                self.windows.clear()
+            self.windows[key] = found
+        return found
 
 
 class Segmenter:
