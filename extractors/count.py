@@ -110,13 +110,16 @@ def _words() -> _Words:
 def _is_name_or_identifier(text: str, q: Quantity, end: int, floor: int) -> bool:
     w = _words()
     before = text[max(floor, q.qualifier_start - 30) : q.qualifier_start]
-    # The word (literal, ending in a letter) ends where the trailing spaces begin: searched from
-    # there back by the longest word, not from each of the 30 characters (the same matches).
-    tail = max(0, len(before.rstrip()) - w.not_count_before_reach)
-    if w.not_count_before.search(before, tail) and not w.so_as_quantity.search(before):
-        return True
-    if w.document_before.search(before):
-        return True
+    # Both words (literal, ending in a letter) end where the trailing spaces begin: none when a
+    # mark stands there ("12 hộ, 13 hộ"); else searched back from there by the longest word, not
+    # from each of the 30 characters (the same matches).
+    stem = before.rstrip()
+    if stem and stem[-1].isalpha():
+        tail = max(0, len(stem) - w.not_count_before_reach)
+        if w.not_count_before.search(before, tail) and not w.so_as_quantity.search(before):
+            return True
+        if w.document_before.search(before):
+            return True
     # "Tết Nguyên đán Giáp Thìn 2024": a bare year after a capitalised word belongs to the name.
     if _year_before(text, max(floor, q.start - 40), q.end) and q.start > floor:
         return True
