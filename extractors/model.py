@@ -27,7 +27,7 @@ from extractors.base import Mention
 from extractors.quotes import CLOSERS, OPENERS, Quote, quoted_at, unquote
 from pipeline.document import Document
 from pipeline.resources import alternation, compile_at, load_yaml
-from pipeline.spans import Span, skip_space
+from pipeline.spans import Span, search_from, skip_space
 from pipeline.textnorm import fold, tolerant_alternation
 
 # Patterns of single calls, compiled once (regex's cache lookup costs as much as a short match).
@@ -287,14 +287,8 @@ def _unquoted_title_end(text: str, start: int, limit: int) -> int:
         end = stop_mark.start()  # "mô hình Trồng sen: HTX …" names the model before explaining it
     # As `w.title_end.search(text, start, end)`: it can only match where its words begin (found once
     # per text), each tried in turn; a title's window is no longer read from each quote of a list.
-    heads = _title_end_heads(text)
-    for i in range(bisect.bisect_left(heads, start), len(heads)):
-        if heads[i] >= end:
-            break
-        stop = w.title_end.match(text, heads[i], end)
-        if stop:
-            return stop.start()
-    return end
+    stop = search_from(w.title_end, _title_end_heads(text), text, start, end)
+    return stop.start() if stop else end
 
 
 @lru_cache(maxsize=4)

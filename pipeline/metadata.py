@@ -24,6 +24,7 @@ _INITIAL = regex.compile(r"\p{Lu}\.?", regex.VERSION1)
 _INITIAL_CAPS = regex.compile(r"\p{Lu}\.\s?\p{Lu}{2,}$", regex.VERSION1)
 # What a label line ("Biên tập", "Tác giả:") may be followed by: a short line, capitalised, no full stop.
 _SIGNED_AS_WRITTEN = regex.compile(r"\p{Lu}[^.!?:\d\n]{1,40}$", regex.VERSION1)
+_DIGITS_OF_A_YEAR = regex.compile(r"\d{4,}", regex.VERSION1)  # where a dateline's `(?P<y>\d{4})` can be
 _NAME_START = regex.compile(r"\p{Lu}\p{Ll}+(?=\s*$|\s*[.,]?$)", regex.VERSION1)
 
 
@@ -304,7 +305,11 @@ def _trailing_dateline(line: Line, pats: _Patterns) -> tuple[Span, Span, _Dateli
     # Read by offsets, not slices: a 200 KB one-line page holds thousands of labels ("ngày 1/1, …"),
     # and a copy of the line at each would be quadratic.
     titled = False  # the text before a label has 3 words or more (then so has the text before a later one)
+    # Every dateline holds a year of four digits: past the last place one can begin, none is read.
+    last_year = max((m.end() - 4 for m in _DIGITS_OF_A_YEAR.finditer(text)), default=-1)
     for m in pats.inline_label.finditer(text):
+        if m.start() > last_year:
+            break
         title_end = m.start()
         while title_end > 0 and text[title_end - 1] in " -|–:":
             title_end -= 1
