@@ -7,9 +7,9 @@ drops those in page furniture, and reports those that fail validation.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 import regex
 
@@ -54,10 +54,9 @@ def number_value(value: Decimal) -> int | float:
     return int(value) if value == value.to_integral_value() else float(value)
 
 
-@dataclass(frozen=True)
-class Bound:
+class Bound(NamedTuple):
     """One number of a count, measure or amount: a lone number, or one bound of a range
-    ("50-60 cử tri", "1,5 - 4,8 triệu đồng", "từ 2 đến 3 hộ").
+    ("50-60 cử tri", "1,5 - 4,8 triệu đồng", "từ 2 đến 3 hộ"). A named tuple, as `Quantity`.
 
     `last` is the range's last number (the quantity itself when alone): what follows it is what
     both bounds count. `evidence_start` is where the bound's evidence begins (the first bound's
@@ -105,7 +104,7 @@ def _quantities_with_ranges(document: Document, sentence: Span) -> list[Bound]:
             out.append(Bound(q, q, q.qualifier_start, q.qualifier))
             continue
         last, multiplier = second
-        first = replace(q, value=q.value * multiplier, has_scale=last.has_scale)
+        first = q._replace(value=q.value * multiplier, has_scale=last.has_scale)
         out.append(Bound(first, last, q.qualifier_start, q.qualifier))
         out.append(Bound(last, last, last.start, q.qualifier))
         covered = last.end

@@ -17,7 +17,7 @@ extractors/data/campaigns.yaml.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -25,7 +25,7 @@ from bantin.extractors.base import Findings, Mention
 from bantin.extractors.quotes import OPENERS, Quote, quoted_at, unquote
 from bantin.pipeline.text.document import Document
 from bantin.pipeline.text.resources import compile_at, load_yaml
-from bantin.pipeline.text.spans import Span, skip_space
+from bantin.pipeline.text.spans import Span, search_from, skip_space
 from bantin.pipeline.text.textnorm import fold, tolerant_alternation, tolerant_pattern
 
 KIND = "campaign"
@@ -49,6 +49,8 @@ class _Words:
     modifier_stop: regex.Pattern[str]
     max_modifiers: int
     name_end: regex.Pattern[str]
+    name_end_head: regex.Pattern[str]
+    next_trigger_head: regex.Pattern[str]
     next_trigger: regex.Pattern[str]
     max_name_words: int
     prize_ranks: frozenset[str]
@@ -90,6 +92,9 @@ def _words() -> _Words:
         ),
         # "Tháng Thanh niên và chương trình “…”": the name ends where another campaign begins.
         next_trigger=regex.compile(rf"\s(?:và|cùng|với)\s+(?=(?:{alt})(?!\w))", _FLAGS),
+        # Where `name_end` and `next_trigger` may match: where their words begin after a space.
+        name_end_head=regex.compile(rf"\s(?:{ends})", _FLAGS),
+        next_trigger_head=regex.compile(r"\s(?:và|cùng|với)", _FLAGS),
         max_name_words=int(data["max_name_words"]),
         prize_ranks=frozenset(fold(r) for r in data["prize_ranks"]),
         comma_pairs=frozenset(
@@ -174,10 +179,19 @@ def _unquoted_name(
     label = labels_item and punct is not None and punct.group() == ":"
     if label and (regex.search(r"\d", text[start:end]) or len(text[start:end].split()) > w.max_name_words):
         label = False
-    for stop_at in () if label else (w.name_end, w.next_trigger, _DAY_MONTH, _YEAR_AFTER):
-        stop = stop_at.search(text, start, end)
-        if stop:
-            end = stop.start()
+    if not label:
+        # Each search as `pattern.search(text, start, end)`, the window shrinking at each stop found:
+        # the first two from their word starts (found once per text), the dates only where a digit is.
+        name_heads, trigger_heads = _stop_heads(text)
+        stop = search_from(w.name_end, name_heads, text, start, end)
+        end = stop.start() if stop else end
+        stop = search_from(w.next_trigger, trigger_heads, text, start, end)
+        end = stop.start() if stop else end
+        if _DIGIT.search(text, start, end):
+            for stop_at in (_DAY_MONTH, _YEAR_AFTER):
+                stop = stop_at.search(text, start, end)
+                if stop:
+                    end = stop.start()
     if windowed and end == limit:
         return None  # no end within the window: far more words than a name has
     cut = next((c for c in cuts if start < c < end), None)
@@ -194,6 +208,16 @@ def _unquoted_name(
     if fold(words[0]) in w.month_names or fold(" ".join(words[:2])) in w.month_names:
         return None  # "Cách mạng Tháng Tám"; only "tháng" is followed by a month's name
     return start, start + len(text[start:end].rstrip(" \t\n-–—"))
+
+
+@lru_cache(maxsize=4)
+def _stop_heads(text: str) -> tuple[list[int], list[int]]:
+    """Where `name_end` and `next_trigger` may match in the text (see `_unquoted_name`)."""
+    w = _words()
+    return (
+        [m.start() for m in w.name_end_head.finditer(text, overlapped=True)],
+        [m.start() for m in w.next_trigger_head.finditer(text, overlapped=True)],
+    )
 
 
 _WORD_BEFORE = regex.compile(r"(\p{L}+)[ \t]*$", regex.VERSION1)
@@ -223,6 +247,7 @@ _YEAR_AFTER = regex.compile(r"\s(?:năm\s+)?(?:19|20)\d\d(?![\d/.-])", regex.VER
 _ABBREVIATION = compile_at(r"[ \t]*\([ \t]*[\p{Lu}\p{Ll}.]{1,10}[ \t]*\)", regex.VERSION1)
 _NEXT_QUOTE = regex.compile(r"[ \t]*(?:,[ \t]*(?:và[ \t]+)?|và[ \t]+)(?=[“\"«‘])", regex.VERSION1)
 _NAME_WINDOW = 400  # characters
+_DIGIT = regex.compile(r"\d", regex.VERSION1)  # what `_DAY_MONTH` and `_YEAR_AFTER` need
 _SPACE = regex.compile(r"[ \t]*\n?[ \t]*")
 _LOWER_WORD = regex.compile(r"\p{Ll}+")
 _COLON = compile_at(r"[ \t]*:[ \t]*\n?[ \t]*")

@@ -25,7 +25,7 @@ from bantin.extractors.numbers import Quantity, grammar, part_of_whole_at
 from bantin.extractors.quotes import OPENERS, quoted_at
 from bantin.pipeline.text.document import Document
 from bantin.pipeline.text.resources import alternation, compile_at, load_yaml
-from bantin.pipeline.text.spans import SpanUnion, skip_space
+from bantin.pipeline.text.spans import SpanUnion, letter_after_space, skip_space
 from bantin.pipeline.text.textnorm import fold, tolerant_pattern
 
 KIND = "count"
@@ -50,6 +50,7 @@ class _Words:
     document_before: regex.Pattern[str]
     so_as_quantity: regex.Pattern[str]
     stop: regex.Pattern[str]
+    not_count_before_reach: int
     verb_stop: regex.Pattern[str]
     event_classifiers: frozenset[str]
     counted_abbreviations: frozenset[str]
@@ -77,6 +78,7 @@ def _words() -> _Words:
             _FLAGS,
         ),
         not_count_before=regex.compile(rf"(?<![\w.])(?:{before})\s*$", _FLAGS),
+        not_count_before_reach=max(len(w) for w in data["not_count_before"]),
         document_before=regex.compile(
             rf"(?<![\w.])(?:{'|'.join(tolerant_pattern(d) for d in data['document_words'])})\s*$",
             regex.VERSION1,
@@ -110,23 +112,42 @@ def _words() -> _Words:
 def _is_name_or_identifier(text: str, q: Quantity, end: int, floor: int) -> bool:
     w = _words()
     before = text[max(floor, q.qualifier_start - 30) : q.qualifier_start]
-    if w.not_count_before.search(before) and not w.so_as_quantity.search(before):
-        return True
-    if w.document_before.search(before):
-        return True
+    # Both words (literal, ending in a letter) end where the trailing spaces begin: none when a
+    # mark stands there ("12 hộ, 13 hộ"); else searched back from there by the longest word, not
+    # from each of the 30 characters (the same matches).
+    stem = before.rstrip()
+    if stem and stem[-1].isalpha():
+        tail = max(0, len(stem) - w.not_count_before_reach)
+        if w.not_count_before.search(before, tail) and not w.so_as_quantity.search(before):
+            return True
+        if w.document_before.search(before):
+            return True
     # "Tết Nguyên đán Giáp Thìn 2024": a bare year after a capitalised word belongs to the name.
-    if _YEAR_IN_NAME.search(text, max(floor, q.start - 40), q.end) and q.start > floor:
+    if _year_before(text, max(floor, q.start - 40), q.end) and q.start > floor:
         return True
     # "04-NQ/TW", "09/KH": a number glued to an identifier.
     return bool(_GLUED_ID.match(text[end : end + 2]))
+
+
+def _year_before(text: str, start: int, end: int) -> bool:
+    """Whether `_YEAR_IN_NAME.search(text, start, end)` finds one: its four digits end at `end`, or
+    before a line break that ends the window (`$`), so it is matched there, not searched for."""
+    for year_end in (end, end - 1):
+        if year_end < end and text[year_end:end] != "\n":
+            break
+        if year_end - 4 >= start and _YEAR_IN_NAME.match(text, year_end - 4, end):
+            return True
+    return False
 
 
 def _not_a_count(text: str, bound: Bound, floor: int, limit: int) -> bool:
     """Money, a duration, a measure ("10 kg gạo"), a multiple ("gấp 2,5 lần") or a frequency."""
     w = _words()
     pos = bound.unit_from
-    if money_end(text, bound.last, limit) is not None or w.duration.match(text, pos, limit):
+    if money_end(text, bound.last, limit) is not None:
         return True
+    if letter_after_space(text, pos, limit) and w.duration.match(text, pos, limit):
+        return True  # (every duration word begins with a letter)
     if measure_word_at(text, pos, limit) is not None:
         return True
     if w.multiple_before.search(text, max(floor, bound.evidence_start - 20), bound.evidence_start):
@@ -229,10 +250,18 @@ def extract(document: Document, found: Findings) -> list[Mention]:
     held = held_against(KIND, found)
     out: list[Mention] = []
     for sentence in document.content_sentences():
-        quoted = SpanUnion(_short_quotes(text, sentence.start, sentence.end))
+        # The quotations are read at the sentence's first number (a sentence of marks holds none);
+        # None when there is none to test against (a dense page of figures).
+        quoted: SpanUnion | None = None
+        unquoted = False
         for bound in quantities_with_ranges(document, sentence):
             q = bound.quantity
-            if held.overlaps(q.start, q.end) or quoted.overlaps(q.start, q.end):
+            if held.overlaps(q.start, q.end):
+                continue
+            if quoted is None and not unquoted:
+                short = _short_quotes(text, sentence.start, sentence.end)
+                quoted, unquoted = (SpanUnion(short), False) if short else (None, True)
+            if quoted is not None and quoted.overlaps(q.start, q.end):
                 continue
             whole = part_of_whole_at(text, q.start, sentence.end)  # "84/84 khu phố": 84 of 84
             # What the number counts first: the cheapest test, and a dense page's numbers mostly have none.

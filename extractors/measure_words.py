@@ -14,6 +14,7 @@ from functools import cache
 import regex
 
 from bantin.pipeline.text.resources import alternation, load_yaml
+from bantin.pipeline.text.spans import letter_after_space
 
 _FLAGS = regex.IGNORECASE | regex.VERSION1
 
@@ -65,6 +66,8 @@ def _table() -> _Table:
 
 def measure_word_at(text: str, pos: int, limit: int) -> MeasureWord | None:
     """The measure word right after a number ending at `pos`, or None."""
+    if not letter_after_space(text, pos, limit):
+        return None  # every measure word begins with a letter
     table = _table()
     m = table.pattern.match(text, pos, limit)
     if m is None or "\n\n" in text[pos : m.start("word")]:

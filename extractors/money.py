@@ -16,6 +16,7 @@ from bantin.extractors.base import Findings, Mention, quantities_with_ranges
 from bantin.extractors.numbers import Quantity
 from bantin.pipeline.text.document import Document
 from bantin.pipeline.text.resources import alternation, load_yaml
+from bantin.pipeline.text.spans import letter_after_space
 
 KIND = "money"
 NEEDS: tuple[str, ...] = ()
@@ -51,7 +52,8 @@ _MILLION = 1_000_000
 
 def money_end(text: str, q: Quantity, limit: int) -> int | None:
     """Where the amount `q` ends as money (after its currency word), or None when it is no money."""
-    m = _currency_after().match(text, q.end, limit)
+    # Every currency word begins with a letter: no letter after the number, no currency.
+    m = _currency_after().match(text, q.end, limit) if letter_after_space(text, q.end, limit) else None
     if m:
         return m.end("cur")
     if q.has_scale and q.value >= _MILLION and _PER_UNIT.match(text, q.end, limit):

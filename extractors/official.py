@@ -52,6 +52,7 @@ _LIST_ITEM_SEPARATOR = regex.compile(r",|[ \t]+và[ \t]+", regex.VERSION1)
 _ITEM_ASIDE = regex.compile(r"\s*\([^()\n]{1,40}\)$", regex.VERSION1)
 # Title separators: comma, semicolon, dashes; a hyphen only between words, not inside "ANCT-TTATXH".
 _SEPARATOR = regex.compile(r"\s*(?:[,;–—()]|\s-\s|(?<=\p{Ll})-(?=\p{Lu})|-(?=\s))\s*", _FLAGS)
+_SEPARATOR_MARKS = ",;–—()-"  # one of them is in every `_SEPARATOR` match
 # A name that ends its line, its position on the next (a caption, a signature): checked for a title word.
 _LINE_TITLE = compile_at(r"[ \t]*\n[ \t]*(?=\p{Lu})", _FLAGS)
 # A dash ending the titles written before a name: "Chủ tịch Hội Nông dân tỉnh - Lê Văn Hùng".
@@ -79,6 +80,7 @@ class _Words:
     honorific_word: regex.Pattern[str]
     honorific_then_name: regex.Pattern[str]
     title_start: regex.Pattern[str]
+    title_head: regex.Pattern[str]
     title_link: regex.Pattern[str]
     link_opens: regex.Pattern[str]
     bare_list_opener: regex.Pattern[str]
@@ -156,6 +158,8 @@ def _words() -> _Words:
             rf"(?<!\w){_phrases(data['honorifics'], case_insensitive=True)}\s+\p{{Lu}}", _FLAGS
         ),
         title_start=regex.compile(rf"(?<!\w)(?:{titles})(?!\w)", _FLAGS),
+        # Where a capitalised title may begin, whatever follows it (see _title_heads).
+        title_head=regex.compile(rf"(?<!\w)(?=\p{{Lu}})(?:{titles})", _FLAGS),
         bare_list_opener=regex.compile(
             rf":|(?<!\w)(?:{_phrases(data['people_plurals'], case_insensitive=True)})(?!\w)", _FLAGS
         ),
@@ -413,8 +417,17 @@ def _title_after_semicolon(text: str, pos: int, limit: int) -> bool:
     return not people and not w.honorific_then_name.search(text, start, seg_end)
 
 
-def _titles_before(text: str, floor: int, name_start: int) -> tuple[list[str], int]:
-    """Titles written before the name ("Chủ tịch UBMTTQ quận Hoàn Kiếm Lê Hồng Phú"), and where they start."""
+def _title_heads(text: str, start: int, end: int) -> list[int]:
+    """Where a capitalised title may begin in a sentence, in order: every `title_start` match that
+    `_titles_before` keeps begins at one of them. One pass per sentence, so that a sentence of many
+    names without a title ("Nguyễn Văn An Nguyễn Văn An …") is not scanned again for each name."""
+    return [m.start() for m in _words().title_head.finditer(text, start, end, overlapped=True)]
+
+
+def _titles_before(text: str, floor: int, name_start: int, heads: list[int]) -> tuple[list[str], int]:
+    """Titles written before the name ("Chủ tịch UBMTTQ quận Hoàn Kiếm Lê Hồng Phú"), and where they start.
+
+    `heads` are the sentence's `_title_heads`."""
     w = _words()
     floor = max(floor, name_start - _TITLES_REACH)  # bounded: a long sentence stays linear
     chunk_end = name_start
@@ -430,11 +443,15 @@ def _titles_before(text: str, floor: int, name_start: int) -> tuple[list[str], i
     start = chunk_end
     seg_end = chunk_end
     while seg_end > boundary:
-        seps = list(_SEPARATOR.finditer(text, boundary, seg_end))
+        # Every separator holds one of these marks: without one the window is not scanned.
+        marked = any(text.find(c, boundary, seg_end) >= 0 for c in _SEPARATOR_MARKS)
+        seps = list(_SEPARATOR.finditer(text, boundary, seg_end)) if marked else []
         seg_start = seps[-1].end() if seps else boundary
-        first = next(
-            (m for m in w.title_start.finditer(text, seg_start, seg_end) if text[m.start()].isupper()), None
-        )
+        first = None
+        at = bisect.bisect_left(heads, seg_start)
+        if at < len(heads) and heads[at] < seg_end:  # else no capitalised title can begin in the segment
+            titles_here = w.title_start.finditer(text, seg_start, seg_end)
+            first = next((m for m in titles_here if text[m.start()].isupper()), None)
         if first is None:
             if dash and seps and w.place_title.match(place := _clean(text[seg_start:seg_end])):
                 places.insert(0, place)
@@ -592,6 +609,7 @@ def find_officials(document: Document, found_units: Sequence[Mention]) -> list[O
         listed = {s: h for s, _, h in names_listed}
         bare = _bare_name_list(text, sentence.start, sentence.end)
         quoted = closed_quotes(text, sentence.start, sentence.end)
+        heads: list[int] | None = None
         for run_start, run_end in _name_runs(text, sentence.start, sentence.end, names_listed):
             end = _cut_at_line_break(text, run_start, _trim_name(text, run_start, run_end))
             start = _person_start(text, _strip_honorific(text, run_start, end), end)
@@ -610,7 +628,9 @@ def find_officials(document: Document, found_units: Sequence[Mention]) -> list[O
             household = None if hon else w.household_before.search(text, max(floor, start - 15), start)
             if hon is None and household is None and fold(name) in places:
                 continue  # "…, Ủy ban nhân dân xã Đào Hữu Cảnh": the commune named after a person
-            before, before_start = _titles_before(text, floor, start)
+            if heads is None:
+                heads = _title_heads(text, sentence.start, sentence.end)
+            before, before_start = _titles_before(text, floor, start, heads)
             after, after_end = _titles_after(text, end, sentence.end, document.word_ends, quoted)
             titles = before + after
             inherited = None

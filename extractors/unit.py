@@ -14,7 +14,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -186,11 +186,10 @@ def _trim_name(text: str, start: int, end: int, level: str) -> tuple[int, int] |
     if not words:
         return None
     if level in LEVEL_GROUPS:
-        register = load_register()
         # The longest prefix the register knows, when the run goes on past the name.
         for n in range(min(len(words), _register_name_words()), 0, -1):
             name = " ".join(text[words[0][0] : words[n - 1][1]].split())
-            if candidates(register, level, name, "legacy"):
+            if _known(level, name, "legacy"):
                 return words[0][0], words[n - 1][1]
         if len(words) > 1 and text[words[-1][0]].isdigit():
             words = words[:-1]  # a ward or district the register does not know with a number
@@ -383,7 +382,10 @@ def _word_index(document: Document) -> tuple[list[int], list[int]]:
     return document.memo("unit.word_index", build)
 
 
+@lru_cache(maxsize=65_536)
 def _known(level: str, name: str, era: str) -> bool:
+    """Whether the register knows the name at that level in that era; remembered (the register is
+    loaded once), as a page names the same units, and the same runs are tried again and again."""
     return bool(candidates(load_register(), level, " ".join(name.split()), era))
 
 

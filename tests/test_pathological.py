@@ -16,7 +16,7 @@ from bantin.extractors import find_all
 from bantin.extractors.quotes import _TURNED_CLOSE, OPENERS, _Marks, quoted_at
 from bantin.pipeline.run.article import SENTENCE_CAP, mentions_to_records
 from bantin.pipeline.text.document import build_document
-from bantin.pipeline.text.spans import SpanUnion
+from bantin.pipeline.text.spans import SpanUnion, search_from
 from bantin.pipeline.text.wordseg import MAX_RUN, SyllableTokenizer
 from benchmarks.pathological import ISSUE_PATTERNS
 
@@ -65,7 +65,7 @@ def test_a_long_run_without_spaces_is_tokenised_whole() -> None:
     tokenizer = SyllableTokenizer()
     for run in ("1-" * MAX_RUN, "1." * MAX_RUN, "a.b-c@" * 300):
         text = f"Ngày {run} tại phường 1"
-        tokens = [m.group() for m in tokenizer.matches(text)]
+        tokens = list(tokenizer.match_texts(text))
         assert "".join(tokens) == "".join(text.split())
         assert tokens[:1] == ["Ngày"] and tokens[-2:] == ["phường", "1"]
 
@@ -115,3 +115,71 @@ def test_turned_closing_marks_are_found_as_by_a_search() -> None:
         expected = _TURNED_CLOSE.search(text, start, limit)
         found = marks.turned_close(text, start, limit)
         assert (found and found.span()) == (expected and expected.span()), (text, start, limit)
+
+
+def test_stop_words_found_from_their_starts_are_found_as_by_a_search() -> None:
+    # Model titles and campaign names end at a stop word searched for from each quote or trigger:
+    # `search_from` tries only where one begins (found once per text), with the same answer.
+    from bantin.extractors import campaign, model
+
+    rng = random.Random(21)
+    pieces = [" và", " Với", " cùng", " đã", " đãi", " tiếp  tục", " phong trào", " x", " Xanh", "\n", ";"]
+    for _ in range(1500):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        name_heads, trigger_heads = campaign._stop_heads(text)
+        title_heads = model._title_end_heads(text)
+        start = rng.randint(0, len(text))
+        end = rng.randint(start, len(text))
+        for pattern, heads in (
+            (campaign._words().name_end, name_heads),
+            (campaign._words().next_trigger, trigger_heads),
+            (model._words().title_end, title_heads),
+        ):
+            expected = pattern.search(text, start, end)
+            found = search_from(pattern, heads, text, start, end)
+            assert (found and found.span()) == (expected and expected.span()), (text, start, end)
+
+
+def test_syllables_read_run_by_run_are_underthesea_tokens() -> None:
+    # Runs repeat (their tokens are remembered), and the last run may meet "$" ("TP." ending the text).
+    from underthesea.pipeline.word_tokenize.regex_tokenize import tokenize
+
+    tokenizer = SyllableTokenizer()
+    rng = random.Random(12)
+    runs = [
+        "A.",
+        "TP.",
+        "1",
+        "1,5",
+        "12/7/2023",
+        ":D",
+        "a@b.com",
+        "www.x.com",
+        "v.v.",
+        "Hà",
+        "(",
+        "1-2",
+        "°C",
+    ]
+    for _ in range(400):
+        text = "".join(
+            rng.choice(runs) + rng.choice([" ", "\n", "  ", "\xa0"]) for _ in range(rng.randint(0, 10))
+        )
+        text = text.rstrip() if rng.random() < 0.5 else text
+        assert tokenizer(text) == tokenize(text), text
+
+
+def test_a_year_in_a_name_is_matched_where_it_must_end() -> None:
+    from bantin.extractors.count import _YEAR_IN_NAME, _year_before
+
+    rng = random.Random(5)
+    for _ in range(3000):
+        pieces = ["x ", "A ", "Bê ", "2023", "1999", "12", "\n", " "]
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
+        start = rng.randint(0, len(text))
+        end = rng.randint(start, len(text))
+        assert _year_before(text, start, end) == bool(_YEAR_IN_NAME.search(text, start, end)), (
+            text,
+            start,
+            end,
+        )

@@ -9,6 +9,7 @@ Patterns live in `pipeline/data/metadata.yaml` and `pipeline/data/furniture.yaml
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -24,6 +25,7 @@ _INITIAL = regex.compile(r"\p{Lu}\.?", regex.VERSION1)
 _INITIAL_CAPS = regex.compile(r"\p{Lu}\.\s?\p{Lu}{2,}$", regex.VERSION1)
 # What a label line ("Biên tập", "Tác giả:") may be followed by: a short line, capitalised, no full stop.
 _SIGNED_AS_WRITTEN = regex.compile(r"\p{Lu}[^.!?:\d\n]{1,40}$", regex.VERSION1)
+_DIGITS_OF_A_YEAR = regex.compile(r"\d{4,}", regex.VERSION1)  # where a dateline's `(?P<y>\d{4})` can be
 _NAME_START = regex.compile(r"\p{Lu}\p{Ll}+(?=\s*$|\s*[.,]?$)", regex.VERSION1)
 
 
@@ -154,28 +156,47 @@ def split_lines(text: str) -> list[Line]:
     out: list[Line] = []
     pos = 0
     for raw in text.split("\n"):
-        span = strip_span(text, pos, pos + len(raw))
-        out.append(Line(span.start, span.end, text[span.start : span.end]))
+        # As `strip_span` (str.strip drops the same `isspace` characters), without its loops.
+        stripped = raw.strip()
+        start = pos + len(raw) - len(raw.lstrip())
+        out.append(Line(start, start + len(stripped), stripped))
         pos += len(raw) + 1
     return out
+
+
+def _searched(pattern: regex.Pattern[str]) -> Callable[[str], bool]:
+    """Whether `pattern.search(text)` finds anything, remembered by text (for one pass over a page)."""
+    seen: dict[str, bool] = {}
+
+    def search(text: str) -> bool:
+        found = seen.get(text)
+        if found is None:
+            found = seen[text] = pattern.search(text) is not None
+        return found
+
+    return search
 
 
 def _furniture_lines(lines: list[Line], pats: _Compiled) -> set[int]:
     """Indexes of lines that are furniture: single lines, blocks, and what a tail block starter ends."""
     out: set[int] = set()
     in_block = False
+    # Each pattern's answer for a line's text, remembered for the pass: a page repeats its lines
+    # (separators, bullets, "a\n" a hundred thousand times), each a search of every pattern.
+    tail_start, furniture_line = _searched(pats.tail_block_start), _searched(pats.line)
+    block_start, block_item = _searched(pats.block_start), _searched(pats.block_item)
     for i, line in enumerate(lines):
         if line.blank:
             continue
-        if 2 * i >= len(lines) and pats.tail_block_start.search(line.text):
+        if 2 * i >= len(lines) and tail_start(line.text):
             out.update(range(i, len(lines)))
             break
-        is_line = bool(pats.line.search(line.text))
-        if pats.block_start.search(line.text):
+        is_line = furniture_line(line.text)
+        if block_start(line.text):
             in_block = True
             out.add(i)
             continue
-        if in_block and (is_line or pats.block_item.search(line.text)):
+        if in_block and (is_line or block_item(line.text)):
             out.add(i)
             continue
         in_block = False
@@ -285,7 +306,11 @@ def _trailing_dateline(line: Line, pats: _Compiled) -> tuple[Span, Span, _Dateli
     # Read by offsets, not slices: a 200 KB one-line page holds thousands of labels ("ngày 1/1, …"),
     # and a copy of the line at each would be quadratic.
     titled = False  # the text before a label has 3 words or more (then so has the text before a later one)
+    # Every dateline holds a year of four digits: past the last place one can begin, none is read.
+    last_year = max((m.end() - 4 for m in _DIGITS_OF_A_YEAR.finditer(text)), default=-1)
     for m in pats.inline_label.finditer(text):
+        if m.start() > last_year:
+            break
         title_end = m.start()
         while title_end > 0 and text[title_end - 1] in " -|–:":
             title_end -= 1

@@ -13,9 +13,12 @@ each record read by `span._.record` (`attach_records`).
 
 from __future__ import annotations
 
+import operator
+import re
 import unicodedata
 from collections.abc import Mapping, Sequence
 from functools import cache
+from itertools import accumulate
 from typing import Any
 
 import regex
@@ -29,6 +32,8 @@ from spacy.vocab import Vocab
 from bantin.pipeline.text.spans import Span, skip_space
 from bantin.pipeline.text.wordseg import word_segmenter
 
+# Runs of characters that are not `str.isspace()` (the standard library's `\s` is exactly that).
+_NON_SPACE_RUN = re.compile(r"\S+")
 _FALLBACK_TOKEN = regex.compile(r"\w+(?:[.,]\w+)*|[^\w\s]")
 # Text between sentences (a table's "|", a stray mark): whitespace runs and the fallback's words.
 _GAP_PIECE = regex.compile(r"\s+|\w+(?:[.,]\w+)*|[^\w\s]")
@@ -59,18 +64,24 @@ def align_words(text: str, start: int, end: int, words: Sequence[str]) -> list[S
     from a map of the sentence's non-space characters. Otherwise (underthesea rewrote a
     character, e.g. its tone placement) the words are matched letter by letter, tone-folded.
     """
-    offsets = [i for i in range(start, end) if not text[i].isspace()]
-    stripped = "".join(text[i] for i in offsets)
+    starts, ends = _word_bounds(text, start, end, words)
+    return list(map(Span, starts, ends))
+
+
+def _word_bounds(text: str, start: int, end: int, words: Sequence[str]) -> tuple[list[int], list[int]]:
+    """`align_words` as two lists, starts and ends: no object per word (a dense page has 200,000)."""
+    offsets: list[int] = []
+    for run in _NON_SPACE_RUN.finditer(text, start, end):
+        offsets.extend(range(run.start(), run.end()))
+    stripped = "".join(text[start:end].split())
     pieces = ["".join(word.split()) for word in words]
     if "".join(pieces) == stripped:
-        spans: list[Span] = []
-        k = 0
-        for piece in pieces:
-            if piece:
-                spans.append(Span(offsets[k], offsets[k + len(piece) - 1] + 1))
-                k += len(piece)
-        return spans
-    return _align_letters(text, start, end, words)
+        lengths = [n for n in map(len, pieces) if n]
+        ends = list(accumulate(lengths))  # each word ends (among the non-space characters) at the sum
+        starts = list(map(offsets.__getitem__, map(operator.sub, ends, lengths)))
+        return starts, [offsets[e - 1] + 1 for e in ends]
+    spans = _align_letters(text, start, end, words)
+    return [s.start for s in spans], [s.end for s in spans]
 
 
 def _align_letters(text: str, start: int, end: int, words: Sequence[str]) -> list[Span]:
@@ -95,14 +106,17 @@ def _align_letters(text: str, start: int, end: int, words: Sequence[str]) -> lis
 
 def tokenize_sentence(text: str, sentence: Span) -> list[Span]:
     """Word spans of one sentence: underthesea's words, or a plain split if they cannot be aligned."""
+    return list(map(Span, *_sentence_words(text, sentence)))
+
+
+def _sentence_words(text: str, sentence: Span) -> tuple[list[int], list[int]]:
+    """`tokenize_sentence` as two lists, the words' starts and ends."""
     chunk = text[sentence.start : sentence.end]
     try:
-        return align_words(text, sentence.start, sentence.end, word_segmenter()(chunk))
+        return _word_bounds(text, sentence.start, sentence.end, word_segmenter()(chunk))
     except (AlignmentError, ValueError):
-        return [
-            Span(sentence.start + m.start(), sentence.start + m.end())
-            for m in _FALLBACK_TOKEN.finditer(chunk)
-        ]
+        found = list(_FALLBACK_TOKEN.finditer(chunk))
+        return [sentence.start + m.start() for m in found], [sentence.start + m.end() for m in found]
 
 
 def build_doc(text: str, sentences: Sequence[Span], vocab: Vocab | None = None) -> Doc:
@@ -134,12 +148,19 @@ def build_doc(text: str, sentences: Sequence[Span], vocab: Vocab | None = None) 
         pos = upto
 
     for sentence in sentences:
-        for k, tok in enumerate(tokenize_sentence(text, sentence)):
-            add_gap(tok.start)
-            words.append(text[tok.start : tok.end])
+        first = True
+        for tok_start, tok_end in zip(*_sentence_words(text, sentence), strict=True):
+            if tok_start > pos:  # else no gap: add_gap would do nothing
+                if tok_start == pos + 1 and text[pos] == " " and words:
+                    spaces[-1] = True  # add_gap's commonest case, inline: one space after a word
+                    pos = tok_start
+                else:
+                    add_gap(tok_start)
+            words.append(text[tok_start:tok_end])
             spaces.append(False)
-            sent_starts.append(k == 0)
-            pos = tok.end
+            sent_starts.append(first)
+            first = False
+            pos = tok_end
     add_gap(len(text))
     if sent_starts:
         sent_starts[0] = True

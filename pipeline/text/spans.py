@@ -6,6 +6,8 @@ import bisect
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+import regex
+
 
 @dataclass(frozen=True, order=True)
 class Span:
@@ -102,3 +104,28 @@ def skip_space(text: str, pos: int, limit: int) -> int:
     while pos < limit and text[pos].isspace():
         pos += 1
     return pos
+
+
+def letter_after_space(text: str, pos: int, limit: int) -> bool:
+    r"""Whether a letter stands at `pos` or after the whitespace there (before `limit`).
+
+    A pattern `\s*(?:words)` whose words all begin with a letter can only match where this holds:
+    tested first, it spares a dense page of figures ("1 1 1 …") the pattern at each number.
+    """
+    pos = skip_space(text, pos, limit)
+    return pos < limit and text[pos].isalpha()
+
+
+def search_from(
+    pattern: regex.Pattern[str], heads: list[int], text: str, start: int, end: int
+) -> regex.Match[str] | None:
+    """As `pattern.search(text, start, end)` when every match of the pattern begins at one of `heads`
+    (sorted; found once for the whole text): each head in the window is tried in turn, so a window read
+    again and again (from each trigger or quote of a long sentence) is not scanned again."""
+    for i in range(bisect.bisect_left(heads, start), len(heads)):
+        if heads[i] >= end:
+            break
+        found = pattern.match(text, heads[i], end)
+        if found:
+            return found
+    return None

@@ -23,6 +23,18 @@ def fold_word(word: str) -> str:
 
 def fold(text: str) -> str:
     """A phrase key: words folded, whitespace (line breaks included) collapsed to one space."""
+    if len(text) <= _SHORT_PHRASE:
+        return _fold_short(text)
+    return " ".join(fold_word(w) for w in text.split())
+
+
+# Names, titles and keys are folded again and again (once per mention of a long page): short
+# phrases are memoised whole; longer texts are not kept.
+_SHORT_PHRASE = 64
+
+
+@lru_cache(maxsize=65536)
+def _fold_short(text: str) -> str:
     return " ".join(fold_word(w) for w in text.split())
 
 

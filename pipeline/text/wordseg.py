@@ -44,9 +44,12 @@ PRIVATE_NAMES = (
 _I32 = regex.compile(r"[+-]?[0-9]+")
 _I32_MAX = 2**31 - 1
 # Runs of non-space characters longer than this are tokenised by windows (see
-# `SyllableTokenizer.matches`); shorter ones, all of normal text, exactly as underthesea does.
+# `SyllableTokenizer.match_texts`); shorter ones, all of normal text, exactly as underthesea does.
 MAX_RUN = 500
 _LONG_RUN = re.compile(rf"(?<!\S)\S{{{MAX_RUN + 1},}}")
+_RUN = re.compile(r"\S+")  # the standard library's \s is `str.isspace`, as underthesea's pattern reads it
+_RUN_CACHE = 100_000  # runs whose tokens are kept (then the cache starts again)
+_WINDOW_CACHE = 1_000  # windows of long runs whose matches are kept
 
 
 class UnsupportedTemplate(ValueError):
@@ -107,33 +110,39 @@ Vector = tuple[float, ...]
 
 
 class WindowCache:
-    """Weight rows by window text, in one preallocated matrix; emptied when full."""
+    """Weight rows by window text, in one preallocated matrix; emptied when full.
+
+    The matrix is stored column by column (`matrix` is a row-wise view of it): a template reads
+    its own columns for every syllable, and they are gathered contiguous, not strided across rows.
+    """
 
     def __init__(self, capacity: int, columns: int) -> None:
-        self.matrix = np.zeros((capacity, columns))
+        self.by_column = np.zeros((columns, capacity))
+        self.matrix = self.by_column.T
         self.row_of: dict[str, int] = {}
 
     def clear(self) -> None:
         self.row_of.clear()
 
-    def rows(
+    def columns(
         self, windows: Sequence[str], width: int, weigh: Callable[[int, str], list[float]]
     ) -> np.ndarray:
+        """The windows' weight rows, as a (columns × windows) array."""
         if len(windows) > len(self.matrix):  # a huge sentence: a cache-full at a time
             step = len(self.matrix)
-            parts = [self.rows(windows[i : i + step], width, weigh) for i in range(0, len(windows), step)]
-            return np.concatenate(parts)
+            parts = [self.columns(windows[i : i + step], width, weigh) for i in range(0, len(windows), step)]
+            return np.concatenate(parts, axis=1)
         row_of = self.row_of
         if len(row_of) + len(windows) > len(self.matrix):
             row_of.clear()
-        index = []
-        for window in windows:
-            row = row_of.get(window)
-            if row is None:
+        # New windows take rows in order of first appearance; the loop runs over distinct texts
+        # only, the lookup of every window is one C-level map (a long sentence repeats itself).
+        for window in dict.fromkeys(windows):
+            if window not in row_of:
                 row = row_of[window] = len(row_of)
                 self.matrix[row] = weigh(width, window)
-            index.append(row)
-        return self.matrix[index]
+        index = np.fromiter(map(row_of.__getitem__, windows), dtype=np.intp, count=len(windows))
+        return self.by_column[:, index]
 
 
 class EmissionScorer:
@@ -194,25 +203,29 @@ class EmissionScorer:
         looked_up: dict[int, np.ndarray] = {}
         for width in self.by_width:
             windows = syllables
-            if width > 1:
-                windows = [" ".join(syllables[i : i + width]) for i in range(n - width + 1)]
+            if width > 1:  # the windows of `width` syllables from each position, joined by spaces
+                count = max(0, n - width + 1)
+                shifted = [syllables[k : k + count] for k in range(width)]
+                windows = list(map(" ".join, zip(*shifted, strict=True)))
             if windows:
-                looked_up[width] = self.window_cache[width].rows(windows, width, self.window_weights)
-        totals = np.zeros((n, n_labels))
+                looked_up[width] = self.window_cache[width].columns(windows, width, self.window_weights)
+        # Labels × syllables: each template's weights are added to contiguous rows (the same sums in
+        # the same order as syllable by syllable), the transpose is returned.
+        totals = np.zeros((n_labels, n))
         for k, t in enumerate(self.templates):
             # Position p reads the window at p+first; before the sentence it is BOS, past it EOS.
             lead = min(n, max(0, -t.first))
             tail = min(n - lead, max(0, t.last))
             count = n - lead - tail
             if lead:
-                totals[:lead] += self.bos[k]
+                totals[:, :lead] += self.bos[k][:, None]
             if count > 0:
                 start = lead + t.first
                 columns = slice(self.column[k] * n_labels, (self.column[k] + 1) * n_labels)
-                totals[lead : lead + count] += looked_up[t.width][start : start + count, columns]
+                totals[:, lead : lead + count] += looked_up[t.width][columns, start : start + count]
             if tail:
-                totals[n - tail :] += self.eos[k]
-        return totals
+                totals[:, n - tail :] += self.eos[k][:, None]
+        return totals.T
 
 
 class SyllableTokenizer:
@@ -226,15 +239,46 @@ class SyllableTokenizer:
         self.pattern = patterns
         self.normalize_text = normalize_characters_in_text
         self.normalize_token = lru_cache(maxsize=100_000)(token_normalize)
+        self.run_tokens: dict[str, list[str]] = {}  # see `_tokens_by_run`
+        self.windows: dict[tuple[str, str, int], list[tuple[int, int, str]]] = {}  # see `_window`
 
     def __call__(self, sentence: str) -> list[str]:
         # Each alternative of underthesea's pattern is one named group spanning the whole
         # match, so the group its `extract_match` picks is the match itself.
         text = self.normalize_text(sentence)
-        return [self.normalize_token(m.group()) for m in self.matches(text)]
+        if _LONG_RUN.search(text):
+            return [self.normalize_token(token) for token in self.match_texts(text)]
+        return self._tokens_by_run(text)
 
-    def matches(self, text: str) -> Iterator[re.Match[str]]:
-        """The pattern's matches, as `finditer` finds them, in time linear in the text.
+    def _tokens_by_run(self, text: str) -> list[str]:
+        """The normalised tokens of `match_texts`, read run of non-space characters by run, each run's
+        tokens remembered by its text (a page repeats its syllables: "của", "xã", "1").
+
+        No match spans or begins at whitespace, and no lookaround of the pattern reads further than
+        the character on either side of a match: a run's tokens depend on the run alone, read with
+        the space after it and one character more (so that `$` cannot hold at its end). The last run,
+        where `$` may hold, is read in place.
+        """
+        out: list[str] = []
+        known = self.run_tokens
+        for run in _RUN.finditer(text):
+            start, end = run.span()
+            if end + 2 > len(text):
+                out.extend(self.normalize_token(m.group()) for m in self.pattern.finditer(text, start))
+                break
+            key = run.group()
+            tokens = known.get(key)
+            if tokens is None:
+                found = self.pattern.finditer(text, start, end + 2)
+                tokens = [self.normalize_token(m.group()) for m in found if m.start() < end]
+                if len(known) >= _RUN_CACHE:
+                    known.clear()
+                known[key] = tokens
+            out.extend(tokens)
+        return out
+
+    def match_texts(self, text: str) -> Iterator[str]:
+        """The texts of the pattern's matches, as `finditer` finds them, in time linear in the text.
 
         No match spans whitespace, but at every token the url and email alternatives scan to
         the end of the run of non-space characters it stands in: quadratic in a run's length
@@ -245,21 +289,40 @@ class SyllableTokenizer:
         for run in _LONG_RUN.finditer(text):
             start, end = run.span()
             # One character past the run's start keeps `$` and `\s` lookaheads as in the text.
-            yield from (m for m in self.pattern.finditer(text, pos, start + 1) if m.start() < start)
+            yield from (m.group() for m in self.pattern.finditer(text, pos, start + 1) if m.start() < start)
             pos = start
             while pos < end:
                 window_end = min(end + 1, pos + MAX_RUN)
-                found = [m for m in self.pattern.finditer(text, pos, window_end) if m.start() < end]
+                found = self._window(text, pos, window_end, end)
                 if window_end > end:
-                    yield from found
+                    yield from (token for _, _, token in found)
                     pos = end
                 elif len(found) > 1:
-                    yield from found[:-1]
-                    pos = found[-1].start()
+                    yield from (token for _, _, token in found[:-1])
+                    pos += found[-1][0]
                 else:
-                    yield found[0]
-                    pos = found[0].end()
-        yield from self.pattern.finditer(text, pos)
+                    yield found[0][2]
+                    pos += found[0][1]
+        yield from (m.group() for m in self.pattern.finditer(text, pos))
+
+    def _window(self, text: str, pos: int, window_end: int, end: int) -> list[tuple[int, int, str]]:
+        """The matches (offsets from `pos`, text) of text[pos:window_end] that start before `end`.
+
+        They depend on that text and the character before it alone (the pattern looks behind one
+        character at most), so a window met again (a run of one mark repeated) is not read again.
+        """
+        key = (text[pos - 1 : pos], text[pos:window_end], min(end, window_end) - pos)
+        found = self.windows.get(key)
+        if found is None:
+            found = [
+                (m.start() - pos, m.end() - pos, m.group())
+                for m in self.pattern.finditer(text, pos, window_end)
+                if m.start() < end
+            ]
+            if len(self.windows) >= _WINDOW_CACHE:
+                self.windows.clear()
+            self.windows[key] = found
+        return found
 
 
 class Segmenter:
