@@ -21,7 +21,8 @@ from bantin.extractors.arbitrate import held_against
 from bantin.extractors.base import Bound, Findings, Mention, number_value, quantities_with_ranges
 from bantin.extractors.measure_words import measure_word_at
 from bantin.extractors.money import money_end
-from bantin.extractors.numbers import Quantity, grammar, part_of_whole_at
+from bantin.extractors.numbers import Quantity, part_of_whole_at
+from bantin.extractors.numbers import compiled as number_grammar
 from bantin.extractors.quotes import OPENERS, quoted_at
 from bantin.pipeline.text.document import Document
 from bantin.pipeline.text.resources import alternation, compile_at, load_yaml
@@ -44,7 +45,7 @@ _GLUED_ID = regex.compile(r"[/\-]\w")
 
 
 @dataclass(frozen=True)
-class _Words:
+class _Compiled:
     duration: regex.Pattern[str]
     not_count_before: regex.Pattern[str]
     document_before: regex.Pattern[str]
@@ -66,12 +67,13 @@ class _Words:
 
 
 @cache
-def _words() -> _Words:
+def compiled() -> _Compiled:
+    """extractors/data/count.yaml and the number grammar's at-least words, compiled once per process."""
     data = load_yaml("extractors", "count.yaml")
     # Level words are not here: whether "Phường 6" names a unit is the unit extractor's call
     # (its numbers are skipped), and "cấp huyện 41 mô hình" is a count.
     before = alternation(data["not_count_before"])
-    return _Words(
+    return _Compiled(
         duration=regex.compile(
             rf"\s*(?!(?:{alternation(data['labour_units'])})(?!\w))(?:{alternation(data['durations'])})(?!\w)",
             _FLAGS,
@@ -91,7 +93,7 @@ def _words() -> _Words:
         verb_stop=regex.compile(rf"(?:{alternation(data['verb_stops'])})(?!\w)", _FLAGS),
         percent=regex.compile(rf"\s*(?:{alternation(data['percent'])})(?!\w)", _FLAGS),
         parallel=regex.compile(rf"(?:{alternation(data['parallel_nouns'])})(?!\w)", _FLAGS),
-        at_least_after=compile_at(rf"\s+(?:{grammar().at_least_after})(?!\w)", _FLAGS),
+        at_least_after=compile_at(rf"\s+(?:{number_grammar().at_least_after})(?!\w)", _FLAGS),
         not_counted=regex.compile(rf"(?:{alternation(data['not_counted'])})(?!\w)", _FLAGS),
         not_after_number_word=regex.compile(
             rf"(?:{alternation(data['not_after_number_word'])})(?!\w)", _FLAGS
@@ -108,7 +110,7 @@ def _words() -> _Words:
 
 
 def _is_name_or_identifier(text: str, q: Quantity, end: int, floor: int) -> bool:
-    w = _words()
+    w = compiled()
     before = text[max(floor, q.qualifier_start - 30) : q.qualifier_start]
     if w.not_count_before.search(before) and not w.so_as_quantity.search(before):
         return True
@@ -123,7 +125,7 @@ def _is_name_or_identifier(text: str, q: Quantity, end: int, floor: int) -> bool
 
 def _not_a_count(text: str, bound: Bound, floor: int, limit: int) -> bool:
     """Money, a duration, a measure ("10 kg gạo"), a multiple ("gấp 2,5 lần") or a frequency."""
-    w = _words()
+    w = compiled()
     pos = bound.unit_from
     if money_end(text, bound.last, limit) is not None or w.duration.match(text, pos, limit):
         return True
@@ -142,7 +144,7 @@ def counted_phrase(document: Document, pos: int, limit: int) -> tuple[int, int] 
 
 def _short_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The contents of the sentence's quotations short enough to be names (“3 cứng”)."""
-    limit = _words().max_quoted_name_words
+    limit = compiled().max_quoted_name_words
     out = []
     pos = start
     while (m := _OPENER.search(text, pos, end)) is not None:
@@ -165,7 +167,7 @@ def _unit_span(
     stop word only ends it when it is a whole word: "học" stops, "học sinh" does not.
     """
     text = document.text
-    w = _words()
+    w = compiled()
     m = w.percent.match(text, pos, limit)
     if m:
         return m.end() - len(m.group().lstrip()), m.end()
@@ -211,7 +213,7 @@ def _unit_span(
 
 def _parallel_follows(text: str, pos: int, limit: int, unit_start: int) -> bool:
     """ "mô hình, điển hình": a comma joins two count nouns when the second ends the phrase."""
-    w = _words()
+    w = compiled()
     if not w.parallel.match(text, unit_start, limit):
         return False
     nxt = w.parallel.match(text, skip_space(text, pos, limit), limit)
@@ -223,7 +225,7 @@ def _parallel_follows(text: str, pos: int, limit: int, unit_start: int) -> bool:
 
 def extract(document: Document, found: Findings) -> list[Mention]:
     text = document.text
-    w = _words()
+    w = compiled()
     # A number of a date or of a unit ("Khu phố 5 và 7 đăng ký") would lose to it in the arbitration:
     # one lookup per number spares the checks below on every such number of a page.
     held = held_against(KIND, found)

@@ -75,7 +75,7 @@ class Atom:
 
 
 @dataclass(frozen=True)
-class _Words:
+class _Compiled:
     patterns: tuple[tuple[str, regex.Pattern[str]], ...]
     range_join: regex.Pattern[str]
     range_open: regex.Pattern[str]
@@ -91,7 +91,8 @@ class _Words:
 
 
 @cache
-def _words() -> _Words:
+def compiled() -> _Compiled:
+    """extractors/data/date.yaml, compiled once per process."""
     data = load_yaml("extractors", "date.yaml")
     cues = alternation(data["day_cues"])
     periods = alternation(data["period_cues"])
@@ -173,7 +174,7 @@ def _words() -> _Words:
         ("name_year", name_year),
         ("year_list", year_list),
     )
-    return _Words(
+    return _Compiled(
         patterns=tuple((name, regex.compile(p, _FLAGS)) for name, p in patterns),
         range_join=regex.compile(
             rf"^(?:\s*[{dash}]\s*|\s+(?:{to})\s+(?:(?:ngày|hết ngày|tháng)\s+)?)$", _FLAGS
@@ -200,11 +201,11 @@ def _in_name(text: str, start: int, floor: int) -> bool:
     window = text[max(floor, start - 60) : start]
     cut = max(window.rfind(p) for p in ',;:()“”"!?\n')
     window = window[cut + 1 :] if cut >= 0 else window
-    return any(m.group()[0].isupper() for m in _words().name_heads.finditer(window))
+    return any(m.group()[0].isupper() for m in compiled().name_heads.finditer(window))
 
 
 def _atom(name: str, m: regex.Match[str], text: str, floor: int) -> Atom | None:
-    w = _words()
+    w = compiled()
     year = _int(m.groupdict().get("y"))
     if year is not None and not w.min_year <= year <= w.max_year:
         return None
@@ -257,7 +258,7 @@ def _atom(name: str, m: regex.Match[str], text: str, floor: int) -> Atom | None:
 
 def _fraction(text: str, m: regex.Match[str], floor: int) -> bool:
     """ "1/3 số hộ", "9/9 khóm" are fractions; after a day word ("Sáng 2/9 khóm 3 …") a date."""
-    w = _words()
+    w = compiled()
     if w.fraction_after.match(text, m.end()):
         return True
     return part_of_whole_at(text, m.start(), len(text)) is not None and not w.day_cue_before.search(
@@ -279,7 +280,7 @@ def _valid_day(atom: Atom) -> bool:
 def _atoms_in(text: str, sentence: Span) -> list[Atom]:
     """Non-overlapping atoms of one sentence, earlier patterns winning at the same start."""
     found: list[tuple[int, int, int, Atom]] = []
-    for rank, (name, pattern) in enumerate(_words().patterns):
+    for rank, (name, pattern) in enumerate(compiled().patterns):
         for m in pattern.finditer(text, sentence.start, sentence.end, overlapped=False):
             atom = _atom(name, m, text, sentence.start)
             if atom is not None:
@@ -295,7 +296,7 @@ def _atoms_in(text: str, sentence: Span) -> list[Atom]:
 
 def _join_ranges(text: str, atoms: list[Atom], floor: int) -> list[Atom]:
     """ "17/7 - 31/7/2023", "từ ngày 17/7 đến ngày 31/7/2023", "từ ngày 17 đến ngày 31/7": one range."""
-    w = _words()
+    w = compiled()
     out: list[Atom] = []
     i = 0
     while i < len(atoms):
@@ -421,7 +422,7 @@ def find_atoms(document: Document) -> list[Atom]:
         atoms = [
             a
             for a in atoms
-            if not document.in_furniture(a.start, a.end) and not _words().lunar_after.match(text, a.end)
+            if not document.in_furniture(a.start, a.end) and not compiled().lunar_after.match(text, a.end)
         ]
         by_sentence.append((sentence, atoms))
     published = document.published

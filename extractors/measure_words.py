@@ -30,14 +30,15 @@ class MeasureWord:
 
 
 @dataclass(frozen=True)
-class _Table:
+class _Compiled:
     pattern: regex.Pattern[str]
     conversions: dict[str, tuple[str | None, Decimal | None]]
     distance_before: regex.Pattern[str]
 
 
 @cache
-def _table() -> _Table:
+def compiled() -> _Compiled:
+    """extractors/data/measure.yaml, compiled once per process."""
     data = load_yaml("extractors", "measure.yaml")
     conversions = {
         word.casefold(): (si, None if factor is None else Decimal(str(factor)))
@@ -54,7 +55,7 @@ def _table() -> _Table:
         rf"(?P<per>\s*/\s*\p{{Ll}}+)?",
         _FLAGS,
     )
-    return _Table(
+    return _Compiled(
         pattern=pattern,
         conversions=conversions,
         distance_before=regex.compile(
@@ -65,7 +66,7 @@ def _table() -> _Table:
 
 def measure_word_at(text: str, pos: int, limit: int) -> MeasureWord | None:
     """The measure word right after a number ending at `pos`, or None."""
-    table = _table()
+    table = compiled()
     m = table.pattern.match(text, pos, limit)
     if m is None or "\n\n" in text[pos : m.start("word")]:
         return None
@@ -76,4 +77,4 @@ def measure_word_at(text: str, pos: int, limit: int) -> MeasureWord | None:
 def is_distance(text: str, number_start: int, floor: int) -> bool:
     """Whether the number at `number_start` is a distance ("cách trung tâm xã 2 km")."""
     window = text[max(floor, number_start - 40) : number_start]
-    return bool(_table().distance_before.search(window))
+    return bool(compiled().distance_before.search(window))

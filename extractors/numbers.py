@@ -42,7 +42,7 @@ class Quantity:
 
 
 @dataclass(frozen=True)
-class _Grammar:
+class _Compiled:
     digits: dict[str, int]
     ten: frozenset[str]
     tens: frozenset[str]
@@ -63,7 +63,8 @@ class _Grammar:
 
 
 @cache
-def grammar() -> _Grammar:
+def compiled() -> _Compiled:
+    """extractors/data/numbers.yaml, compiled once per process."""
     data = load_yaml("extractors", "numbers.yaml")
     digits = {k.casefold(): int(v) for k, v in data["digits"].items()}
     scales = {k.casefold(): int(v) for k, v in data["scales"].items()}
@@ -75,7 +76,7 @@ def grammar() -> _Grammar:
             )
     before.sort(key=lambda item: -item[2])
     at_least_after = words_alternation(data["at_least_after"])
-    return _Grammar(
+    return _Compiled(
         digits=digits,
         ten=frozenset(data["ten"]),
         tens=frozenset(data["tens"]),
@@ -105,7 +106,7 @@ def grammar() -> _Grammar:
 
 def part_of_whole_at(text: str, pos: int, limit: int) -> tuple[int, int] | None:
     """ "84/84 khu phố" at `pos`: the numerator's value and where the counted noun begins, or None."""
-    m = grammar().part_of_whole.match(text, pos, limit)
+    m = compiled().part_of_whole.match(text, pos, limit)
     if m is None or (pos > 0 and (text[pos - 1].isalnum() or text[pos - 1] in "/.,")):
         return None
     x, y = int(m["x"]), int(m["y"])
@@ -153,7 +154,7 @@ def _word_prefixes(words: list[str]) -> list[tuple[int, int]]:
     The grammar: [digit] trăm [linh|lẻ digit | mười [digit] | digit mươi [digit]] | mười [digit]
     | digit mươi [digit] | digit. "ba năm" is not 8: a digit word cannot follow a digit word.
     """
-    g = grammar()
+    g = compiled()
     out: list[tuple[int, int]] = []
     state, value, pending = "start", 0, 0
     for i, raw in enumerate(words):
@@ -250,7 +251,7 @@ def _group(toks: list[_Tok], i: int) -> tuple[int, Decimal, bool] | None:
 
 def _scales(toks: list[_Tok], i: int) -> tuple[int, int]:
     """Stacked scale words from token i ("nghìn tỷ"): (next index, multiplier, 1 when none)."""
-    g = grammar()
+    g = compiled()
     multiplier = 1
     while i < len(toks) and toks[i].kind == "word" and toks[i].low in g.scales:
         multiplier *= g.scales[toks[i].low]
@@ -331,7 +332,7 @@ _NUMERAL = regex.compile(NUMERAL)
 
 def qualifier_at(text: str, start: int, end: int, window_start: int = 0) -> tuple[str, int]:
     """The qualifier of the number at [start:end] and where it begins; ("exact", start) when none."""
-    g = grammar()
+    g = compiled()
     left = text[max(window_start, start - 40) : start]
     offset = max(window_start, start - 40)
     # "từ X trở lên" → at_least
@@ -362,7 +363,7 @@ def _left_ok(text: str, tok: _Tok) -> bool:
 def _right_ok(text: str, toks: list[_Tok], j: int, end_tok: _Tok) -> bool:
     """Letters glued after a numeral must be a scale or a currency ("50tr", "200.000đ")."""
     if j < len(toks) and toks[j].start == end_tok.end and toks[j].kind == "word":
-        return toks[j].low in grammar().glued or toks[j].low in grammar().scales
+        return toks[j].low in compiled().glued or toks[j].low in compiled().scales
     nxt = text[end_tok.end : end_tok.end + 1]
     return not (nxt.isalnum())
 
@@ -371,7 +372,7 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
     """Every number phrase in text[start:end] with its value and qualifier, longest phrase first."""
     end = len(text) if end is None else end
     toks = _tokens(text, start, end)
-    g = grammar()
+    g = compiled()
     out: list[Quantity] = []
     i = 0
     while i < len(toks):

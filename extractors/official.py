@@ -66,7 +66,7 @@ def _phrases(words: list[str], *, case_insensitive: bool = False) -> str:
 
 
 @dataclass(frozen=True)
-class _Words:
+class _Compiled:
     name: regex.Pattern[str]
     honorific_name: regex.Pattern[str]
     honorific_single: regex.Pattern[str]
@@ -103,7 +103,9 @@ class _Words:
 
 
 @cache
-def _words() -> _Words:
+def compiled() -> _Compiled:
+    """extractors/data/officials.yaml, abbreviations.tsv and units.yaml's levels, and
+    pipeline/data/people.yaml, compiled once per process."""
     data = load_yaml("extractors", "officials.yaml")
     people = load_yaml("pipeline", "people.yaml")
     abbreviations = {
@@ -115,7 +117,7 @@ def _words() -> _Words:
     levels = _phrases(list(load_yaml("extractors", "units.yaml")["levels"]), case_insensitive=True)
     abbr = "|".join(regex.escape(a) for a in sorted(abbreviations, key=len, reverse=True))
     acronym = rf"(?:{abbr}|\p{{Lu}}{{2,}})(?!\w)"
-    return _Words(
+    return _Compiled(
         # Up to seven words, so that "Trường THCS Lê Quý Đôn Nguyễn Thị Hoa" can be split (see _person_start).
         # A one-letter middle word is Hmông ("Sùng A Páo"); "H’Yâo" opens an Ê Đê woman's name.
         name=regex.compile(
@@ -216,7 +218,7 @@ def _clean(text: str) -> str:
 
 def _trim_name(text: str, start: int, end: int) -> int:
     """The name ends before a word that opens a title or an organisation ("… Long Phó trưởng")."""
-    w = _words()
+    w = compiled()
     words = [m for m in _NON_SPACE.finditer(text[start:end])]
     for i, m in enumerate(words[2:], 2):
         if w.segment_start.match(text, start + m.start()):
@@ -226,7 +228,7 @@ def _trim_name(text: str, start: int, end: int) -> int:
 
 def _person_start(text: str, start: int, end: int) -> int:
     """In a long run of capitalised words the person is the last full name ("… Lê Quý Đôn Nguyễn Thị Hoa")."""
-    w = _words()
+    w = compiled()
     words = list(_NON_SPACE.finditer(text[start:end]))
     if len(words) <= 4:
         return start
@@ -243,7 +245,7 @@ def _cut_at_line_break(text: str, start: int, end: int) -> int:
     """A name ends at a line break when it is whole before it and the next line opens a sentence:
     "ông Trần Tấn Hoàn\nNgôi nhà …" (a caption, then the body); "Biện\nVăn Long" and "Nguyễn Thị\nThu
     Trang" (a hard-wrapped line) go on."""
-    w = _words()
+    w = compiled()
     brk = text.find("\n", start, end)
     if brk < 0:
         return end
@@ -259,7 +261,7 @@ def _cut_at_line_break(text: str, start: int, end: int) -> int:
 def _not_a_person_before(text: str, floor: int, start: int) -> bool:
     """A word before the name, or before the capitalised words just before it, makes the run a place,
     a school, a slogan or a credit: "đường Lê Lợi", "đường An Dương Vương", "Ảnh CTV Trương Lộc Thành"."""
-    w = _words()
+    w = compiled()
     pos = start
     for _ in range(3):
         if w.not_person_before.search(text, max(floor, pos - 25), pos):
@@ -273,7 +275,7 @@ def _not_a_person_before(text: str, floor: int, start: int) -> bool:
 
 def _strip_honorific(text: str, start: int, end: int) -> int:
     """ "Ông Hồ Bá Hữu": "Ông" is a surname too, but before another surname it is the honorific."""
-    w = _words()
+    w = compiled()
     first = _NON_SPACE.match(text[start:end])
     if first is None:
         return start
@@ -289,7 +291,7 @@ def _ends_title(text: str, m: regex.Match[str], words: dict[int, int]) -> bool:
     It must be written in lower case ("Ủy ban Kiểm tra" is a name), begin an underthesea word
     that is not a noun ("dự án"), and not follow an organisation word ("Ban điều hành").
     """
-    w = _words()
+    w = compiled()
     start = m.start() + 1
     if not text[start].islower() or start not in words:
         return False
@@ -305,7 +307,7 @@ def _titles_after(
 ) -> tuple[list[str], int]:
     """Titles written after the name, and where they end; a separator inside a quoted name does not
     split ("Chủ nhiệm Câu lạc bộ “Vì Hoàng Sa - Trường Sa thân yêu”")."""
-    w = _words()
+    w = compiled()
     titles: list[str] = []
     end = pos
     aside = _ASIDE.match(text, pos, limit)
@@ -375,7 +377,7 @@ def _dash_then_person(text: str, sep: regex.Match[str] | None, limit: int) -> bo
     """Whether a separator is a dash with a person after it, who the position before it is written for."""
     if sep is None or sep.group().strip() not in ("-", "–", "—"):
         return False
-    w = _words()
+    w = compiled()
     at = sep.end()
     if w.segment_start.match(text, at, limit):
         return False  # "Phó Trưởng Ban …": "Phó" is a surname too
@@ -386,7 +388,7 @@ def _joins_fields(text: str, sep: regex.Match[str], limit: int) -> bool:
     """A spaced dash between two capitalised fields of one body's name does not split a title:
     "Trưởng ban Văn hóa - Xã hội HĐND tỉnh", "Phòng Tài nguyên - Môi trường". It splits before a
     position, an organisation, a place or a person ("… - Trưởng Ban …", "… - Nguyễn Văn A")."""
-    w = _words()
+    w = compiled()
     if sep.group().strip() not in ("-", "–") or not text[sep.end() : sep.end() + 1].isupper():
         return False
     if not text[sep.start() - 1 : sep.start()].isalpha():
@@ -403,7 +405,7 @@ def _joins_fields(text: str, sep: regex.Match[str], limit: int) -> bool:
 def _title_after_semicolon(text: str, pos: int, limit: int) -> bool:
     """After a semicolon the list may go on with this person's positions ("Bí thư Đảng ủy; Chủ tịch
     HĐND xã"), unless the segment names the next person ("; Trưởng Ban Dân vận Trần Thị Mai")."""
-    w = _words()
+    w = compiled()
     start = skip_space(text, pos, limit)
     if not w.title_start.match(text, start, limit):
         return False
@@ -415,7 +417,7 @@ def _title_after_semicolon(text: str, pos: int, limit: int) -> bool:
 
 def _titles_before(text: str, floor: int, name_start: int) -> tuple[list[str], int]:
     """Titles written before the name ("Chủ tịch UBMTTQ quận Hoàn Kiếm Lê Hồng Phú"), and where they start."""
-    w = _words()
+    w = compiled()
     floor = max(floor, name_start - _TITLES_REACH)  # bounded: a long sentence stays linear
     chunk_end = name_start
     hon = w.honorific_before.search(text, floor, name_start)
@@ -456,7 +458,7 @@ def _titles_before(text: str, floor: int, name_start: int) -> tuple[list[str], i
 def _split_at_links(text: str, start: int, end: int) -> list[str]:
     """The titles of one segment written before a name, split where a link opens another position:
     "Phó Chủ tịch UBND xã kiêm Trưởng Công an xã" → two titles."""
-    w = _words()
+    w = compiled()
     pieces = []
     piece_start = start
     for link in w.title_link.finditer(text, start, end):
@@ -473,7 +475,7 @@ def _past_organisation(text: str, start: int, end: int) -> int | None:
     "Đoàn" is a surname, but after "Thành" it is the city's Youth Union: the person, if any, is the
     next full name in the run ("… Thành Đoàn Thuận An Nguyễn Văn Tám"); None when there is none.
     """
-    w = _words()
+    w = compiled()
     org = next((m for m in w.organisation.finditer(text, max(0, start - 12), end) if m.start() < start), None)
     if org is None or org.end() <= start:
         return start
@@ -484,7 +486,7 @@ def _past_organisation(text: str, start: int, end: int) -> int | None:
 def _name_runs(text: str, start: int, end: int, listed: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
     """Runs of capitalised words that may be a name: from a known surname, after an honorific, or
     `listed` after "các đồng chí:"."""
-    w = _words()
+    w = compiled()
     runs = []
     for m in w.name.finditer(text, start, end):
         run_start = _past_organisation(text, m.start(), m.end())
@@ -515,7 +517,7 @@ def _listed_names(text: str, start: int, end: int) -> list[tuple[int, int, str]]
 
     Each comes with the list's honorific, which is the name's own.
     """
-    w = _words()
+    w = compiled()
     out: list[tuple[int, int, str]] = []
     last_semicolon = text.rfind(";", start, end)
     for m in w.honorific_list.finditer(text, start, end):
@@ -538,7 +540,7 @@ def _bare_name_list(text: str, start: int, end: int) -> set[tuple[int, int]]:
     """ "Các cá nhân được khen thưởng gồm: Lò Văn Pấng, Giàng A Chứ, Lường Thị Hoa…": after a colon
     or a plural of people ("các cá nhân Nguyễn Văn Tư, …"), two or more items that are each a whole
     full name are people listed bare."""
-    w = _words()
+    w = compiled()
     out: set[tuple[int, int]] = set()
     for colon in w.bare_list_opener.finditer(text, start, end):
         body_start = colon.end()
@@ -575,13 +577,13 @@ def _place_names(document: Document, units: Sequence[Mention]) -> frozenset[str]
     place, not a person: "…, Ủy ban nhân dân xã Đào Hữu Cảnh tổ chức …"."""
     text = document.text
     names = {fold(u.fields["name"]) for u in units}
-    names.update(fold(_clean(m["name"])) for m in _words().place_name.finditer(text))
+    names.update(fold(_clean(m["name"])) for m in compiled().place_name.finditer(text))
     return frozenset(names)
 
 
 def find_officials(document: Document, found_units: Sequence[Mention]) -> list[OfficialMention]:
     text = document.text
-    w = _words()
+    w = compiled()
     units = SpanUnion((u.start, u.end) for u in found_units)
     places = _place_names(document, found_units)
     out: list[OfficialMention] = []
@@ -650,12 +652,12 @@ def find_officials(document: Document, found_units: Sequence[Mention]) -> list[O
 
 def opens_with_honorific(phrase: str) -> bool:
     """ "đồng chí Kră Jăn Ha Thúy - Bí thư …": the phrase names a person by an honorific."""
-    return _words().honorific_then_name.match(phrase) is not None
+    return compiled().honorific_then_name.match(phrase) is not None
 
 
 def person_name(phrase: str) -> str | None:
     """The personal name a phrase opens with, honorific dropped ("đồng chí Ngô Thị Hiếu - Bí thư …")."""
-    w = _words()
+    w = compiled()
     hon = regex.match(rf"(?:{w.honorific_word.pattern})\s+", phrase)
     rest = phrase[hon.end() :] if hon else phrase
     m = w.name.match(rest)
@@ -670,7 +672,7 @@ def person_name(phrase: str) -> str | None:
 
 def expand(title: str) -> str:
     """A title with its abbreviations spelled out: "QUV" → "Quận ủy viên"."""
-    w = _words()
+    w = compiled()
     return w.abbreviation.sub(lambda m: w.abbreviations[m.group()], title)
 
 

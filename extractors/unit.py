@@ -54,7 +54,7 @@ _WORD = r"\p{Lu}[\p{Ll}\p{Lu}]*"
 
 
 @dataclass(frozen=True)
-class _Patterns:
+class _Compiled:
     level: regex.Pattern[str]
     abbreviation: regex.Pattern[str]
     organisation: regex.Pattern[str]
@@ -81,7 +81,9 @@ class _Patterns:
 
 
 @cache
-def _patterns() -> _Patterns:
+def compiled() -> _Compiled:
+    """extractors/data/units.yaml, officials.yaml's honorifics and historical names, and
+    pipeline/data/people.yaml's names, compiled once per process."""
     data = load_yaml("extractors", "units.yaml")
     words = [w for w in data["levels"] if not w.endswith(".") and w not in ("tp", "tx", "kp", "tdp", "kdc")]
     level_alt = tolerant_alternation(words)
@@ -100,7 +102,7 @@ def _patterns() -> _Patterns:
     # before a list ("các ấp: Văn Hiên 1, …"; only trusted after a plural or a count).
     sep = r"[ \t]*(?:\((?-i:\p{Lu}{2,5})\)[ \t]*)?(?::[ \t]*)?(?:\n[ \t]*)?"
     officials = load_yaml("extractors", "officials.yaml")
-    return _Patterns(
+    return _Compiled(
         level=regex.compile(rf"(?<!\w)(?P<level>{level_alt})(?!\w)(?P<sep>{sep}){name}", _FLAGS),
         # Abbreviations are upper-case as written: "P.6", "P6", "Q.3", "TP HCM", "TP.HCM", "Tp. Hồ Chí Minh".
         abbreviation=regex.compile(
@@ -174,7 +176,7 @@ def _register_name_words() -> int:
 
 def _trim_name(text: str, start: int, end: int, level: str) -> tuple[int, int] | None:
     """The capitalised run as a name: cut before another level word; a person's name is no unit."""
-    p = _patterns()
+    p = compiled()
     words = [(start + s, start + e) for s, e in _name_words(text, start, end)]
     for i, (ws, _) in enumerate(words):
         if i > 0 and p.level_word_start.match(text, ws):
@@ -208,7 +210,7 @@ def _person_at(text: str, words: list[tuple[int, int]]) -> int:
     A name is a surname (or an Ê Đê "Y"/"H’…") and two or three more words, or one more after a
     middle name; a first word is never cut (whether the whole run is a person is decided elsewhere).
     """
-    p = _patterns()
+    p = compiled()
     strong = surname_with_middle_name([text[s:e] for s, e in words])
     if strong is not None:
         return strong  # "Huyện ủy Lâm Hà Nguyễn Văn Lực": "Hà" is a surname too, "Nguyễn Văn" the name
@@ -226,7 +228,7 @@ def _person_at(text: str, words: list[tuple[int, int]]) -> int:
 def find_units(document: Document, dates: SpanUnion) -> list[UnitMention]:
     """Every unit mention of the article, before linking; `dates` holds the spans of its dates."""
     text = document.text
-    p = _patterns()
+    p = compiled()
     found: list[UnitMention] = []
     taken = SpanUnion()
     era = "2025" if document.published is not None and document.published >= REFORM_DATE else "legacy"
@@ -342,7 +344,7 @@ def _name_span(document: Document, start: int, end: int, level: str) -> tuple[in
     register knows it ("xã Đoàn Kết").
     """
     text = document.text
-    p = _patterns()
+    p = compiled()
     span = _trim_name(text, start, end, level)
     if span is None:
         return None
@@ -428,7 +430,7 @@ def _bare_places(
     is the one the article gives that name elsewhere, else a province's, else a district's.
     """
     text = document.text
-    p = _patterns()
+    p = compiled()
     levels = _bare_levels()
     out: list[tuple[int, int, str]] = []
     quoted = closed_quotes(text, start, end)
@@ -481,7 +483,7 @@ def _more_numbers(
     """ "Tổ dân phố 5 và 11", "khu phố 1, 2 và 3": each further number is a unit of the same level
     ("Tổ dân phố Phú Hải 2 và 3": of the same name)."""
     while True:
-        m = _patterns().more_numbers.match(text, pos, limit)
+        m = compiled().more_numbers.match(text, pos, limit)
         if m is None:
             return
         add(start, m.end("num"), level, stem + m["num"], sharing=True)
@@ -512,7 +514,7 @@ def _more_names(
     ward ("thôn Đông, Tây").
     """
     text = document.text
-    p = _patterns()
+    p = compiled()
     level = listing.level
     while True:
         m = p.more_names.match(text, pos, limit)
