@@ -199,11 +199,12 @@ def _unquoted_name(
 
 _WORD_BEFORE = regex.compile(r"(\p{L}+)[ \t]*$", regex.VERSION1)
 _WORD_AFTER = regex.compile(r"[ \t]*(\p{L}+)", regex.VERSION1)
+_PAIR_WORD_WINDOW = 20  # "phòng, chống": the one word before a comma that may pair with the word after it
 
 
 def _comma_pair(text: str, comma: int, limit: int) -> bool:
     """Whether the words around a comma are a pair written with one ("phòng, chống")."""
-    before = _WORD_BEFORE.search(text, max(0, comma - 20), comma)
+    before = _WORD_BEFORE.search(text, max(0, comma - _PAIR_WORD_WINDOW), comma)
     after = _WORD_AFTER.match(text, comma + 1, limit)
     return bool(before and after) and (fold(before[1]), fold(after[1])) in compiled().comma_pairs
 

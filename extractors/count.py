@@ -34,6 +34,15 @@ KIND = "count"
 NEEDS = ("date", "unit")
 _FLAGS = regex.IGNORECASE | regex.VERSION1
 _TOKEN = regex.compile(r"\p{L}+|\d+(?:[.,]\d+)*|[^\s\p{L}\d]", regex.VERSION1)
+# Context windows, in characters: read once per match, a bounded window keeps a 200 KB sentence linear.
+# "Quyết định 217", "lần thứ 3", "tổng cộng số 30 hộ": a word before the number and its qualifier that
+# makes it no count (not_count_before, document_words) or "số" a quantity (quantity_before_so), with spaces.
+_NOT_COUNT_WINDOW = 30
+# "Giáp Thìn 2024": where the search for a bare year begins; it need only hold the number, as the
+# capitalised word before the year is read by a lookbehind, which the window does not bound.
+_YEAR_NAME_WINDOW = 40
+_MULTIPLE_WINDOW = 20  # "tăng gấp 2,5 lần": a multiple word (multiple_before) and its spaces
+_NUMERAL_WINDOW = 12  # "1 ba lô": a numeral and the spaces between it and a number word
 
 
 # Counts from a thousand up are written with a dot ("2.024 người"); four bare digits of a year
@@ -111,13 +120,13 @@ def compiled() -> _Compiled:
 
 def _is_name_or_identifier(text: str, q: Quantity, end: int, floor: int) -> bool:
     w = compiled()
-    before = text[max(floor, q.qualifier_start - 30) : q.qualifier_start]
+    before = text[max(floor, q.qualifier_start - _NOT_COUNT_WINDOW) : q.qualifier_start]
     if w.not_count_before.search(before) and not w.so_as_quantity.search(before):
         return True
     if w.document_before.search(before):
         return True
     # "Tết Nguyên đán Giáp Thìn 2024": a bare year after a capitalised word belongs to the name.
-    if _YEAR_IN_NAME.search(text, max(floor, q.start - 40), q.end) and q.start > floor:
+    if _YEAR_IN_NAME.search(text, max(floor, q.start - _YEAR_NAME_WINDOW), q.end) and q.start > floor:
         return True
     # "04-NQ/TW", "09/KH": a number glued to an identifier.
     return bool(_GLUED_ID.match(text[end : end + 2]))
@@ -131,7 +140,9 @@ def _not_a_count(text: str, bound: Bound, floor: int, limit: int) -> bool:
         return True
     if measure_word_at(text, pos, limit) is not None:
         return True
-    if w.multiple_before.search(text, max(floor, bound.evidence_start - 20), bound.evidence_start):
+    if w.multiple_before.search(
+        text, max(floor, bound.evidence_start - _MULTIPLE_WINDOW), bound.evidence_start
+    ):
         return True
     return bool(w.frequency.match(text, pos, limit))
 
@@ -247,7 +258,9 @@ def extract(document: Document, found: Findings) -> list[Mention]:
                 continue
             if q.in_words and (text[unit[0]].isupper() or w.not_after_number_word.match(text, unit[0])):
                 continue  # "Hai Bà Trưng" is a name, "ba mẹ" a parent
-            if q.in_words and _NUMERAL_BEFORE.search(text, max(sentence.start, q.start - 12), q.start):
+            if q.in_words and _NUMERAL_BEFORE.search(
+                text, max(sentence.start, q.start - _NUMERAL_WINDOW), q.start
+            ):
                 continue  # "1 ba lô": a word after a numeral is what it counts (a backpack), no number
             if q.in_words and q.value == 1 and not w.one_of.match(text, unit[0]):
                 continue  # "một" is "a", "one" only before a thing given or counted ("một suất quà")

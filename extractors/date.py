@@ -34,6 +34,12 @@ _FLAGS = regex.IGNORECASE | regex.VERSION1
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])"
 _MONTH = r"(?:0?[1-9]|1[0-2])"
 _YEAR = r"\d{4}"
+# Context windows, in characters: read once per match, a bounded window keeps a 200 KB sentence linear.
+_NAME_HEAD_WINDOW = 60  # "Trường mầm non 20/10": the few words before a date where a name's head word stands
+_DAY_CUE_WINDOW = 12  # "Sáng 2/9 khóm 3", "sáng ngày 2/9": a day cue (day_cues) and its spaces
+_RANGE_OPENER_WINDOW = 20  # "từ ngày 17/7 - 31/7": the "từ", "từ ngày" or "từ tháng" that opens a range
+# "từ ngày 17 đến ngày 31/7": the opening day and the words that join it to the closing day.
+_OPEN_DAY_WINDOW = 40
 # A number must not continue into digits or an identifier ("09/KH", "217/QĐ"); a dash after a
 # full year opens the second date of a range written without spaces ("18/11/1930-18/11/2011").
 # Written for the regex module's speed, as `(?<![\w/.,]|(?<!(?<!\d)\d{4})-)` reads: the digit it stands
@@ -198,7 +204,7 @@ def _int(value: str | None) -> int | None:
 
 def _in_name(text: str, start: int, floor: int) -> bool:
     """A capitalised name head ("Trường mầm non …") just before the date makes it part of a name."""
-    window = text[max(floor, start - 60) : start]
+    window = text[max(floor, start - _NAME_HEAD_WINDOW) : start]
     cut = max(window.rfind(p) for p in ',;:()“”"!?\n')
     window = window[cut + 1 :] if cut >= 0 else window
     return any(m.group()[0].isupper() for m in compiled().name_heads.finditer(window))
@@ -262,7 +268,7 @@ def _fraction(text: str, m: regex.Match[str], floor: int) -> bool:
     if w.fraction_after.match(text, m.end()):
         return True
     return part_of_whole_at(text, m.start(), len(text)) is not None and not w.day_cue_before.search(
-        text, max(floor, m.start() - 12), m.start()
+        text, max(floor, m.start() - _DAY_CUE_WINDOW), m.start()
     )
 
 
@@ -310,13 +316,13 @@ def _join_ranges(text: str, atoms: list[Atom], floor: int) -> list[Atom]:
             and w.range_join.match(text[a.end : b.start])
             and (b.year is not None or a.year is None)
         ):
-            opener = w.range_open.search(text, max(floor, a.start - 20), a.start)
+            opener = w.range_open.search(text, max(floor, a.start - _RANGE_OPENER_WINDOW), a.start)
             start = opener.start() if opener else a.start
             out.append(_close_range(replace(a, start=start, end=b.end, end_atom=b)))
             i += 2
             continue
         if a.shape == "day":
-            m = w.open_day.search(text, max(floor, a.start - 40), a.start)
+            m = w.open_day.search(text, max(floor, a.start - _OPEN_DAY_WINDOW), a.start)
             if m is not None:
                 first = Atom(m.start("d"), m.end("d"), "day", day=int(m["d"]), month=a.month, year=a.year)
                 if _valid_day(first) and first.day is not None and a.day is not None and first.day < a.day:

@@ -16,6 +16,8 @@ import regex
 from bantin.pipeline.text.resources import alternation, load_yaml
 
 _FLAGS = regex.IGNORECASE | regex.VERSION1
+# Context windows, in characters: read once per match, a bounded window keeps a 200 KB sentence linear.
+_DISTANCE_WINDOW = 40  # "cách trung tâm xã 2 km": a distance word (distance_before) and up to four words
 
 
 @dataclass(frozen=True)
@@ -76,5 +78,5 @@ def measure_word_at(text: str, pos: int, limit: int) -> MeasureWord | None:
 
 def is_distance(text: str, number_start: int, floor: int) -> bool:
     """Whether the number at `number_start` is a distance ("cách trung tâm xã 2 km")."""
-    window = text[max(floor, number_start - 40) : number_start]
+    window = text[max(floor, number_start - _DISTANCE_WINDOW) : number_start]
     return bool(compiled().distance_before.search(window))

@@ -21,6 +21,8 @@ from bantin.pipeline.text.resources import alternation, load_yaml
 KIND = "money"
 NEEDS: tuple[str, ...] = ()
 _FLAGS = regex.IGNORECASE | regex.VERSION1
+# Context windows, in characters: read once per match, a bounded window keeps a 200 KB sentence linear.
+_MONEY_WORD_WINDOW = 30  # "tổng kinh phí: 7.000.000": a money word (amount_before), its colon and spaces
 
 
 @dataclass(frozen=True)
@@ -68,7 +70,9 @@ def money_end(text: str, q: Quantity, limit: int) -> int | None:
         return q.end
     if q.value < c.min_bare_amount:
         return None
-    money_word = c.amount_before.search(text, max(0, q.qualifier_start - 30), q.qualifier_start)
+    money_word = c.amount_before.search(
+        text, max(0, q.qualifier_start - _MONEY_WORD_WINDOW), q.qualifier_start
+    )
     if money_word and c.bare_amount_after.match(text, q.end, limit):
         return q.end  # "trị giá 7.000.000 cho hộ …"
     return None

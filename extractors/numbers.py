@@ -26,6 +26,11 @@ from bantin.pipeline.text.resources import alternation, load_yaml, words_alterna
 
 NUMERAL = r"\d+(?:[.,]\d+)*"
 _FLAGS = regex.IGNORECASE | regex.VERSION1
+# Context windows, in characters: read once per match, a bounded window keeps a 200 KB sentence linear.
+# "không vượt quá 5", "thực hiện trên 5 lĩnh vực", "từ 60": a qualifier (qualifiers_before, from_before) and
+# the verb before it that makes "trên"/"dưới" a preposition (locative_before), with spaces.
+_QUALIFIER_WINDOW = 40
+_AND_UP_WINDOW = 60  # "từ 60 tuổi trở lên": up to four words of the counted phrase, then "trở lên"
 
 
 @dataclass(frozen=True)
@@ -333,11 +338,11 @@ _NUMERAL = regex.compile(NUMERAL)
 def qualifier_at(text: str, start: int, end: int, window_start: int = 0) -> tuple[str, int]:
     """The qualifier of the number at [start:end] and where it begins; ("exact", start) when none."""
     g = compiled()
-    left = text[max(window_start, start - 40) : start]
-    offset = max(window_start, start - 40)
+    left = text[max(window_start, start - _QUALIFIER_WINDOW) : start]
+    offset = max(window_start, start - _QUALIFIER_WINDOW)
     # "từ X trở lên" → at_least
     tu = g.from_before.search(left)
-    if tu and g.and_up.match(text[end : end + 60]):
+    if tu and g.and_up.match(text[end : end + _AND_UP_WINDOW]):
         return "at_least", offset + tu.start(1)
     if not g.any_before.search(left):
         return "exact", start  # one search for the text before most numbers, not one per word

@@ -44,6 +44,20 @@ _CAP = r"\p{Lu}\p{Ll}+"
 _ANY_CAP = r"\p{Lu}\p{Ll}*(?:[’']\p{Lu}?\p{Ll}+)?"
 # How far before a name its titles may begin (the longest titles run to ~150 characters).
 _TITLES_REACH = 400
+# Context windows, in characters: read once per match, a bounded window keeps a 200 KB sentence linear.
+# "sân vận động Lê Lợi", "giải thưởng Võ Trường Toản": a word before a name that makes it a place or a
+# slogan (not_person_before, place_words), with its spaces.
+_NOT_PERSON_WORD_WINDOW = 25
+_CAPITALISED_WINDOW = 12  # "đường An Dương Vương": one capitalised syllable and its spaces, read back a step
+# How far before a name `_not_a_person_before` reads: such a word and up to two capitalised syllables between.
+_NOT_PERSON_WINDOW = 40
+# "Ban chỉ đạo", "Ủy ban Kiểm tra": an organisation word (end_word_after) and its space before an end word.
+_ORGANISATION_END_WINDOW = 12
+# "Thành Đoàn Thuận An": the start, before a run of capitals, of an organisation word the run opens inside.
+_ORGANISATION_OPEN_WINDOW = 12
+_HONORIFIC_WINDOW = 15  # "các đồng chí", "hộ gia đình": an honorific or a household word and its spaces
+# "Doanh nghiệp Hoàng Long", "Nhà văn hóa Thành Công": an organisation word (organisations_before_name).
+_ORGANISATION_BEFORE_WINDOW = 20
 # A short aside in parentheses right after a name ("(sinh năm 1962)", "(66 tuổi)").
 _ASIDE = compile_at(r"\s*\([^()\n]{1,40}\)(?=\s*,)", regex.VERSION1)
 _LIST_END = regex.compile(r"[.;…]")
@@ -264,12 +278,12 @@ def _not_a_person_before(text: str, floor: int, start: int) -> bool:
     w = compiled()
     pos = start
     for _ in range(3):
-        if w.not_person_before.search(text, max(floor, pos - 25), pos):
+        if w.not_person_before.search(text, max(floor, pos - _NOT_PERSON_WORD_WINDOW), pos):
             return True
-        prev = _CAPITALISED_BEFORE.search(text[max(floor, pos - 12) : pos])
+        prev = _CAPITALISED_BEFORE.search(text[max(floor, pos - _CAPITALISED_WINDOW) : pos])
         if prev is None or w.segment_start.match(prev.group(1)) or w.honorific_word.fullmatch(prev.group(1)):
             return False
-        pos = max(floor, pos - 12) + prev.start()
+        pos = max(floor, pos - _CAPITALISED_WINDOW) + prev.start()
     return False
 
 
@@ -299,7 +313,7 @@ def _ends_title(text: str, m: regex.Match[str], words: dict[int, int]) -> bool:
         return False
     if w.title_goes_on.match(text, m.start()):
         return False  # "Phó trưởng Khối MTTQ và các đoàn thể CTXH thành phố"
-    return not w.after_organisation.search(text, max(0, start - 12), start)
+    return not w.after_organisation.search(text, max(0, start - _ORGANISATION_END_WINDOW), start)
 
 
 def _titles_after(
@@ -476,7 +490,8 @@ def _past_organisation(text: str, start: int, end: int) -> int | None:
     next full name in the run ("… Thành Đoàn Thuận An Nguyễn Văn Tám"); None when there is none.
     """
     w = compiled()
-    org = next((m for m in w.organisation.finditer(text, max(0, start - 12), end) if m.start() < start), None)
+    window = max(0, start - _ORGANISATION_OPEN_WINDOW)
+    org = next((m for m in w.organisation.finditer(text, window, end) if m.start() < start), None)
     if org is None or org.end() <= start:
         return start
     person = w.name.search(text, org.end(), end)
@@ -604,12 +619,16 @@ def find_officials(document: Document, found_units: Sequence[Mention]) -> list[O
                 continue  # "phường Trần Hưng Đạo"
             if inside(quoted, start, end):
                 continue  # "Câu lạc bộ “Vì Hoàng Sa …”": a quoted name is a title, not a person
-            if _not_a_person_before(text, max(floor, start - 40), start):
+            if _not_a_person_before(text, max(floor, start - _NOT_PERSON_WINDOW), start):
                 continue
-            hon = w.honorific_before.search(text, max(floor, start - 15), start)
-            if hon is None and w.organisation_before.search(text, max(floor, start - 20), start):
+            hon = w.honorific_before.search(text, max(floor, start - _HONORIFIC_WINDOW), start)
+            if hon is None and w.organisation_before.search(
+                text, max(floor, start - _ORGANISATION_BEFORE_WINDOW), start
+            ):
                 continue  # "Sở Công Thương", "HTX Thành Công": the organisation's own name
-            household = None if hon else w.household_before.search(text, max(floor, start - 15), start)
+            household = (
+                None if hon else w.household_before.search(text, max(floor, start - _HONORIFIC_WINDOW), start)
+            )
             if hon is None and household is None and fold(name) in places:
                 continue  # "…, Ủy ban nhân dân xã Đào Hữu Cảnh": the commune named after a person
             before, before_start = _titles_before(text, floor, start)

@@ -51,6 +51,14 @@ _NUMBER = r"\d{1,3}[A-Z]?(?![\w]|[.,/]\d)"
 # A number that opens a list written without spaces ("tổ dân phố Phú Hải 2,3"), not a decimal ("2,5 tỷ").
 _LISTED_NUMBER = rf"(?:{_NUMBER}|\d{{1,3}}(?=,\d{{1,3}}(?!\d|[.,]\d)))"
 _WORD = r"\p{Lu}[\p{Ll}\p{Lu}]*"
+# Context windows, in characters: read once per match, a bounded window keeps a 200 KB sentence linear.
+_BEFORE_LEVEL_WINDOW = 10  # "cấp huyện", "các ấp": a tier or plural word (tier_before, plural_before)
+# "đường Hải Phòng", "các đồng chí Thanh Hà": a word before a bare province or district name that makes
+# it no place (not_place_before, officials.yaml honorifics), with its spaces.
+_NOT_PLACE_WINDOW = 20
+_DATELINE_DAY_WINDOW = 12  # "Hải Phòng, ngày 21": the comma, "ngày" and the day's first digit after a place
+# "huyện Cam Lộ, Đakrông và Hướng Hóa": the names listed between a district and a later name of its list.
+_DISTRICT_LIST_WINDOW = 80
 
 
 @dataclass(frozen=True)
@@ -267,9 +275,10 @@ def find_units(document: Document, dates: SpanUnion) -> list[UnitMention]:
                 add(m.start(), span[1], level, text[span[0] : span[1]])
         for m in p.level.finditer(text, sentence.start, sentence.end, overlapped=True):
             counted = after_count(m.start())
-            if (counted and not m["cap"]) or p.tier_before.search(text, max(0, m.start() - 10), m.start()):
+            word_before = max(0, m.start() - _BEFORE_LEVEL_WINDOW)
+            if (counted and not m["cap"]) or p.tier_before.search(text, word_before, m.start()):
                 continue  # "7 khu phố" is a count; "2 thôn Bình Minh và Tân Hòa" counts units it names
-            plural = counted or p.plural_before.search(text, max(0, m.start() - 10), m.start()) is not None
+            plural = counted or p.plural_before.search(text, word_before, m.start()) is not None
             if ":" in m["sep"] and not plural:
                 continue  # a colon after a level word opens a list only after "các", "những" or a count
             level = p.level_of[fold(m["level"])]
@@ -440,9 +449,9 @@ def _bare_places(
             continue
         if inside(quoted, m.start(), m.end()):
             continue  # "Câu lạc bộ “Vì Hoàng Sa - Trường Sa thân yêu”": a quoted name
-        if p.not_place_before.search(text, max(start, m.start() - 20), m.start()):
+        if p.not_place_before.search(text, max(start, m.start() - _NOT_PLACE_WINDOW), m.start()):
             continue
-        if _DAY_AFTER.match(text[m.end() : m.end() + 12]):
+        if _DAY_AFTER.match(text[m.end() : m.end() + _DATELINE_DAY_WINDOW]):
             continue  # a dateline gives where the article was written
         words = m.group().split()
         if fold(words[0]) in p.surnames and fold(words[1]) in p.middle_names and len(words) >= 3:
@@ -467,7 +476,7 @@ def _listed_after_district(
     """Whether a bare name goes on a list that a district-level unit opens and is one of its communes
     ("TP Thái Bình, Vũ Chính và Đông Hòa"; "huyện Cam Lộ, Đakrông và Hướng Hóa" lists districts)."""
     register = load_register()
-    for pos in range(max(0, start - 80), start):  # bounded: a long sentence stays linear
+    for pos in range(max(0, start - _DISTRICT_LIST_WINDOW), start):  # bounded: a long sentence stays linear
         for u in districts_ending.get(pos, []):
             if not _LIST_GAP.fullmatch(text, u.end, start):
                 continue
