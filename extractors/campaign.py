@@ -44,7 +44,7 @@ class CampaignMention:
 
 
 @dataclass(frozen=True)
-class _Words:
+class _Compiled:
     trigger: regex.Pattern[str]
     modifier_stop: regex.Pattern[str]
     max_modifiers: int
@@ -74,14 +74,15 @@ def _name_pattern(name: str) -> str:
 
 
 @cache
-def _words() -> _Words:
+def compiled() -> _Compiled:
+    """extractors/data/campaigns.yaml, compiled once per process."""
     data = load_yaml("extractors", "campaigns.yaml")
     alt = tolerant_alternation(data["triggers"])
     stops = tolerant_alternation(data["modifier_stops"])
     ends = tolerant_alternation(data["name_end_words"])
     names = data["national_names"] + data["known_campaigns"]
     national = "|".join(_name_pattern(n) for n in sorted(set(names), key=len, reverse=True))
-    return _Words(
+    return _Compiled(
         trigger=regex.compile(
             rf"(?<!\w)(?!(?:{tolerant_alternation(data['not_triggers'])})(?!\w))(?P<t>{alt})(?!\w)", _FLAGS
         ),
@@ -112,12 +113,12 @@ def _words() -> _Words:
 
 def known_campaign_names() -> tuple[str, ...]:
     """Nationwide campaigns' names: no model's title, even as a type of model ("mô hình “Dân vận khéo”")."""
-    return _words().known
+    return compiled().known
 
 
 def _modifiers_end(text: str, pos: int, limit: int) -> int | None:
     """After a trigger: skip up to N lower-case modifier words; where a quote may open, or None."""
-    w = _words()
+    w = compiled()
     cursor = pos
     for _ in range(w.max_modifiers + 1):
         m = _SPACE.match(text, cursor, limit)  # matched in place: a slice to `limit` per word is quadratic
@@ -151,7 +152,7 @@ def _unquoted_name(
     stretch without figures ends the name: "…; chương trình Đổi cũ được mới vì môi trường
     xanh: người dân đến đổi …" names the item before explaining it.
     """
-    w = _words()
+    w = compiled()
     m = _SPACE.match(text, pos, limit)
     start = m.end() if m else pos
     if start >= limit or start == pos:
@@ -213,7 +214,7 @@ def _unquoted_name(
 @lru_cache(maxsize=4)
 def _stop_heads(text: str) -> tuple[list[int], list[int]]:
     """Where `name_end` and `next_trigger` may match in the text (see `_unquoted_name`)."""
-    w = _words()
+    w = compiled()
     return (
         [m.start() for m in w.name_end_head.finditer(text, overlapped=True)],
         [m.start() for m in w.next_trigger_head.finditer(text, overlapped=True)],
@@ -222,13 +223,14 @@ def _stop_heads(text: str) -> tuple[list[int], list[int]]:
 
 _WORD_BEFORE = regex.compile(r"(\p{L}+)[ \t]*$", regex.VERSION1)
 _WORD_AFTER = regex.compile(r"[ \t]*(\p{L}+)", regex.VERSION1)
+_PAIR_WORD_WINDOW = 20  # "phòng, chống": the one word before a comma that may pair with the word after it
 
 
 def _comma_pair(text: str, comma: int, limit: int) -> bool:
     """Whether the words around a comma are a pair written with one ("phòng, chống")."""
-    before = _WORD_BEFORE.search(text, max(0, comma - 20), comma)
+    before = _WORD_BEFORE.search(text, max(0, comma - _PAIR_WORD_WINDOW), comma)
     after = _WORD_AFTER.match(text, comma + 1, limit)
-    return bool(before and after) and (fold(before[1]), fold(after[1])) in _words().comma_pairs
+    return bool(before and after) and (fold(before[1]), fold(after[1])) in compiled().comma_pairs
 
 
 # After a comma inside a name: "Thể thao và Du lịch" (short capitalised items, "và", a capital).
@@ -279,7 +281,7 @@ def _quoted_list(text: str, pos: int, limit: int) -> list[Quote]:
 def find_campaigns(document: Document, found: Findings) -> list[CampaignMention]:
     """Every campaign mention of the article; `found` holds its dates and units."""
     text = document.text
-    w = _words()
+    w = compiled()
     cuts = _cuts(found)
     out: list[CampaignMention] = []
     for sentence in document.content_sentences():
@@ -355,7 +357,7 @@ def _quoted_names(
 
 def _national_names(text: str, pos: int, limit: int) -> list[tuple[int, int]]:
     """Known nationwide names after the trigger, in any case, listed with "," or "và": their spans."""
-    w = _words()
+    w = compiled()
     out: list[tuple[int, int]] = []
     at = skip_space(text, pos, limit)
     while at < limit:
@@ -409,7 +411,7 @@ def _inside_sentence(text: str, floor: int, pos: int) -> bool:
     at = pos
     while at > floor and text[at - 1] in " \t":
         at -= 1
-    return at > floor and text[at - 1] not in _words().sentence_openers and text[at - 1] != "\n"
+    return at > floor and text[at - 1] not in compiled().sentence_openers and text[at - 1] != "\n"
 
 
 def _trim_span(text: str, start: int, end: int) -> tuple[int, int]:
@@ -429,4 +431,4 @@ def extract(document: Document, found: Findings) -> list[Mention]:
 
 def _category(written: str) -> str:
     """The trigger lower-cased, with the tone placement of the record's vocabulary."""
-    return _words().categories.get(fold(written), written)
+    return compiled().categories.get(fold(written), written)

@@ -21,7 +21,8 @@ from bantin.extractors.arbitrate import held_against
 from bantin.extractors.base import Bound, Findings, Mention, number_value, quantities_with_ranges
 from bantin.extractors.measure_words import measure_word_at
 from bantin.extractors.money import money_end
-from bantin.extractors.numbers import Quantity, grammar, part_of_whole_at
+from bantin.extractors.numbers import Quantity, part_of_whole_at
+from bantin.extractors.numbers import compiled as number_grammar
 from bantin.extractors.quotes import OPENERS, quoted_at
 from bantin.pipeline.text.document import Document
 from bantin.pipeline.text.resources import alternation, compile_at, load_yaml
@@ -33,6 +34,15 @@ KIND = "count"
 NEEDS = ("date", "unit")
 _FLAGS = regex.IGNORECASE | regex.VERSION1
 _TOKEN = regex.compile(r"\p{L}+|\d+(?:[.,]\d+)*|[^\s\p{L}\d]", regex.VERSION1)
+# Context windows, in characters: read once per match, a bounded window keeps a 200 KB sentence linear.
+# "Quyết định 217", "lần thứ 3", "tổng cộng số 30 hộ": a word before the number and its qualifier that
+# makes it no count (not_count_before, document_words) or "số" a quantity (quantity_before_so), with spaces.
+_NOT_COUNT_WINDOW = 30
+# "Giáp Thìn 2024": where the search for a bare year begins; it need only hold the number, as the
+# capitalised word before the year is read by a lookbehind, which the window does not bound.
+_YEAR_NAME_WINDOW = 40
+_MULTIPLE_WINDOW = 20  # "tăng gấp 2,5 lần": a multiple word (multiple_before) and its spaces
+_NUMERAL_WINDOW = 12  # "1 ba lô": a numeral and the spaces between it and a number word
 
 
 # Counts from a thousand up are written with a dot ("2.024 người"); four bare digits of a year
@@ -44,7 +54,7 @@ _GLUED_ID = regex.compile(r"[/\-]\w")
 
 
 @dataclass(frozen=True)
-class _Words:
+class _Compiled:
     duration: regex.Pattern[str]
     not_count_before: regex.Pattern[str]
     document_before: regex.Pattern[str]
@@ -67,12 +77,13 @@ class _Words:
 
 
 @cache
-def _words() -> _Words:
+def compiled() -> _Compiled:
+    """extractors/data/count.yaml and the number grammar's at-least words, compiled once per process."""
     data = load_yaml("extractors", "count.yaml")
     # Level words are not here: whether "Phường 6" names a unit is the unit extractor's call
     # (its numbers are skipped), and "cấp huyện 41 mô hình" is a count.
     before = alternation(data["not_count_before"])
-    return _Words(
+    return _Compiled(
         duration=regex.compile(
             rf"\s*(?!(?:{alternation(data['labour_units'])})(?!\w))(?:{alternation(data['durations'])})(?!\w)",
             _FLAGS,
@@ -93,7 +104,7 @@ def _words() -> _Words:
         verb_stop=regex.compile(rf"(?:{alternation(data['verb_stops'])})(?!\w)", _FLAGS),
         percent=regex.compile(rf"\s*(?:{alternation(data['percent'])})(?!\w)", _FLAGS),
         parallel=regex.compile(rf"(?:{alternation(data['parallel_nouns'])})(?!\w)", _FLAGS),
-        at_least_after=compile_at(rf"\s+(?:{grammar().at_least_after})(?!\w)", _FLAGS),
+        at_least_after=compile_at(rf"\s+(?:{number_grammar().at_least_after})(?!\w)", _FLAGS),
         not_counted=regex.compile(rf"(?:{alternation(data['not_counted'])})(?!\w)", _FLAGS),
         not_after_number_word=regex.compile(
             rf"(?:{alternation(data['not_after_number_word'])})(?!\w)", _FLAGS
@@ -110,8 +121,8 @@ def _words() -> _Words:
 
 
 def _is_name_or_identifier(text: str, q: Quantity, end: int, floor: int) -> bool:
-    w = _words()
-    before = text[max(floor, q.qualifier_start - 30) : q.qualifier_start]
+    w = compiled()
+    before = text[max(floor, q.qualifier_start - _NOT_COUNT_WINDOW) : q.qualifier_start]
     # Both words (literal, ending in a letter) end where the trailing spaces begin: none when a
     # mark stands there ("12 hộ, 13 hộ"); else searched back from there by the longest word, not
     # from each of the 30 characters (the same matches).
@@ -123,7 +134,7 @@ def _is_name_or_identifier(text: str, q: Quantity, end: int, floor: int) -> bool
         if w.document_before.search(before):
             return True
     # "Tết Nguyên đán Giáp Thìn 2024": a bare year after a capitalised word belongs to the name.
-    if _year_before(text, max(floor, q.start - 40), q.end) and q.start > floor:
+    if _year_before(text, max(floor, q.start - _YEAR_NAME_WINDOW), q.end) and q.start > floor:
         return True
     # "04-NQ/TW", "09/KH": a number glued to an identifier.
     return bool(_GLUED_ID.match(text[end : end + 2]))
@@ -142,7 +153,7 @@ def _year_before(text: str, start: int, end: int) -> bool:
 
 def _not_a_count(text: str, bound: Bound, floor: int, limit: int) -> bool:
     """Money, a duration, a measure ("10 kg gạo"), a multiple ("gấp 2,5 lần") or a frequency."""
-    w = _words()
+    w = compiled()
     pos = bound.unit_from
     if money_end(text, bound.last, limit) is not None:
         return True
@@ -150,7 +161,9 @@ def _not_a_count(text: str, bound: Bound, floor: int, limit: int) -> bool:
         return True  # (every duration word begins with a letter)
     if measure_word_at(text, pos, limit) is not None:
         return True
-    if w.multiple_before.search(text, max(floor, bound.evidence_start - 20), bound.evidence_start):
+    if w.multiple_before.search(
+        text, max(floor, bound.evidence_start - _MULTIPLE_WINDOW), bound.evidence_start
+    ):
         return True
     return bool(w.frequency.match(text, pos, limit))
 
@@ -163,7 +176,7 @@ def counted_phrase(document: Document, pos: int, limit: int) -> tuple[int, int] 
 
 def _short_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The contents of the sentence's quotations short enough to be names (“3 cứng”)."""
-    limit = _words().max_quoted_name_words
+    limit = compiled().max_quoted_name_words
     out = []
     pos = start
     while (m := _OPENER.search(text, pos, end)) is not None:
@@ -186,7 +199,7 @@ def _unit_span(
     stop word only ends it when it is a whole word: "học" stops, "học sinh" does not.
     """
     text = document.text
-    w = _words()
+    w = compiled()
     m = w.percent.match(text, pos, limit)
     if m:
         return m.end() - len(m.group().lstrip()), m.end()
@@ -232,7 +245,7 @@ def _unit_span(
 
 def _parallel_follows(text: str, pos: int, limit: int, unit_start: int) -> bool:
     """ "mô hình, điển hình": a comma joins two count nouns when the second ends the phrase."""
-    w = _words()
+    w = compiled()
     if not w.parallel.match(text, unit_start, limit):
         return False
     nxt = w.parallel.match(text, skip_space(text, pos, limit), limit)
@@ -244,7 +257,7 @@ def _parallel_follows(text: str, pos: int, limit: int, unit_start: int) -> bool:
 
 def extract(document: Document, found: Findings) -> list[Mention]:
     text = document.text
-    w = _words()
+    w = compiled()
     # A number of a date or of a unit ("Khu phố 5 và 7 đăng ký") would lose to it in the arbitration:
     # one lookup per number spares the checks below on every such number of a page.
     held = held_against(KIND, found)
@@ -274,7 +287,9 @@ def extract(document: Document, found: Findings) -> list[Mention]:
                 continue
             if q.in_words and (text[unit[0]].isupper() or w.not_after_number_word.match(text, unit[0])):
                 continue  # "Hai Bà Trưng" is a name, "ba mẹ" a parent
-            if q.in_words and _NUMERAL_BEFORE.search(text, max(sentence.start, q.start - 12), q.start):
+            if q.in_words and _NUMERAL_BEFORE.search(
+                text, max(sentence.start, q.start - _NUMERAL_WINDOW), q.start
+            ):
                 continue  # "1 ba lô": a word after a numeral is what it counts (a backpack), no number
             if q.in_words and q.value == 1 and not w.one_of.match(text, unit[0]):
                 continue  # "một" is "a", "one" only before a thing given or counted ("một suất quà")

@@ -34,6 +34,12 @@ _FLAGS = regex.IGNORECASE | regex.VERSION1
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])"
 _MONTH = r"(?:0?[1-9]|1[0-2])"
 _YEAR = r"\d{4}"
+# Context windows, in characters: read once per match, a bounded window keeps a 200 KB sentence linear.
+_NAME_HEAD_WINDOW = 60  # "Trường mầm non 20/10": the few words before a date where a name's head word stands
+_DAY_CUE_WINDOW = 12  # "Sáng 2/9 khóm 3", "sáng ngày 2/9": a day cue (day_cues) and its spaces
+_RANGE_OPENER_WINDOW = 20  # "từ ngày 17/7 - 31/7": the "từ", "từ ngày" or "từ tháng" that opens a range
+# "từ ngày 17 đến ngày 31/7": the opening day and the words that join it to the closing day.
+_OPEN_DAY_WINDOW = 40
 # A number must not continue into digits or an identifier ("09/KH", "217/QĐ"); a dash after a
 # full year opens the second date of a range written without spaces ("18/11/1930-18/11/2011").
 # Written for the regex module's speed, as `(?<![\w/.,]|(?<!(?<!\d)\d{4})-)` reads: the digit it stands
@@ -75,7 +81,7 @@ class Atom:
 
 
 @dataclass(frozen=True)
-class _Words:
+class _Compiled:
     patterns: tuple[tuple[str, regex.Pattern[str]], ...]
     range_join: regex.Pattern[str]
     range_open: regex.Pattern[str]
@@ -91,7 +97,8 @@ class _Words:
 
 
 @cache
-def _words() -> _Words:
+def compiled() -> _Compiled:
+    """extractors/data/date.yaml, compiled once per process."""
     data = load_yaml("extractors", "date.yaml")
     cues = alternation(data["day_cues"])
     periods = alternation(data["period_cues"])
@@ -173,7 +180,7 @@ def _words() -> _Words:
         ("name_year", name_year),
         ("year_list", year_list),
     )
-    return _Words(
+    return _Compiled(
         patterns=tuple((name, regex.compile(p, _FLAGS)) for name, p in patterns),
         range_join=regex.compile(
             rf"^(?:\s*[{dash}]\s*|\s+(?:{to})\s+(?:(?:ngày|hết ngày|tháng)\s+)?)$", _FLAGS
@@ -197,14 +204,14 @@ def _int(value: str | None) -> int | None:
 
 def _in_name(text: str, start: int, floor: int) -> bool:
     """A capitalised name head ("Trường mầm non …") just before the date makes it part of a name."""
-    window = text[max(floor, start - 60) : start]
+    window = text[max(floor, start - _NAME_HEAD_WINDOW) : start]
     cut = max(window.rfind(p) for p in ',;:()“”"!?\n')
     window = window[cut + 1 :] if cut >= 0 else window
-    return any(m.group()[0].isupper() for m in _words().name_heads.finditer(window))
+    return any(m.group()[0].isupper() for m in compiled().name_heads.finditer(window))
 
 
 def _atom(name: str, m: regex.Match[str], text: str, floor: int) -> Atom | None:
-    w = _words()
+    w = compiled()
     year = _int(m.groupdict().get("y"))
     if year is not None and not w.min_year <= year <= w.max_year:
         return None
@@ -257,11 +264,11 @@ def _atom(name: str, m: regex.Match[str], text: str, floor: int) -> Atom | None:
 
 def _fraction(text: str, m: regex.Match[str], floor: int) -> bool:
     """ "1/3 số hộ", "9/9 khóm" are fractions; after a day word ("Sáng 2/9 khóm 3 …") a date."""
-    w = _words()
+    w = compiled()
     if w.fraction_after.match(text, m.end()):
         return True
     return part_of_whole_at(text, m.start(), len(text)) is not None and not w.day_cue_before.search(
-        text, max(floor, m.start() - 12), m.start()
+        text, max(floor, m.start() - _DAY_CUE_WINDOW), m.start()
     )
 
 
@@ -279,7 +286,7 @@ def _valid_day(atom: Atom) -> bool:
 def _atoms_in(text: str, sentence: Span) -> list[Atom]:
     """Non-overlapping atoms of one sentence, earlier patterns winning at the same start."""
     found: list[tuple[int, int, int, Atom]] = []
-    for rank, (name, pattern) in enumerate(_words().patterns):
+    for rank, (name, pattern) in enumerate(compiled().patterns):
         for m in pattern.finditer(text, sentence.start, sentence.end, overlapped=False):
             atom = _atom(name, m, text, sentence.start)
             if atom is not None:
@@ -295,7 +302,7 @@ def _atoms_in(text: str, sentence: Span) -> list[Atom]:
 
 def _join_ranges(text: str, atoms: list[Atom], floor: int) -> list[Atom]:
     """ "17/7 - 31/7/2023", "từ ngày 17/7 đến ngày 31/7/2023", "từ ngày 17 đến ngày 31/7": one range."""
-    w = _words()
+    w = compiled()
     out: list[Atom] = []
     i = 0
     while i < len(atoms):
@@ -309,13 +316,13 @@ def _join_ranges(text: str, atoms: list[Atom], floor: int) -> list[Atom]:
             and w.range_join.match(text[a.end : b.start])
             and (b.year is not None or a.year is None)
         ):
-            opener = w.range_open.search(text, max(floor, a.start - 20), a.start)
+            opener = w.range_open.search(text, max(floor, a.start - _RANGE_OPENER_WINDOW), a.start)
             start = opener.start() if opener else a.start
             out.append(_close_range(replace(a, start=start, end=b.end, end_atom=b)))
             i += 2
             continue
         if a.shape == "day":
-            m = w.open_day.search(text, max(floor, a.start - 40), a.start)
+            m = w.open_day.search(text, max(floor, a.start - _OPEN_DAY_WINDOW), a.start)
             if m is not None:
                 first = Atom(m.start("d"), m.end("d"), "day", day=int(m["d"]), month=a.month, year=a.year)
                 if _valid_day(first) and first.day is not None and a.day is not None and first.day < a.day:
@@ -421,7 +428,7 @@ def find_atoms(document: Document) -> list[Atom]:
         atoms = [
             a
             for a in atoms
-            if not document.in_furniture(a.start, a.end) and not _words().lunar_after.match(text, a.end)
+            if not document.in_furniture(a.start, a.end) and not compiled().lunar_after.match(text, a.end)
         ]
         by_sentence.append((sentence, atoms))
     published = document.published

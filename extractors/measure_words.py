@@ -17,6 +17,8 @@ from bantin.pipeline.text.resources import alternation, load_yaml
 from bantin.pipeline.text.spans import letter_after_space
 
 _FLAGS = regex.IGNORECASE | regex.VERSION1
+# Context windows, in characters: read once per match, a bounded window keeps a 200 KB sentence linear.
+_DISTANCE_WINDOW = 40  # "cách trung tâm xã 2 km": a distance word (distance_before) and up to four words
 
 
 @dataclass(frozen=True)
@@ -31,14 +33,15 @@ class MeasureWord:
 
 
 @dataclass(frozen=True)
-class _Table:
+class _Compiled:
     pattern: regex.Pattern[str]
     conversions: dict[str, tuple[str | None, Decimal | None]]
     distance_before: regex.Pattern[str]
 
 
 @cache
-def _table() -> _Table:
+def compiled() -> _Compiled:
+    """extractors/data/measure.yaml, compiled once per process."""
     data = load_yaml("extractors", "measure.yaml")
     conversions = {
         word.casefold(): (si, None if factor is None else Decimal(str(factor)))
@@ -55,7 +58,7 @@ def _table() -> _Table:
         rf"(?P<per>\s*/\s*\p{{Ll}}+)?",
         _FLAGS,
     )
-    return _Table(
+    return _Compiled(
         pattern=pattern,
         conversions=conversions,
         distance_before=regex.compile(
@@ -68,7 +71,7 @@ def measure_word_at(text: str, pos: int, limit: int) -> MeasureWord | None:
     """The measure word right after a number ending at `pos`, or None."""
     if not letter_after_space(text, pos, limit):
         return None  # every measure word begins with a letter
-    table = _table()
+    table = compiled()
     m = table.pattern.match(text, pos, limit)
     if m is None or "\n\n" in text[pos : m.start("word")]:
         return None
@@ -78,5 +81,5 @@ def measure_word_at(text: str, pos: int, limit: int) -> MeasureWord | None:
 
 def is_distance(text: str, number_start: int, floor: int) -> bool:
     """Whether the number at `number_start` is a distance ("cách trung tâm xã 2 km")."""
-    window = text[max(floor, number_start - 40) : number_start]
-    return bool(_table().distance_before.search(window))
+    window = text[max(floor, number_start - _DISTANCE_WINDOW) : number_start]
+    return bool(compiled().distance_before.search(window))

@@ -60,7 +60,7 @@ _QUOTES_JOINED = regex.compile(r"(?<=[”\"»’])\s*(?:,\s*)?và\s+(?=[“\"«�
 
 
 @dataclass(frozen=True)
-class _Words:
+class _Compiled:
     trigger: regex.Pattern[str]
     colon_after_trigger: regex.Pattern[str]
     colon_after_list_word: regex.Pattern[str]
@@ -100,7 +100,8 @@ def _capitalised(words: list[str]) -> str:
 
 
 @cache
-def _words() -> _Words:
+def compiled() -> _Compiled:
+    """extractors/data/models.yaml, compiled once per process."""
     data = load_yaml("extractors", "models.yaml")
     trig = tolerant_alternation(data["triggers"])
     n = int(data["max_words_before_colon"])
@@ -112,7 +113,7 @@ def _words() -> _Words:
     )
     n_list = int(data["max_words_before_list_word"])
     plural = alt(data["plural_markers"])
-    return _Words(
+    return _Compiled(
         trigger=regex.compile(rf"(?<!\w)(?:{trig})(?!\w)", _FLAGS),
         quoted_trigger=regex.compile(rf"(?<!\w)(?:{alt(data['quoted_only_triggers'])})(?!\w)", _FLAGS),
         # "… và Tiếp sức người bệnh nghèo": "và" before a capitalised or quoted title, or a trigger.
@@ -188,7 +189,7 @@ class ModelMention:
 
 def _clean_title(raw: str) -> str:
     title = unquote(raw)
-    title = _words().leading_trigger.sub("", title)
+    title = compiled().leading_trigger.sub("", title)
     return title.strip(" .,;:…-–")
 
 
@@ -205,7 +206,7 @@ def _key(text: str) -> str:
 def _owner(raw: str) -> str | None:
     """An owner as credited: honorific dropped, a person's titles cut, "Tập thể" dropped."""
     owner = " ".join(raw.split()).strip(" .,;:…")
-    owner = _words().owner_prefix.sub("", owner)
+    owner = compiled().owner_prefix.sub("", owner)
     person = person_name(owner)
     if person is not None:
         return person
@@ -222,20 +223,20 @@ def _split_owner(text: str, start: int, end: int) -> tuple[int, str | None, int]
     last = None
     window = text[start:end].lower()
     if "của" in window or "do" in window:  # else `owner_marker` (case-insensitive) finds nothing
-        for m in _words().owner_marker.finditer(text, start, end):
+        for m in compiled().owner_marker.finditer(text, start, end):
             last = m
     if last is None or last.start() <= start:
         return end, None, end
     owner_end = end
     for comma in regex.finditer(",", text[last.end() : end]):
         at = last.end() + comma.start()
-        if not _words().address_after_comma.match(text, at + 1, end):
+        if not compiled().address_after_comma.match(text, at + 1, end):
             owner_end = at  # "của Chi đoàn ấp Cây Điệp, tổng kinh phí …"; ", xã Ea Kly" goes on
             break
     if last["by"]:
         if not text[last.end() : last.end() + 1].isupper():
             return end, None, end
-        verb = _words().by_owner_end.search(text, last.end(), end)
+        verb = compiled().by_owner_end.search(text, last.end(), end)
         owner_end = _trim_end(text, last.end(), verb.start()) if verb else end
     owner = _owner(text[last.end() : owner_end])
     if owner is None:
@@ -247,7 +248,7 @@ def _owner_before(
     text: str, floor: int, verb_start: int, sentence_end: int | None = None
 ) -> tuple[int, str] | None:
     """ "Khối vận phường thực hiện …": the noun phrase between the clause start and the verb."""
-    w = _words()
+    w = compiled()
     if sentence_end is None:
         openers = list(w.owner_opener.finditer(text, floor, verb_start))
     else:  # the sentence's openers found once, not again for each trigger in it
@@ -275,12 +276,12 @@ def _owner_before(
 
 @lru_cache(maxsize=64)
 def _sentence_openers(text: str, start: int, end: int) -> tuple[list[int], list[regex.Match[str]]]:
-    found = list(_words().owner_opener.finditer(text, start, end))
+    found = list(compiled().owner_opener.finditer(text, start, end))
     return [m.end() for m in found], found
 
 
 def _unquoted_title_end(text: str, start: int, limit: int) -> int:
-    w = _words()
+    w = compiled()
     end = limit
     stop_mark = _TITLE_STOP.search(text, start, limit)
     if stop_mark is not None:
@@ -294,13 +295,13 @@ def _unquoted_title_end(text: str, start: int, limit: int) -> int:
 @lru_cache(maxsize=4)
 def _title_end_heads(text: str) -> list[int]:
     """Where `title_end` may match in the text: where its words begin after a space, whatever follows."""
-    return [m.start() for m in _words().title_end_head.finditer(text, overlapped=True)]
+    return [m.start() for m in compiled().title_end_head.finditer(text, overlapped=True)]
 
 
 def _inline(document: Document, sentence: Span, campaigns: set[str]) -> list[tuple[ModelMention, Span]]:
     """Trigger + quoted or capitalised title, and owner-verb + quoted title; with the title's own span."""
     text = document.text
-    w = _words()
+    w = compiled()
     out: list[tuple[ModelMention, Span]] = []
     starts: list[tuple[int, int]] = []
     for m in w.trigger.finditer(text, sentence.start, sentence.end):
@@ -396,7 +397,7 @@ def _owner_before_trigger(
         last -= 1
     verb = None
     if window <= last < trigger_start - 1 and text[last].isalpha():
-        verb = _words().owner_verb_before.search(text, window, trigger_start)
+        verb = compiled().owner_verb_before.search(text, window, trigger_start)
     if verb is not None:
         found = _owner_before(text, sentence.start, verb.start(), sentence.end)
         if found is not None:
@@ -507,7 +508,7 @@ def _to_announced(text: str, items: list[Span], announced: int | None) -> list[S
     while len(out) < announced:
         last = out[-1]
         cut = None
-        for m in _words().and_title.finditer(text, last.start, last.end):
+        for m in compiled().and_title.finditer(text, last.start, last.end):
             cut = m
         if cut is None:
             break
@@ -533,7 +534,7 @@ def _before_next_clause(text: str, start: int, end: int) -> int:
     "như: A, B, C; Chi hội … ra mắt mô hình “D”" — but not "mô hình “A”; mô hình “B”", whose items
     are themselves trigger-led.
     """
-    w = _words()
+    w = compiled()
     first = skip_space(text, start, end)
     if w.trigger.match(text, first, end):
         return end
@@ -553,7 +554,7 @@ def _list_spans(document: Document, sentence: Span) -> list[tuple[Span, bool, in
     """Lists of models in a sentence: (the list's span after the colon, left open with "; ...",
     the number of models the text announces: "03 mô hình mới gồm: …" → 3)."""
     text = document.text
-    w = _words()
+    w = compiled()
     out: list[tuple[Span, bool, int | None]] = []
     for colon in regex.finditer(r":", text[sentence.start : sentence.end]):
         c = sentence.start + colon.start()
@@ -593,7 +594,7 @@ def _announces_list(head: str) -> bool:
     "các mô hình sinh kế:" (a kind: its items are activities), "… ở tất cả các lĩnh vực như:" (the list
     is of another plural noun), "…, điển hình như:" (examples).
     """
-    w = _words()
+    w = compiled()
     if w.example_end.search(head):
         return False
     last = None
@@ -659,7 +660,7 @@ def _item_model(document: Document, item: Span) -> ModelMention | None:
 def _unnamed(text: str, item: Span, criteria: set[str]) -> bool:
     """An item that names no model: a kind ("mô hình sinh kế"), or a criterion of a numbered name
     ("“3 có, 2 sạch”: có việc làm, …, sạch nhà" — the items open with the name's own words)."""
-    w = _words()
+    w = compiled()
     kind = w.trigger.match(text, item.start, item.end)
     if kind is not None and text[skip_space(text, kind.end(), item.end) : item.end][:1].islower():
         return not any(c in text[item.start : item.end] for c in OPENERS)
@@ -681,14 +682,14 @@ def _labelled(document: Document, sentence: Span, campaigns: set[str]) -> list[M
         sentence.start + m.end() for m in regex.finditer(r";\s*", text[sentence.start : sentence.end])
     ]
     for at in starts:
-        m = _words().label.match(text, at, sentence.end)
+        m = compiled().label.match(text, at, sentence.end)
         if m is None:
             continue
         title = _clean_title(m["title"])
         owner = " ".join(m["owner"].split())
         if not _is_title(title, campaigns) or len(title.split()) > 12 or len(owner.split()) > 10:
             continue
-        if _words().title_end.search(" " + title) or _words().list_word_end.search(title):
+        if compiled().title_end.search(" " + title) or compiled().list_word_end.search(title):
             continue  # "Mô hình 5 có 3 sạch sẽ hoạt động với nhiều nội dung như: …" is a sentence
         out.append(ModelMention(m.start(), m.end("owner"), title, _owner(owner)))
     return out

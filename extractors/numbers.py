@@ -26,6 +26,11 @@ from bantin.pipeline.text.resources import alternation, load_yaml, words_alterna
 
 NUMERAL = r"\d+(?:[.,]\d+)*"
 _FLAGS = regex.IGNORECASE | regex.VERSION1
+# Context windows, in characters: read once per match, a bounded window keeps a 200 KB sentence linear.
+# "không vượt quá 5", "thực hiện trên 5 lĩnh vực", "từ 60": a qualifier (qualifiers_before, from_before) and
+# the verb before it that makes "trên"/"dưới" a preposition (locative_before), with spaces.
+_QUALIFIER_WINDOW = 40
+_AND_UP_WINDOW = 60  # "từ 60 tuổi trở lên": up to four words of the counted phrase, then "trở lên"
 
 
 class Quantity(NamedTuple):
@@ -44,7 +49,7 @@ class Quantity(NamedTuple):
 
 
 @dataclass(frozen=True)
-class _Grammar:
+class _Compiled:
     digits: dict[str, int]
     ten: frozenset[str]
     tens: frozenset[str]
@@ -66,7 +71,8 @@ class _Grammar:
 
 
 @cache
-def grammar() -> _Grammar:
+def compiled() -> _Compiled:
+    """extractors/data/numbers.yaml, compiled once per process."""
     data = load_yaml("extractors", "numbers.yaml")
     digits = {k.casefold(): int(v) for k, v in data["digits"].items()}
     scales = {k.casefold(): int(v) for k, v in data["scales"].items()}
@@ -78,7 +84,7 @@ def grammar() -> _Grammar:
             )
     before.sort(key=lambda item: -item[2])
     at_least_after = words_alternation(data["at_least_after"])
-    return _Grammar(
+    return _Compiled(
         digits=digits,
         ten=frozenset(data["ten"]),
         tens=frozenset(data["tens"]),
@@ -109,7 +115,7 @@ def grammar() -> _Grammar:
 
 def part_of_whole_at(text: str, pos: int, limit: int) -> tuple[int, int] | None:
     """ "84/84 khu phố" at `pos`: the numerator's value and where the counted noun begins, or None."""
-    m = grammar().part_of_whole.match(text, pos, limit)
+    m = compiled().part_of_whole.match(text, pos, limit)
     if m is None or (pos > 0 and (text[pos - 1].isalnum() or text[pos - 1] in "/.,")):
         return None
     x, y = int(m["x"]), int(m["y"])
@@ -157,7 +163,7 @@ def _word_prefixes(words: list[str]) -> list[tuple[int, int]]:
     The grammar: [digit] trăm [linh|lẻ digit | mười [digit] | digit mươi [digit]] | mười [digit]
     | digit mươi [digit] | digit. "ba năm" is not 8: a digit word cannot follow a digit word.
     """
-    g = grammar()
+    g = compiled()
     out: list[tuple[int, int]] = []
     state, value, pending = "start", 0, 0
     for i, raw in enumerate(words):
@@ -254,7 +260,7 @@ def _group(toks: list[_Tok], i: int) -> tuple[int, Decimal, bool] | None:
 
 def _scales(toks: list[_Tok], i: int) -> tuple[int, int]:
     """Stacked scale words from token i ("nghìn tỷ"): (next index, multiplier, 1 when none)."""
-    g = grammar()
+    g = compiled()
     multiplier = 1
     while i < len(toks) and toks[i].kind == "word" and toks[i].low in g.scales:
         multiplier *= g.scales[toks[i].low]
@@ -298,7 +304,7 @@ def _read(text: str, toks: list[_Tok], i: int) -> tuple[int, Decimal, bool, bool
 
 
 def _scales_after(text: str, toks: list[_Tok], j: int) -> tuple[int, int]:
-    if j >= len(toks) or toks[j].low not in grammar().scales or not _adjacent(text, toks[j - 1], toks[j]):
+    if j >= len(toks) or toks[j].low not in compiled().scales or not _adjacent(text, toks[j - 1], toks[j]):
         return j, 1  # (the scale word first: the cheaper test, and most numbers have none)
     return _scales(toks, j)
 
@@ -336,9 +342,9 @@ _NUMERAL = regex.compile(NUMERAL)
 
 def qualifier_at(text: str, start: int, end: int, window_start: int = 0) -> tuple[str, int]:
     """The qualifier of the number at [start:end] and where it begins; ("exact", start) when none."""
-    g = grammar()
-    left = text[max(window_start, start - 40) : start]
-    offset = max(window_start, start - 40)
+    g = compiled()
+    left = text[max(window_start, start - _QUALIFIER_WINDOW) : start]
+    offset = max(window_start, start - _QUALIFIER_WINDOW)
     stem = left.rstrip()
     if len(stem) == len(left) or not stem or not stem[-1].isalpha():
         # Every qualifier ("từ" too) is words ending in a letter, then spaces: none ends here (the
@@ -346,7 +352,7 @@ def qualifier_at(text: str, start: int, end: int, window_start: int = 0) -> tupl
         return "exact", start
     # "từ X trở lên" → at_least
     tu = g.from_before.search(left)
-    if tu and g.and_up.match(text[end : end + 60]):
+    if tu and g.and_up.match(text[end : end + _AND_UP_WINDOW]):
         return "at_least", offset + tu.start(1)
     # A qualifier (a literal word) ends where `left`'s trailing spaces begin: searched from there
     # back by the longest one, not from each of 40 characters (the same answer).
@@ -374,7 +380,7 @@ def _left_ok(text: str, tok: _Tok) -> bool:
 def _right_ok(text: str, toks: list[_Tok], j: int, end_tok: _Tok) -> bool:
     """Letters glued after a numeral must be a scale or a currency ("50tr", "200.000đ")."""
     if j < len(toks) and toks[j].start == end_tok.end and toks[j].kind == "word":
-        return toks[j].low in grammar().glued or toks[j].low in grammar().scales
+        return toks[j].low in compiled().glued or toks[j].low in compiled().scales
     nxt = text[end_tok.end : end_tok.end + 1]
     return not (nxt.isalnum())
 
@@ -385,7 +391,7 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
     if not _DIGIT_OR_LETTER.search(text, start, end):
         return []  # every number is digits or words: a run of marks holds none (and makes a token a mark)
     toks = _tokens(text, start, end)
-    g = grammar()
+    g = compiled()
     out: list[Quantity] = []
     i = 0
     while i < len(toks):

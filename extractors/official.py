@@ -44,6 +44,20 @@ _CAP = r"\p{Lu}\p{Ll}+"
 _ANY_CAP = r"\p{Lu}\p{Ll}*(?:[’']\p{Lu}?\p{Ll}+)?"
 # How far before a name its titles may begin (the longest titles run to ~150 characters).
 _TITLES_REACH = 400
+# Context windows, in characters: read once per match, a bounded window keeps a 200 KB sentence linear.
+# "sân vận động Lê Lợi", "giải thưởng Võ Trường Toản": a word before a name that makes it a place or a
+# slogan (not_person_before, place_words), with its spaces.
+_NOT_PERSON_WORD_WINDOW = 25
+_CAPITALISED_WINDOW = 12  # "đường An Dương Vương": one capitalised syllable and its spaces, read back a step
+# How far before a name `_not_a_person_before` reads: such a word and up to two capitalised syllables between.
+_NOT_PERSON_WINDOW = 40
+# "Ban chỉ đạo", "Ủy ban Kiểm tra": an organisation word (end_word_after) and its space before an end word.
+_ORGANISATION_END_WINDOW = 12
+# "Thành Đoàn Thuận An": the start, before a run of capitals, of an organisation word the run opens inside.
+_ORGANISATION_OPEN_WINDOW = 12
+_HONORIFIC_WINDOW = 15  # "các đồng chí", "hộ gia đình": an honorific or a household word and its spaces
+# "Doanh nghiệp Hoàng Long", "Nhà văn hóa Thành Công": an organisation word (organisations_before_name).
+_ORGANISATION_BEFORE_WINDOW = 20
 # A short aside in parentheses right after a name ("(sinh năm 1962)", "(66 tuổi)").
 _ASIDE = compile_at(r"\s*\([^()\n]{1,40}\)(?=\s*,)", regex.VERSION1)
 _LIST_END = regex.compile(r"[.;…]")
@@ -67,7 +81,7 @@ def _phrases(words: list[str], *, case_insensitive: bool = False) -> str:
 
 
 @dataclass(frozen=True)
-class _Words:
+class _Compiled:
     name: regex.Pattern[str]
     honorific_name: regex.Pattern[str]
     honorific_single: regex.Pattern[str]
@@ -105,7 +119,9 @@ class _Words:
 
 
 @cache
-def _words() -> _Words:
+def compiled() -> _Compiled:
+    """extractors/data/officials.yaml, abbreviations.tsv and units.yaml's levels, and
+    pipeline/data/people.yaml, compiled once per process."""
     data = load_yaml("extractors", "officials.yaml")
     people = load_yaml("pipeline", "people.yaml")
     abbreviations = {
@@ -117,7 +133,7 @@ def _words() -> _Words:
     levels = _phrases(list(load_yaml("extractors", "units.yaml")["levels"]), case_insensitive=True)
     abbr = "|".join(regex.escape(a) for a in sorted(abbreviations, key=len, reverse=True))
     acronym = rf"(?:{abbr}|\p{{Lu}}{{2,}})(?!\w)"
-    return _Words(
+    return _Compiled(
         # Up to seven words, so that "Trường THCS Lê Quý Đôn Nguyễn Thị Hoa" can be split (see _person_start).
         # A one-letter middle word is Hmông ("Sùng A Páo"); "H’Yâo" opens an Ê Đê woman's name.
         name=regex.compile(
@@ -220,7 +236,7 @@ def _clean(text: str) -> str:
 
 def _trim_name(text: str, start: int, end: int) -> int:
     """The name ends before a word that opens a title or an organisation ("… Long Phó trưởng")."""
-    w = _words()
+    w = compiled()
     words = [m for m in _NON_SPACE.finditer(text[start:end])]
     for i, m in enumerate(words[2:], 2):
         if w.segment_start.match(text, start + m.start()):
@@ -230,7 +246,7 @@ def _trim_name(text: str, start: int, end: int) -> int:
 
 def _person_start(text: str, start: int, end: int) -> int:
     """In a long run of capitalised words the person is the last full name ("… Lê Quý Đôn Nguyễn Thị Hoa")."""
-    w = _words()
+    w = compiled()
     words = list(_NON_SPACE.finditer(text[start:end]))
     if len(words) <= 4:
         return start
@@ -247,7 +263,7 @@ def _cut_at_line_break(text: str, start: int, end: int) -> int:
     """A name ends at a line break when it is whole before it and the next line opens a sentence:
     "ông Trần Tấn Hoàn\nNgôi nhà …" (a caption, then the body); "Biện\nVăn Long" and "Nguyễn Thị\nThu
     Trang" (a hard-wrapped line) go on."""
-    w = _words()
+    w = compiled()
     brk = text.find("\n", start, end)
     if brk < 0:
         return end
@@ -263,21 +279,21 @@ def _cut_at_line_break(text: str, start: int, end: int) -> int:
 def _not_a_person_before(text: str, floor: int, start: int) -> bool:
     """A word before the name, or before the capitalised words just before it, makes the run a place,
     a school, a slogan or a credit: "đường Lê Lợi", "đường An Dương Vương", "Ảnh CTV Trương Lộc Thành"."""
-    w = _words()
+    w = compiled()
     pos = start
     for _ in range(3):
-        if w.not_person_before.search(text, max(floor, pos - 25), pos):
+        if w.not_person_before.search(text, max(floor, pos - _NOT_PERSON_WORD_WINDOW), pos):
             return True
-        prev = _CAPITALISED_BEFORE.search(text[max(floor, pos - 12) : pos])
+        prev = _CAPITALISED_BEFORE.search(text[max(floor, pos - _CAPITALISED_WINDOW) : pos])
         if prev is None or w.segment_start.match(prev.group(1)) or w.honorific_word.fullmatch(prev.group(1)):
             return False
-        pos = max(floor, pos - 12) + prev.start()
+        pos = max(floor, pos - _CAPITALISED_WINDOW) + prev.start()
     return False
 
 
 def _strip_honorific(text: str, start: int, end: int) -> int:
     """ "Ông Hồ Bá Hữu": "Ông" is a surname too, but before another surname it is the honorific."""
-    w = _words()
+    w = compiled()
     first = _NON_SPACE.match(text[start:end])
     if first is None:
         return start
@@ -293,7 +309,7 @@ def _ends_title(text: str, m: regex.Match[str], words: dict[int, int]) -> bool:
     It must be written in lower case ("Ủy ban Kiểm tra" is a name), begin an underthesea word
     that is not a noun ("dự án"), and not follow an organisation word ("Ban điều hành").
     """
-    w = _words()
+    w = compiled()
     start = m.start() + 1
     if not text[start].islower() or start not in words:
         return False
@@ -301,7 +317,7 @@ def _ends_title(text: str, m: regex.Match[str], words: dict[int, int]) -> bool:
         return False
     if w.title_goes_on.match(text, m.start()):
         return False  # "Phó trưởng Khối MTTQ và các đoàn thể CTXH thành phố"
-    return not w.after_organisation.search(text, max(0, start - 12), start)
+    return not w.after_organisation.search(text, max(0, start - _ORGANISATION_END_WINDOW), start)
 
 
 def _titles_after(
@@ -309,7 +325,7 @@ def _titles_after(
 ) -> tuple[list[str], int]:
     """Titles written after the name, and where they end; a separator inside a quoted name does not
     split ("Chủ nhiệm Câu lạc bộ “Vì Hoàng Sa - Trường Sa thân yêu”")."""
-    w = _words()
+    w = compiled()
     titles: list[str] = []
     end = pos
     aside = _ASIDE.match(text, pos, limit)
@@ -379,7 +395,7 @@ def _dash_then_person(text: str, sep: regex.Match[str] | None, limit: int) -> bo
     """Whether a separator is a dash with a person after it, who the position before it is written for."""
     if sep is None or sep.group().strip() not in ("-", "–", "—"):
         return False
-    w = _words()
+    w = compiled()
     at = sep.end()
     if w.segment_start.match(text, at, limit):
         return False  # "Phó Trưởng Ban …": "Phó" is a surname too
@@ -390,7 +406,7 @@ def _joins_fields(text: str, sep: regex.Match[str], limit: int) -> bool:
     """A spaced dash between two capitalised fields of one body's name does not split a title:
     "Trưởng ban Văn hóa - Xã hội HĐND tỉnh", "Phòng Tài nguyên - Môi trường". It splits before a
     position, an organisation, a place or a person ("… - Trưởng Ban …", "… - Nguyễn Văn A")."""
-    w = _words()
+    w = compiled()
     if sep.group().strip() not in ("-", "–") or not text[sep.end() : sep.end() + 1].isupper():
         return False
     if not text[sep.start() - 1 : sep.start()].isalpha():
@@ -407,7 +423,7 @@ def _joins_fields(text: str, sep: regex.Match[str], limit: int) -> bool:
 def _title_after_semicolon(text: str, pos: int, limit: int) -> bool:
     """After a semicolon the list may go on with this person's positions ("Bí thư Đảng ủy; Chủ tịch
     HĐND xã"), unless the segment names the next person ("; Trưởng Ban Dân vận Trần Thị Mai")."""
-    w = _words()
+    w = compiled()
     start = skip_space(text, pos, limit)
     if not w.title_start.match(text, start, limit):
         return False
@@ -421,14 +437,14 @@ def _title_heads(text: str, start: int, end: int) -> list[int]:
     """Where a capitalised title may begin in a sentence, in order: every `title_start` match that
     `_titles_before` keeps begins at one of them. One pass per sentence, so that a sentence of many
     names without a title ("Nguyễn Văn An Nguyễn Văn An …") is not scanned again for each name."""
-    return [m.start() for m in _words().title_head.finditer(text, start, end, overlapped=True)]
+    return [m.start() for m in compiled().title_head.finditer(text, start, end, overlapped=True)]
 
 
 def _titles_before(text: str, floor: int, name_start: int, heads: list[int]) -> tuple[list[str], int]:
     """Titles written before the name ("Chủ tịch UBMTTQ quận Hoàn Kiếm Lê Hồng Phú"), and where they start.
 
     `heads` are the sentence's `_title_heads`."""
-    w = _words()
+    w = compiled()
     floor = max(floor, name_start - _TITLES_REACH)  # bounded: a long sentence stays linear
     chunk_end = name_start
     hon = w.honorific_before.search(text, floor, name_start)
@@ -473,7 +489,7 @@ def _titles_before(text: str, floor: int, name_start: int, heads: list[int]) -> 
 def _split_at_links(text: str, start: int, end: int) -> list[str]:
     """The titles of one segment written before a name, split where a link opens another position:
     "Phó Chủ tịch UBND xã kiêm Trưởng Công an xã" → two titles."""
-    w = _words()
+    w = compiled()
     pieces = []
     piece_start = start
     for link in w.title_link.finditer(text, start, end):
@@ -490,8 +506,9 @@ def _past_organisation(text: str, start: int, end: int) -> int | None:
     "Đoàn" is a surname, but after "Thành" it is the city's Youth Union: the person, if any, is the
     next full name in the run ("… Thành Đoàn Thuận An Nguyễn Văn Tám"); None when there is none.
     """
-    w = _words()
-    org = next((m for m in w.organisation.finditer(text, max(0, start - 12), end) if m.start() < start), None)
+    w = compiled()
+    window = max(0, start - _ORGANISATION_OPEN_WINDOW)
+    org = next((m for m in w.organisation.finditer(text, window, end) if m.start() < start), None)
     if org is None or org.end() <= start:
         return start
     person = w.name.search(text, org.end(), end)
@@ -501,7 +518,7 @@ def _past_organisation(text: str, start: int, end: int) -> int | None:
 def _name_runs(text: str, start: int, end: int, listed: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
     """Runs of capitalised words that may be a name: from a known surname, after an honorific, or
     `listed` after "các đồng chí:"."""
-    w = _words()
+    w = compiled()
     runs = []
     for m in w.name.finditer(text, start, end):
         run_start = _past_organisation(text, m.start(), m.end())
@@ -532,7 +549,7 @@ def _listed_names(text: str, start: int, end: int) -> list[tuple[int, int, str]]
 
     Each comes with the list's honorific, which is the name's own.
     """
-    w = _words()
+    w = compiled()
     out: list[tuple[int, int, str]] = []
     last_semicolon = text.rfind(";", start, end)
     for m in w.honorific_list.finditer(text, start, end):
@@ -555,7 +572,7 @@ def _bare_name_list(text: str, start: int, end: int) -> set[tuple[int, int]]:
     """ "Các cá nhân được khen thưởng gồm: Lò Văn Pấng, Giàng A Chứ, Lường Thị Hoa…": after a colon
     or a plural of people ("các cá nhân Nguyễn Văn Tư, …"), two or more items that are each a whole
     full name are people listed bare."""
-    w = _words()
+    w = compiled()
     out: set[tuple[int, int]] = set()
     for colon in w.bare_list_opener.finditer(text, start, end):
         body_start = colon.end()
@@ -592,13 +609,13 @@ def _place_names(document: Document, units: Sequence[Mention]) -> frozenset[str]
     place, not a person: "…, Ủy ban nhân dân xã Đào Hữu Cảnh tổ chức …"."""
     text = document.text
     names = {fold(u.fields["name"]) for u in units}
-    names.update(fold(_clean(m["name"])) for m in _words().place_name.finditer(text))
+    names.update(fold(_clean(m["name"])) for m in compiled().place_name.finditer(text))
     return frozenset(names)
 
 
 def find_officials(document: Document, found_units: Sequence[Mention]) -> list[OfficialMention]:
     text = document.text
-    w = _words()
+    w = compiled()
     units = SpanUnion((u.start, u.end) for u in found_units)
     places = _place_names(document, found_units)
     out: list[OfficialMention] = []
@@ -620,12 +637,16 @@ def find_officials(document: Document, found_units: Sequence[Mention]) -> list[O
                 continue  # "phường Trần Hưng Đạo"
             if inside(quoted, start, end):
                 continue  # "Câu lạc bộ “Vì Hoàng Sa …”": a quoted name is a title, not a person
-            if _not_a_person_before(text, max(floor, start - 40), start):
+            if _not_a_person_before(text, max(floor, start - _NOT_PERSON_WINDOW), start):
                 continue
-            hon = w.honorific_before.search(text, max(floor, start - 15), start)
-            if hon is None and w.organisation_before.search(text, max(floor, start - 20), start):
+            hon = w.honorific_before.search(text, max(floor, start - _HONORIFIC_WINDOW), start)
+            if hon is None and w.organisation_before.search(
+                text, max(floor, start - _ORGANISATION_BEFORE_WINDOW), start
+            ):
                 continue  # "Sở Công Thương", "HTX Thành Công": the organisation's own name
-            household = None if hon else w.household_before.search(text, max(floor, start - 15), start)
+            household = (
+                None if hon else w.household_before.search(text, max(floor, start - _HONORIFIC_WINDOW), start)
+            )
             if hon is None and household is None and fold(name) in places:
                 continue  # "…, Ủy ban nhân dân xã Đào Hữu Cảnh": the commune named after a person
             if heads is None:
@@ -670,12 +691,12 @@ def find_officials(document: Document, found_units: Sequence[Mention]) -> list[O
 
 def opens_with_honorific(phrase: str) -> bool:
     """ "đồng chí Kră Jăn Ha Thúy - Bí thư …": the phrase names a person by an honorific."""
-    return _words().honorific_then_name.match(phrase) is not None
+    return compiled().honorific_then_name.match(phrase) is not None
 
 
 def person_name(phrase: str) -> str | None:
     """The personal name a phrase opens with, honorific dropped ("đồng chí Ngô Thị Hiếu - Bí thư …")."""
-    w = _words()
+    w = compiled()
     hon = regex.match(rf"(?:{w.honorific_word.pattern})\s+", phrase)
     rest = phrase[hon.end() :] if hon else phrase
     m = w.name.match(rest)
@@ -690,7 +711,7 @@ def person_name(phrase: str) -> str | None:
 
 def expand(title: str) -> str:
     """A title with its abbreviations spelled out: "QUV" → "Quận ủy viên"."""
-    w = _words()
+    w = compiled()
     return w.abbreviation.sub(lambda m: w.abbreviations[m.group()], title)
 
 

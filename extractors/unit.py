@@ -51,10 +51,18 @@ _NUMBER = r"\d{1,3}[A-Z]?(?![\w]|[.,/]\d)"
 # A number that opens a list written without spaces ("tổ dân phố Phú Hải 2,3"), not a decimal ("2,5 tỷ").
 _LISTED_NUMBER = rf"(?:{_NUMBER}|\d{{1,3}}(?=,\d{{1,3}}(?!\d|[.,]\d)))"
 _WORD = r"\p{Lu}[\p{Ll}\p{Lu}]*"
+# Context windows, in characters: read once per match, a bounded window keeps a 200 KB sentence linear.
+_BEFORE_LEVEL_WINDOW = 10  # "cấp huyện", "các ấp": a tier or plural word (tier_before, plural_before)
+# "đường Hải Phòng", "các đồng chí Thanh Hà": a word before a bare province or district name that makes
+# it no place (not_place_before, officials.yaml honorifics), with its spaces.
+_NOT_PLACE_WINDOW = 20
+_DATELINE_DAY_WINDOW = 12  # "Hải Phòng, ngày 21": the comma, "ngày" and the day's first digit after a place
+# "huyện Cam Lộ, Đakrông và Hướng Hóa": the names listed between a district and a later name of its list.
+_DISTRICT_LIST_WINDOW = 80
 
 
 @dataclass(frozen=True)
-class _Patterns:
+class _Compiled:
     level: regex.Pattern[str]
     abbreviation: regex.Pattern[str]
     organisation: regex.Pattern[str]
@@ -81,7 +89,9 @@ class _Patterns:
 
 
 @cache
-def _patterns() -> _Patterns:
+def compiled() -> _Compiled:
+    """extractors/data/units.yaml, officials.yaml's honorifics and historical names, and
+    pipeline/data/people.yaml's names, compiled once per process."""
     data = load_yaml("extractors", "units.yaml")
     words = [w for w in data["levels"] if not w.endswith(".") and w not in ("tp", "tx", "kp", "tdp", "kdc")]
     level_alt = tolerant_alternation(words)
@@ -100,7 +110,7 @@ def _patterns() -> _Patterns:
     # before a list ("các ấp: Văn Hiên 1, …"; only trusted after a plural or a count).
     sep = r"[ \t]*(?:\((?-i:\p{Lu}{2,5})\)[ \t]*)?(?::[ \t]*)?(?:\n[ \t]*)?"
     officials = load_yaml("extractors", "officials.yaml")
-    return _Patterns(
+    return _Compiled(
         level=regex.compile(rf"(?<!\w)(?P<level>{level_alt})(?!\w)(?P<sep>{sep}){name}", _FLAGS),
         # Abbreviations are upper-case as written: "P.6", "P6", "Q.3", "TP HCM", "TP.HCM", "Tp. Hồ Chí Minh".
         abbreviation=regex.compile(
@@ -174,7 +184,7 @@ def _register_name_words() -> int:
 
 def _trim_name(text: str, start: int, end: int, level: str) -> tuple[int, int] | None:
     """The capitalised run as a name: cut before another level word; a person's name is no unit."""
-    p = _patterns()
+    p = compiled()
     words = [(start + s, start + e) for s, e in _name_words(text, start, end)]
     for i, (ws, _) in enumerate(words):
         if i > 0 and p.level_word_start.match(text, ws):
@@ -207,7 +217,7 @@ def _person_at(text: str, words: list[tuple[int, int]]) -> int:
     A name is a surname (or an Ê Đê "Y"/"H’…") and two or three more words, or one more after a
     middle name; a first word is never cut (whether the whole run is a person is decided elsewhere).
     """
-    p = _patterns()
+    p = compiled()
     strong = surname_with_middle_name([text[s:e] for s, e in words])
     if strong is not None:
         return strong  # "Huyện ủy Lâm Hà Nguyễn Văn Lực": "Hà" is a surname too, "Nguyễn Văn" the name
@@ -225,7 +235,7 @@ def _person_at(text: str, words: list[tuple[int, int]]) -> int:
 def find_units(document: Document, dates: SpanUnion) -> list[UnitMention]:
     """Every unit mention of the article, before linking; `dates` holds the spans of its dates."""
     text = document.text
-    p = _patterns()
+    p = compiled()
     found: list[UnitMention] = []
     taken = SpanUnion()
     era = "2025" if document.published is not None and document.published >= REFORM_DATE else "legacy"
@@ -264,9 +274,10 @@ def find_units(document: Document, dates: SpanUnion) -> list[UnitMention]:
                 add(m.start(), span[1], level, text[span[0] : span[1]])
         for m in p.level.finditer(text, sentence.start, sentence.end, overlapped=True):
             counted = after_count(m.start())
-            if (counted and not m["cap"]) or p.tier_before.search(text, max(0, m.start() - 10), m.start()):
+            word_before = max(0, m.start() - _BEFORE_LEVEL_WINDOW)
+            if (counted and not m["cap"]) or p.tier_before.search(text, word_before, m.start()):
                 continue  # "7 khu phố" is a count; "2 thôn Bình Minh và Tân Hòa" counts units it names
-            plural = counted or p.plural_before.search(text, max(0, m.start() - 10), m.start()) is not None
+            plural = counted or p.plural_before.search(text, word_before, m.start()) is not None
             if ":" in m["sep"] and not plural:
                 continue  # a colon after a level word opens a list only after "các", "những" or a count
             level = p.level_of[fold(m["level"])]
@@ -341,7 +352,7 @@ def _name_span(document: Document, start: int, end: int, level: str) -> tuple[in
     register knows it ("xã Đoàn Kết").
     """
     text = document.text
-    p = _patterns()
+    p = compiled()
     span = _trim_name(text, start, end, level)
     if span is None:
         return None
@@ -430,7 +441,7 @@ def _bare_places(
     is the one the article gives that name elsewhere, else a province's, else a district's.
     """
     text = document.text
-    p = _patterns()
+    p = compiled()
     levels = _bare_levels()
     out: list[tuple[int, int, str]] = []
     quoted = closed_quotes(text, start, end)
@@ -440,9 +451,9 @@ def _bare_places(
             continue
         if inside(quoted, m.start(), m.end()):
             continue  # "Câu lạc bộ “Vì Hoàng Sa - Trường Sa thân yêu”": a quoted name
-        if p.not_place_before.search(text, max(start, m.start() - 20), m.start()):
+        if p.not_place_before.search(text, max(start, m.start() - _NOT_PLACE_WINDOW), m.start()):
             continue
-        if _DAY_AFTER.match(text[m.end() : m.end() + 12]):
+        if _DAY_AFTER.match(text[m.end() : m.end() + _DATELINE_DAY_WINDOW]):
             continue  # a dateline gives where the article was written
         words = m.group().split()
         if fold(words[0]) in p.surnames and fold(words[1]) in p.middle_names and len(words) >= 3:
@@ -467,7 +478,7 @@ def _listed_after_district(
     """Whether a bare name goes on a list that a district-level unit opens and is one of its communes
     ("TP Thái Bình, Vũ Chính và Đông Hòa"; "huyện Cam Lộ, Đakrông và Hướng Hóa" lists districts)."""
     register = load_register()
-    for pos in range(max(0, start - 80), start):  # bounded: a long sentence stays linear
+    for pos in range(max(0, start - _DISTRICT_LIST_WINDOW), start):  # bounded: a long sentence stays linear
         for u in districts_ending.get(pos, []):
             if not _LIST_GAP.fullmatch(text, u.end, start):
                 continue
@@ -483,7 +494,7 @@ def _more_numbers(
     """ "Tổ dân phố 5 và 11", "khu phố 1, 2 và 3": each further number is a unit of the same level
     ("Tổ dân phố Phú Hải 2 và 3": of the same name)."""
     while True:
-        m = _patterns().more_numbers.match(text, pos, limit)
+        m = compiled().more_numbers.match(text, pos, limit)
         if m is None:
             return
         add(start, m.end("num"), level, stem + m["num"], sharing=True)
@@ -514,7 +525,7 @@ def _more_names(
     ward ("thôn Đông, Tây").
     """
     text = document.text
-    p = _patterns()
+    p = compiled()
     level = listing.level
     while True:
         m = p.more_names.match(text, pos, limit)

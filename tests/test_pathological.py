@@ -131,9 +131,9 @@ def test_stop_words_found_from_their_starts_are_found_as_by_a_search() -> None:
         start = rng.randint(0, len(text))
         end = rng.randint(start, len(text))
         for pattern, heads in (
-            (campaign._words().name_end, name_heads),
-            (campaign._words().next_trigger, trigger_heads),
-            (model._words().title_end, title_heads),
+            (campaign.compiled().name_end, name_heads),
+            (campaign.compiled().next_trigger, trigger_heads),
+            (model.compiled().title_end, title_heads),
         ):
             expected = pattern.search(text, start, end)
             found = search_from(pattern, heads, text, start, end)

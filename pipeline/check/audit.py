@@ -478,6 +478,9 @@ class Flag:
 # a paragraph's end (a blank line). Not ":" or ",": "tổng … gồm: 100 …, 150 …" is one clause.
 _CLAUSE_END = regex.compile(r";|[.!?…](?=\s|$)|\n[ \t]*\n")
 _SENTENCE_END = regex.compile(r"[.!?…](?=\s|$)|\n[ \t]*\n")
+# "trên tổng số 60 hộ": the characters before a count read for a word that makes it a percentage's base
+# (data/audit.yaml base_words) with its spaces; bounded, so a long sentence is read once per count.
+_BASE_WORD_WINDOW = 25
 
 
 def _same_sentence(a: Row, b: Row, text: str) -> bool:
@@ -532,7 +535,11 @@ def consistency_flags(outputs: Outputs) -> list[Flag]:
                 for c in figures
                 if c["kind"] == "count" and c.get("unit") != "%" and _same_sentence(c, pct, text)
             ]
-            bases = [c for c in counts if base_words.search(text[max(0, c["start"] - 25) : c["start"]])]
+            bases = [
+                c
+                for c in counts
+                if base_words.search(text[max(0, c["start"] - _BASE_WORD_WINDOW) : c["start"]])
+            ]
             part = next((c for c in reversed(counts) if c["end"] <= pct["start"] and c not in bases), None)
             bases = [b for b in bases if part is not None and same_measure(b, part)]
             if part is None or not bases:
