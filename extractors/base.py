@@ -71,7 +71,7 @@ class Bound(NamedTuple):
     qualifier: str
 
     @property
-    def unit_from(self) -> int:
+    def noun_from(self) -> int:
         """Where what the number counts begins."""
         return self.last.end
 

@@ -1,9 +1,10 @@
-"""Counts: a number and what it counts ("2.676 lượt người" → 2676, unit "lượt người"), and percentages.
+"""Counts: a number and what it counts ("2.676 lượt người" → 2676, the counted noun in the record's `unit`:
+"lượt người"), and percentages.
 
 The number comes from the shared grammar (extractors/numbers.py). The counted
 phrase starts right after it and ends at punctuation, a stop word (preposition,
 conjunction, verb), a following number, a capitalised name after a lower-case
-noun, or after `max_unit_words` words. A number is not a count when it is money,
+noun, or after `max_counted_words` words. A number is not a count when it is money,
 part of a date or a duration, an ordinal, or part of a name or identifier
 ("Phường 6", "Kế hoạch số 09", "4 AN", "5 không"). Word lists live in
 extractors/data/count.yaml; a number of a date or one naming a unit gives way to that
@@ -115,7 +116,7 @@ def compiled() -> _Compiled:
             rf"(?:{alternation(data['durations'])})(?!\w)",
             _FLAGS,
         ),
-        max_words=int(data["max_unit_words"]),
+        max_words=int(data["max_counted_words"]),
         max_quoted_name_words=int(data["max_quoted_name_words"]),
     )
 
@@ -154,7 +155,7 @@ def _year_before(text: str, start: int, end: int) -> bool:
 def _not_a_count(text: str, bound: Bound, floor: int, limit: int) -> bool:
     """Money, a duration, a measure ("10 kg gạo"), a multiple ("gấp 2,5 lần") or a frequency."""
     w = compiled()
-    pos = bound.unit_from
+    pos = bound.noun_from
     if money_end(text, bound.last, limit) is not None:
         return True
     if letter_after_space(text, pos, limit) and w.duration.match(text, pos, limit):
@@ -171,7 +172,7 @@ def _not_a_count(text: str, bound: Bound, floor: int, limit: int) -> bool:
 def counted_phrase(document: Document, pos: int, limit: int) -> tuple[int, int] | None:
     """What a measure measures, after its measure word ("kg gạo"): a noun phrase, so a verb
     ends it even as its first word ("5 công đất làm đường")."""
-    return _unit_span(document, pos, limit, verb_may_open=False)
+    return _counted_span(document, pos, limit, verb_may_open=False)
 
 
 def _short_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -190,7 +191,7 @@ def _short_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-def _unit_span(
+def _counted_span(
     document: Document, pos: int, limit: int, verb_may_open: bool = True
 ) -> tuple[int, int] | None:
     """Where the counted phrase after a number begins and ends; None when there is none.
@@ -278,22 +279,22 @@ def extract(document: Document, found: Findings) -> list[Mention]:
                 continue
             whole = part_of_whole_at(text, q.start, sentence.end)  # "84/84 khu phố": 84 of 84
             # What the number counts first: the cheapest test, and a dense page's numbers mostly have none.
-            unit = _unit_span(document, whole[1] if whole else bound.unit_from, sentence.end)
-            if unit is None or w.not_counted.match(text, unit[0], sentence.end):
+            counted = _counted_span(document, whole[1] if whole else bound.noun_from, sentence.end)
+            if counted is None or w.not_counted.match(text, counted[0], sentence.end):
                 continue
             if _not_a_count(text, bound, sentence.start, sentence.end):
                 continue
-            if whole is None and _is_name_or_identifier(text, q, bound.unit_from, sentence.start):
+            if whole is None and _is_name_or_identifier(text, q, bound.noun_from, sentence.start):
                 continue
-            if q.in_words and (text[unit[0]].isupper() or w.not_after_number_word.match(text, unit[0])):
+            if q.in_words and (text[counted[0]].isupper() or w.not_after_number_word.match(text, counted[0])):
                 continue  # "Hai Bà Trưng" is a name, "ba mẹ" a parent
             if q.in_words and _NUMERAL_BEFORE.search(
                 text, max(sentence.start, q.start - _NUMERAL_WINDOW), q.start
             ):
                 continue  # "1 ba lô": a word after a numeral is what it counts (a backpack), no number
-            if q.in_words and q.value == 1 and not w.one_of.match(text, unit[0]):
+            if q.in_words and q.value == 1 and not w.one_of.match(text, counted[0]):
                 continue  # "một" is "a", "one" only before a thing given or counted ("một suất quà")
-            end = unit[1]
+            end = counted[1]
             qualifier = bound.qualifier
             tail = w.at_least_after.match(text, end, sentence.end)
             if tail and qualifier in ("exact", "at_least"):
@@ -305,7 +306,7 @@ def extract(document: Document, found: Findings) -> list[Mention]:
                     end,
                     {
                         "value": number_value(q.value),
-                        "unit": " ".join(text[unit[0] : unit[1]].split()),
+                        "unit": " ".join(text[counted[0] : counted[1]].split()),
                         "qualifier": qualifier,
                     },
                     core=(q.start, q.end),  # a date's or a unit's digits count nothing (the arbitration)

@@ -25,7 +25,7 @@ def extract(document: Document, found: Findings) -> list[Mention]:
     out: list[Mention] = []
     for sentence in document.content_sentences():
         for bound in quantities_with_ranges(document, sentence):
-            word = measure_word_at(text, bound.unit_from, sentence.end)
+            word = measure_word_at(text, bound.noun_from, sentence.end)
             if word is None or is_distance(text, bound.quantity.qualifier_start, sentence.start):
                 continue
             end = word.per_end

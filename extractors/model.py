@@ -94,11 +94,6 @@ class _Compiled:
     max_words_before_list_colon: int
 
 
-def _capitalised(words: list[str]) -> str:
-    """An alternation of words as written with their first letter capitalised ("Chi hội", "CLB")."""
-    return alternation([w[0].upper() + w[1:] for w in words])
-
-
 @cache
 def compiled() -> _Compiled:
     """extractors/data/models.yaml, compiled once per process."""

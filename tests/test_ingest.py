@@ -13,8 +13,8 @@ from bantin.pipeline.ingest.inputs import (
     IngestError,
     InputItem,
     decode_with_encoding,
-    iter_input_files,
     read_item,
+    walk_inputs,
 )
 from tests.conftest import CORPUS_FILES, extract
 
@@ -87,7 +87,7 @@ def test_folders_expand_recursively_to_input_files(tmp_path: Path) -> None:
         "3.txt",
     ]:
         (tmp_path / name).write_text(SAMPLE, encoding="utf-8")
-    found = [p.relative_to(tmp_path).as_posix() for p in iter_input_files([tmp_path, tmp_path / "3.txt"])]
+    found = [p.relative_to(tmp_path).as_posix() for p, _ in walk_inputs([tmp_path, tmp_path / "3.txt"])]
     assert found == ["3.txt", "a/1.txt", "a/b/2.txt", "a/b/old.HTM", "a/b/page.html", "a/pages.jsonl"]
 
 

@@ -146,12 +146,6 @@ def _walk(folder: Path, ancestors: frozenset[str]) -> Iterator[tuple[Path, str |
             yield path, None if stat.S_ISREG(mode) else f"not a regular file ({kind or 'special file'})"
 
 
-def iter_input_files(inputs: Iterable[str | Path]) -> Iterator[Path]:
-    """Each input path met, folders expanded recursively (see `walk_inputs`), in a stable order."""
-    for path, _ in walk_inputs(inputs):
-        yield path
-
-
 def iter_inputs(inputs: Iterable[str | Path]) -> Iterator[InputItem]:
     """Every input item: one per file, one per non-empty line of a JSONL file."""
     for path, problem in walk_inputs(inputs):

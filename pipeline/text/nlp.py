@@ -104,13 +104,9 @@ def _align_letters(text: str, start: int, end: int, words: Sequence[str]) -> lis
     return spans
 
 
-def tokenize_sentence(text: str, sentence: Span) -> list[Span]:
-    """Word spans of one sentence: underthesea's words, or a plain split if they cannot be aligned."""
-    return list(map(Span, *_sentence_words(text, sentence)))
-
-
 def _sentence_words(text: str, sentence: Span) -> tuple[list[int], list[int]]:
-    """`tokenize_sentence` as two lists, the words' starts and ends."""
+    """The words of one sentence as two lists, starts and ends: underthesea's words, or a plain
+    split if they cannot be aligned."""
     chunk = text[sentence.start : sentence.end]
     try:
         return _word_bounds(text, sentence.start, sentence.end, word_segmenter()(chunk))
