@@ -23,7 +23,7 @@ from rich.progress import (
 from rich.table import Table
 from typer.core import TyperCommand
 
-from bantin.gazetteer.sites import SitesFileError, load_sites
+from bantin.gazetteer.sites import Sites, SitesFileError, load_sites
 from bantin.pipeline.check.audit import AuditInputError, load_outputs, run_audit
 from bantin.pipeline.check.audit_report import write_audit
 from bantin.pipeline.check.evaluate import evaluate, format_table
@@ -73,6 +73,29 @@ def main() -> None:
     """bantin: extract dates, units, officials, campaigns, models, money and counts from ward bulletins."""
 
 
+# Options shared by `extract` and `show`: the hints that link ambiguous unit names.
+RegionOption = Annotated[
+    str | None,
+    typer.Option(
+        help='Where the bulletins are from, to link ambiguous unit names: "Đồng Tháp", "Sa Đéc, Đồng Tháp".'
+    ),
+]
+SitesOption = Annotated[
+    Path | None,
+    typer.Option(help="YAML file mapping source folders or domains to a region and ward (see README)."),
+]
+
+
+def _read_sites(path: Path | None) -> Sites | None:
+    """The sites file, or a usage error (exit 2) that says what is wrong with it."""
+    if path is None:
+        return None
+    try:
+        return load_sites(path)
+    except SitesFileError as exc:
+        fail(str(exc), 2, exc)
+
+
 @app.command(cls=Command)
 def extract(
     inputs: Annotated[
@@ -81,17 +104,8 @@ def extract(
     ],
     out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("outputs"),
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
-    region: Annotated[
-        str | None,
-        typer.Option(
-            help='Where the bulletins are from, to link ambiguous unit names: "Đồng Tháp", '
-            '"Sa Đéc, Đồng Tháp".'
-        ),
-    ] = None,
-    sites: Annotated[
-        Path | None,
-        typer.Option(help="YAML file mapping source folders or domains to a region and ward (see README)."),
-    ] = None,
+    region: RegionOption = None,
+    sites: SitesOption = None,
     db: Annotated[
         str | None,
         typer.Option(help="Also load the outputs into this database (as `bantin load --db`)."),
@@ -116,12 +130,7 @@ def extract(
     missing = [str(p) for p in inputs if not os.path.lexists(p)]
     if missing:
         fail(f"no such file or folder: {', '.join(missing)} (nothing was written to {out})", 2)
-    site_map = None
-    if sites is not None:
-        try:
-            site_map = load_sites(sites)
-        except SitesFileError as exc:
-            fail(str(exc), 2, exc)
+    site_map = _read_sites(sites)
     items = list(iter_inputs(inputs))
     if not items:
         fail(f"no input files found in {', '.join(map(str, inputs))}", 2)
@@ -299,16 +308,20 @@ def show(
     out: Annotated[
         Path | None, typer.Option("--out", "-o", help="Write the HTML page here (default: print it).")
     ] = None,
+    region: RegionOption = None,
+    sites: SitesOption = None,
 ) -> None:
     """Draw an article's records over its words (displaCy's span view, one offline HTML page).
 
-    Each record is a span labelled with its kind, with a table of the records' fields below."""
+    Each record is a span labelled with its kind, with a table of the records' fields below;
+    --region and --sites link units as `bantin extract` does with them."""
     if not file.is_file():
         fail(f"no such file: {file}", 2)
+    site_map = _read_sites(sites)
     docs = []
     for item in iter_inputs([file]):
         try:
-            docs.append(item_doc(item))
+            docs.append(item_doc(item, {"region": region} if region else None, site_map))
         except IngestError as exc:
             fail(f"cannot read {exc.source}: {exc.reason}", 2, exc)
     page = render_show(docs)

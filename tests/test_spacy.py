@@ -3,6 +3,7 @@ the registered component and tokenizer, `bantin show` and the audit's links to i
 
 from __future__ import annotations
 
+import html as html_lib
 import json
 import subprocess
 import sys
@@ -180,3 +181,22 @@ def test_the_audit_page_links_each_article_to_its_show_page(tmp_path: Path) -> N
     assert "show/" not in (report / "audit.html").read_text(encoding="utf-8")
     write_audit(run_audit(out), report, load_outputs(out))
     assert (report / "show" / f"{article_id}.html").exists()
+
+
+def test_show_links_units_with_the_region_and_sites_as_extract_does(tmp_path: Path) -> None:
+    """`show` took no --region/--sites: "Phường 6" (hundreds in the register) stayed unlinked."""
+    source = tmp_path / "corpus" / "phuong6.txt"
+    source.parent.mkdir()
+    source.write_text("Ngày 31/3/2023, Đảng ủy Phường 6 tổ chức hội nghị.\n", encoding="utf-8")
+
+    def unit_code(*options: str) -> str | None:
+        result = runner.invoke(app, ["show", str(source), *options])
+        assert result.exit_code == 0, result.output
+        [row] = [row for row in result.stdout.split("<tr>") if row.startswith("<td>unit</td>")]
+        return json.loads(html_lib.unescape(row.split("<code>")[1].split("</code>")[0])).get("code")
+
+    assert unit_code() is None
+    assert unit_code("--region", "Tân An, Long An") == "27700"
+    sites = tmp_path / "sites.yaml"
+    sites.write_text("sites:\n  - match: corpus\n    region: Sa Đéc, Đồng Tháp\n", encoding="utf-8")
+    assert unit_code("--sites", str(sites)) == "29878"

@@ -220,6 +220,21 @@ def read_document(raw: RawArticle) -> Document:
     )
 
 
+def input_hints(
+    item: InputItem, raw: RawArticle, hints: dict[str, str] | None, sites: Sites | None
+) -> dict[str, str]:
+    """The hints for the gazetteer of one input: the run's (`--region`), then the sites file's for
+    the input's path or, when the path matches no site, for the page's own URL (a saved page's
+    canonical link)."""
+    out = dict(hints or {})
+    if sites is not None:
+        site_hints = sites.hints_for(item.label)
+        if not site_hints and raw.source != item.label:
+            site_hints = sites.hints_for(raw.source)
+        out.update(site_hints)
+    return out
+
+
 @fewer_collections()
 def process_item(
     item: InputItem,
@@ -251,13 +266,7 @@ def process_item(
             records=[],
             errors=[_error(raw.source, "extract", f"analysis failed: {type(exc).__name__}: {exc}")],
         )
-    if sites is not None:
-        site_hints = sites.hints_for(item.label)
-        if not site_hints and raw.source != item.label:
-            site_hints = sites.hints_for(raw.source)
-        hints = {**(hints or {}), **site_hints}
-    if hints:
-        document.hints.update(hints)
+    document.hints.update(input_hints(item, raw, hints, sites))
     result = process_document(document, extractors)
     result.article["hints"] = dict(document.hints)
     result.article["encoding"] = raw.encoding

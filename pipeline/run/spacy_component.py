@@ -29,8 +29,9 @@ from spacy.util import registry as spacy_registry
 from spacy.vocab import Vocab
 
 from bantin.extractors import Extractor, registry
+from bantin.gazetteer.sites import Sites
 from bantin.pipeline.ingest.inputs import InputItem, read_item
-from bantin.pipeline.run.article import process_document, read_document
+from bantin.pipeline.run.article import input_hints, process_document, read_document
 from bantin.pipeline.text.document import build_document
 from bantin.pipeline.text.nlp import SPANS_KEY, attach_records
 
@@ -103,10 +104,12 @@ def make_bantin_component(nlp: Language, name: str) -> BantinComponent:
     return BantinComponent(nlp.vocab)
 
 
-def item_doc(item: InputItem) -> Doc:
-    """One input (a text, a page) through the whole pipeline, as `bantin extract` reads it: its Doc."""
+def item_doc(item: InputItem, hints: dict[str, str] | None = None, sites: Sites | None = None) -> Doc:
+    """One input (a text, a page) through the whole pipeline, as `bantin extract` reads it (with the
+    same `--region` and sites file hints): its Doc."""
     raw = read_item(item)
     document = read_document(raw)
+    document.hints.update(input_hints(item, raw, hints, sites))
     process_document(document, registry())
     document.doc.user_data["title"] = document.title or raw.source
     return document.doc
