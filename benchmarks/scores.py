@@ -8,7 +8,8 @@ scored by `bantin.pipeline.check.evaluate` (the same figures as ../shared/tools/
 - real36: the 36 real bulletins of `../shared/real` (skipped when ../shared is not beside the checkout);
 - real60: 60 real bulletins with blind gold grown here (`corpus/real`);
 - heldout: 30 more, never used to write a rule (`corpus/heldout`);
-- pages: 31 of the real36 texts inside portal page layouts (`corpus/pages`).
+- pages: 31 of the real36 texts inside portal page layouts (`corpus/pages`);
+- fresh: 20 real bulletins collected after the design step (`corpus/fresh`, r111-r130).
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ SETS: dict[str, tuple[list[Path], Path]] = {
     "real60": ([ROOT / "corpus" / "real" / "articles"], ROOT / "corpus" / "real" / "gold"),
     "heldout": ([ROOT / "corpus" / "heldout" / "articles"], ROOT / "corpus" / "heldout" / "gold"),
     "pages": ([ROOT / "corpus" / "pages" / "html"], ROOT / "corpus" / "pages" / "gold"),
+    "fresh": ([ROOT / "corpus" / "fresh" / "articles"], ROOT / "corpus" / "fresh" / "gold"),
 }
 ARTICLE_FIGURES = (
     ("titles", "official_titles_recall"),
