@@ -140,7 +140,9 @@ def test_the_eval_key_and_match_are_the_scorers(corpus_out: Path) -> None:
     assert list(KINDS) == score.KINDS and score.GOLD_KEY == PLURAL
     gold = [
         json.loads(p.read_text(encoding="utf-8"))
-        for folder in ("corpus/gold", "corpus/real/gold", "corpus/heldout/gold", "corpus/pages/gold")
+        for folder in (
+            "corpus/gold", "corpus/real/gold", "corpus/heldout/gold", "corpus/pages/gold", "corpus/fresh/gold"
+        )
         for p in sorted((ROOT / folder).glob("*.json"))
     ]
     records = read_jsonl(corpus_out / "records.jsonl")
