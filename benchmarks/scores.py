@@ -9,7 +9,8 @@ scored by `bantin.pipeline.check.evaluate` (the same figures as ../shared/tools/
 - real60: 60 real bulletins with blind gold grown here (`corpus/real`);
 - heldout: 30 more, never used to write a rule (`corpus/heldout`);
 - pages: 31 of the real36 texts inside portal page layouts (`corpus/pages`);
-- fresh: 20 real bulletins collected after the design step (`corpus/fresh`, r111-r130).
+- fresh: 20 real bulletins collected after the design step (`corpus/fresh`, r111-r130);
+- fresh2: 20 more (`corpus/fresh2`, r131-r150), measuring only.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ SETS: dict[str, tuple[list[Path], Path]] = {
     "heldout": ([ROOT / "corpus" / "heldout" / "articles"], ROOT / "corpus" / "heldout" / "gold"),
     "pages": ([ROOT / "corpus" / "pages" / "html"], ROOT / "corpus" / "pages" / "gold"),
     "fresh": ([ROOT / "corpus" / "fresh" / "articles"], ROOT / "corpus" / "fresh" / "gold"),
+    "fresh2": ([ROOT / "corpus" / "fresh2" / "articles"], ROOT / "corpus" / "fresh2" / "gold"),
 }
 ARTICLE_FIGURES = (
     ("titles", "official_titles_recall"),

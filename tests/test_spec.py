@@ -141,7 +141,8 @@ def test_the_eval_key_and_match_are_the_scorers(corpus_out: Path) -> None:
     gold = [
         json.loads(p.read_text(encoding="utf-8"))
         for folder in (
-            "corpus/gold", "corpus/real/gold", "corpus/heldout/gold", "corpus/pages/gold", "corpus/fresh/gold"
+            "corpus/gold", "corpus/real/gold", "corpus/heldout/gold", "corpus/pages/gold", "corpus/fresh/gold",
+            "corpus/fresh2/gold",
         )
         for p in sorted((ROOT / folder).glob("*.json"))
     ]
