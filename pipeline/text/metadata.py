@@ -104,6 +104,7 @@ def compiled() -> _Compiled:
     prefix = alternation(meta["byline_prefixes"])
     label = alternation(meta["dateline_labels"])
     role = alternation(meta["credit_roles"])
+    outlet = meta["signature_outlet"]
     dateline = (
         "".join(pattern for part in meta["dateline_parts"] for pattern in part.values())
         .replace("{weekday}", weekday)
@@ -125,18 +126,28 @@ def compiled() -> _Compiled:
         inline_label=regex.compile(rf"\s[-|–]?\s*(?:{label})\s*:?\s*(?=\d)", flags),
         byline=regex.compile(meta["byline"].replace("{prefix}", prefix).replace("{role}", role), flags),
         byline_part=regex.compile(rf"(?:\s[-–]\s|\s*,\s*)(?=(?:{prefix})\s*:)", flags),
-        photo_credit=regex.compile(meta["photo_credit"], flags),
-        caption_credit=regex.compile(meta["caption_credit"], regex.VERSION1),
+        photo_credit=regex.compile(meta["photo_credit"].replace("{role}", role), flags),
+        caption_credit=regex.compile(meta["caption_credit"].replace("{role}", role), regex.VERSION1),
         not_person_credits=frozenset(c.casefold() for c in meta["not_person_credits"]),
         editorial_signatures=frozenset(meta["editorial_signatures"]),
         name_separators=regex.compile(meta["name_separators"], flags),
-        signature=regex.compile(meta["signature"]),
+        # Case matters in these: a name is told by its capitals, a role by its own ("CTV", "Phóng viên").
+        signature=regex.compile(meta["signature"].replace("{role}", role).replace("{outlet}", outlet)),
         signature_last_line=regex.compile(
             meta["signature_last_line"]
+            .replace("{role}", role)
+            .replace("{outlet}", outlet)
             .replace("{n}", meta["name_in_signature"])
             .replace("{w}", meta["name_word"])
         ),
-        organisation_signature=regex.compile(meta["organisation_signature"], regex.VERSION1),
+        organisation_signature=regex.compile(
+            meta["organisation_signature"]
+            .replace("{named_kind}", alternation(meta["named_organisation_kinds"]))
+            .replace("{kind}", alternation(meta["organisation_kinds"]))
+            .replace("{level}", alternation(meta["organisation_levels"]))
+            .replace("{place}", meta["organisation_place"]),
+            regex.VERSION1,
+        ),
         label_line=regex.compile(rf"^(?:{prefix})\s*:?$", flags),
         signature_tail_share=float(meta["signature_tail_share"]),
         title_max_chars=int(meta["title_max_chars"]),
@@ -447,9 +458,11 @@ def _find_authors(
 ) -> None:
     seen: set[str] = set()
 
-    def add(raw: str, start: int) -> None:
+    def add(raw: str, start: int, whole: bool = False) -> None:
+        """Each name of a credit; `whole`: one body's name, whose "&" or dash joins no two writers
+        ("Trung tâm VHTT&TT Yên Thành", "Trung tâm Văn hóa - Thông tin huyện Yên Thành")."""
         pos = 0
-        for name in _split_names(raw, pats):
+        for name in [raw.strip(" .")] if whole else _split_names(raw, pats):
             at = raw.find(name, pos)
             pos = at + len(name)
             meta.author_spans.append(Span(start + at, start + at + len(name)))
@@ -467,8 +480,10 @@ def _find_authors(
         for cut in [*pats.byline_part.finditer(line.text), None]:
             part_end = cut.start() if cut else len(line.text)
             m = pats.byline.match(line.text[part_start:part_end])  # "^" holds at the part's start
-            if m and (_credits_people(m["names"], pats) or _organisation(m["names"], pats)):
+            if m and _credits_people(m["names"], pats):
                 add(m["names"], line.start + part_start + m.start("names"))
+            elif m and _organisation(m["names"], pats):
+                add(m["names"], line.start + part_start + m.start("names"), whole=True)
             part_start = cut.end() if cut else part_end
     tail_from = int(len(lines) * (1 - pats.signature_tail_share))
     # A line with no letter or digit (a lone "." under the signature) signs nothing and ends nothing.
@@ -480,7 +495,8 @@ def _find_authors(
         m = pats.signature.match(line.text)
         if m and _is_unit(m["names"], pats):
             continue  # "TM. ỦY BAN NHÂN DÂN" signs for a body
-        spaced = " " in line.text or _INITIAL_CAPS.match(line.text)  # one word alone signs only as "N.MINH"
+        # One word alone signs only as "N.MINH": "TTXVN/VOV" and "CTV ABC" name no writer.
+        spaced = m and (" " in m["names"] or _INITIAL_CAPS.match(m["names"]))
         if m and sum(ch.isalpha() for ch in line.text) >= 4 and spaced:
             add(m["names"], line.start + m.start("names"))
     if len(signed) > 2:
@@ -495,7 +511,7 @@ def _find_authors(
         elif m:
             add(m["names"], last.start + m.start("names"))
         elif _organisation(last.text, pats):
-            add(last.text, last.start)  # "Đoàn thanh niên phường Hải Dương"
+            add(last.text, last.start, whole=True)  # "Đoàn thanh niên phường Hải Dương"
         elif last.text.rstrip(".") in pats.editorial_signatures:
             add(last.text.rstrip("."), last.start)
         elif _lowercase_middle_name(last.text):
