@@ -27,6 +27,7 @@ from bantin.pipeline.text import names
 from bantin.pipeline.text.document import Document
 from bantin.pipeline.text.names import surname_with_middle_name
 from bantin.pipeline.text.resources import compile_at, load_tsv, load_yaml
+from bantin.pipeline.text.segment import stop_after_abbreviation
 from bantin.pipeline.text.spans import SpanUnion, skip_space
 from bantin.pipeline.text.textnorm import fold, tolerant_alternation
 
@@ -69,8 +70,9 @@ _SEPARATOR = regex.compile(r"\s*(?:[,;–—()]|\s-\s|(?<=\p{Ll})-(?=\p{Lu})|-(?
 _SEPARATOR_MARKS = ",;–—()-"  # one of them is in every `_SEPARATOR` match
 # A name that ends its line, its position on the next (a caption, a signature): checked for a title word.
 _LINE_TITLE = compile_at(r"[ \t]*\n[ \t]*(?=\p{Lu})", _FLAGS)
-# A dash ending the titles written before a name: "Chủ tịch Hội Nông dân tỉnh - Lê Văn Hùng".
-_DASH_BEFORE_NAME = regex.compile(r"\s[-–—]\s*$", _FLAGS)
+# A dash ending the titles written before a name: "Chủ tịch Hội Nông dân tỉnh - Lê Văn Hùng", also glued
+# to the title's last word ("Bí thư xã Tân Long Hội- Ngô Hùng Nhân", "… Hội-Ngô Hùng Nhân").
+_DASH_BEFORE_NAME = regex.compile(r"(?:\s[-–—]\s*|(?<=\w)[-–—]\s+|(?<=\p{Ll})[-–—])$", _FLAGS)
 # A title written right after the name with no comma: only spaces between them.
 _GAP_BEFORE_TITLE = regex.compile(r"[ \t]+", _FLAGS)
 
@@ -204,7 +206,8 @@ def compiled() -> _Compiled:
             rf"\s+(?:và|cùng)\s+(?:(?i:{_phrases(data['honorifics'])})\s+|(?:{surnames})\s+\p{{Lu}})", _FLAGS
         ),
         abbreviations=abbreviations,
-        abbreviation=regex.compile(rf"(?<!\w)(?:{abbr})(?!\w)", _FLAGS),
+        # With the full stop some write after it ("CT. HĐND phường"), which the expansion drops.
+        abbreviation=regex.compile(rf"(?<!\w)(?P<abbr>{abbr})(?!\w)\.?", _FLAGS),
         # After a name and a comma, a position may be written in lower case ("Bùi Văn Quảng, phó bí thư
         # thường trực Đảng ủy", "Phan Quang Tảo, bí thư chi bộ 5", "…, đại diện của Ban Dân vận").
         title_after_name=regex.compile(
@@ -292,13 +295,17 @@ def _not_a_person_before(text: str, floor: int, start: int) -> bool:
 
 
 def _strip_honorific(text: str, start: int, end: int) -> int:
-    """ "Ông Hồ Bá Hữu": "Ông" is a surname too, but before another surname it is the honorific."""
+    """ "Ông Hồ Bá Hữu": "Ông" is a surname too, but before another surname it is the honorific; so it is
+    before a full name of a surname not listed, told by its middle name ("Ông Hỏa Ngọc Cương")."""
     w = compiled()
     first = _NON_SPACE.match(text[start:end])
-    if first is None:
+    if first is None or not w.honorific_word.fullmatch(first.group()):
         return start
     rest = skip_space(text, start + first.end(), end)
-    if w.honorific_word.fullmatch(first.group()) and w.name.match(text, rest, end):
+    if w.name.match(text, rest, end):
+        return rest
+    words = text[rest:end].split()
+    if len(words) >= 3 and fold(words[1]) in w.middle_names and fold(words[0]) not in w.middle_names:
         return rest
     return start
 
@@ -450,7 +457,10 @@ def _titles_before(text: str, floor: int, name_start: int, heads: list[int]) -> 
     hon = w.honorific_before.search(text, floor, name_start)
     if hon:
         chunk_end = hon.start()
-    boundary = max(floor, *(text.rfind(c, floor, chunk_end) + 1 for c in ';:(“”".'))
+    stop = text.rfind(".", floor, chunk_end)
+    while stop >= 0 and stop_after_abbreviation(text, stop):
+        stop = text.rfind(".", floor, stop)  # "PCT. UBND xã Nguyễn Văn A": the title goes on
+    boundary = max(floor, stop + 1, *(text.rfind(c, floor, chunk_end) + 1 for c in ';:(“”"'))
     dash = _DASH_BEFORE_NAME.search(text, boundary, chunk_end)
     if dash:
         chunk_end = dash.start()  # "Phó Chủ tịch Hội Nông dân xã …, huyện Mộc Hóa – Võ Hồng Dân" (a caption)
@@ -537,9 +547,10 @@ def _name_runs(text: str, start: int, end: int, listed: list[tuple[int, int, str
         if w.segment_start.match(text, s):
             continue  # "ông Chủ tịch …" opens a title, not a name
         i, j = bisect.bisect_right(ends, s), bisect.bisect_left(starts, e)
-        if any(b >= e for b in ends[i:j]):
+        if any(b > e or (a <= s and b == e) for a, b in zip(starts[i:j], ends[i:j], strict=True)):
             continue
-        # "Ông Giàng A Páo": "Ông Giàng" read as surname + name stops short of the whole name.
+        # "Ông Giàng A Páo": "Ông Giàng" read as surname + name stops short of the whole name; "ông Phù Công
+        # Triều": a surname not listed, then "Công Triều" read as a name of its own.
         starts[i:j], ends[i:j] = [s], [e]
     return sorted(zip(starts, ends, strict=True))
 
@@ -712,7 +723,7 @@ def person_name(phrase: str) -> str | None:
 def expand(title: str) -> str:
     """A title with its abbreviations spelled out: "QUV" → "Quận ủy viên"."""
     w = compiled()
-    return w.abbreviation.sub(lambda m: w.abbreviations[m.group()], title)
+    return w.abbreviation.sub(lambda m: w.abbreviations[m["abbr"]], title)
 
 
 def extract(document: Document, found: Findings) -> list[Mention]:

@@ -776,6 +776,86 @@ CASES: list = [
         id="dash-inside-a-body-name-then-a-title",
         was="a dash inside a body's name split it; 'Phó Trưởng …' read as a person ('Phó' is a surname)",
     ),
+    # A dash glued to the last word of the titles before a name (corpus/fresh r123), and glued after a name.
+    _case(
+        "Bí thư xã Tân Long Hội- Ngô Hùng Nhân cho biết, sau khi chị Nga liên hệ xã bày tỏ mong muốn trao quà.",
+        [("Ngô Hùng Nhân", ["Bí thư xã Tân Long Hội"])],
+        id="dash-glued-to-title-before-name",
+        was="only a spaced dash ended the titles before a name: the person was missed",
+    ),
+    (
+        "Vừa qua, ông Nguyễn Thanh Phong- Phó Chủ tịch HĐND tỉnh đã dẫn đầu Đoàn công tác HĐND tỉnh khảo sát.",
+        [("Nguyễn Thanh Phong", ["Phó Chủ tịch HĐND tỉnh"])],
+        "dash-glued-to-name-before-title",
+    ),
+    # A surname not listed after an honorific: the honorific is no part of the name (corpus/fresh r114), and
+    # a listed surname inside the name ("Công") does not cut it short.
+    _case(
+        "Ông Hỏa Ngọc Cương, Chủ tịch UBND xã Hồ Vương cho biết.",
+        [("Hỏa Ngọc Cương", ["Chủ tịch UBND xã Hồ Vương"])],
+        id="rare-surname-after-honorific",
+        was="'Ông' (a surname too) was kept in the name: 'Ông Hỏa Ngọc Cương'",
+    ),
+    _case(
+        "Dự lễ có: ông Phù Công Triều, Chủ tịch Hội Nông dân huyện; ông Nguyễn Thành Được, Chủ tịch Hội Nông dân xã.",
+        [
+            ("Phù Công Triều", ["Chủ tịch Hội Nông dân huyện"]),
+            ("Nguyễn Thành Được", ["Chủ tịch Hội Nông dân xã"]),
+        ],
+        id="unlisted-surname-then-listed-one",
+        was="'Công Triều' (Công is a surname) won over the name after the honorific",
+    ),
+    (
+        "Đồng chí Bàn Văn Sơn, Bí thư Đảng ủy xã Nậm Dạng chủ trì hội nghị.",
+        [("Bàn Văn Sơn", ["Bí thư Đảng ủy xã Nậm Dạng"])],
+        "rare-surname-dao",
+    ),
+    (
+        "Bí thư Đảng ủy xã Mông Ân Nguyễn Văn Bình dự hội nghị.",
+        [("Nguyễn Văn Bình", ["Bí thư Đảng ủy xã Mông Ân"])],
+        "rare-surname-inside-a-place-before-the-person",
+    ),
+    # An abbreviated position with a full stop goes on after it (corpus/fresh r112).
+    _case(
+        "đ/c Trương Đình Thắng- PBT Đảng ủy-CT. HĐND phường phát biểu chỉ đạo một số vấn đề.",
+        [("Trương Đình Thắng", ["PBT Đảng ủy", "CT. HĐND phường"])],
+        id="abbreviation-with-full-stop-after-name",
+        was="the full stop of 'CT.' ended the sentence: the title read 'CT'",
+    ),
+    _case(
+        "Dự có PCT. UBND xã Nguyễn Văn Bình và các ban ngành.",
+        [("Nguyễn Văn Bình", ["PCT. UBND xã"])],
+        id="abbreviation-with-full-stop-before-name",
+        was="the full stop of 'PCT.' bounded the titles before the name: no title",
+    ),
+    (
+        "Tham gia cùng đoàn có đồng chí Huỳnh Văn Thái Huỳnh - Huyện ủy viên, PCT UBND huyện; "
+        "đồng chí Phan Thị Ngọc Cẩm - Phó Bí thư huyện Đoàn.",
+        [
+            ("Huỳnh Văn Thái Huỳnh", ["Huyện ủy viên", "PCT UBND huyện"]),
+            ("Phan Thị Ngọc Cẩm", ["Phó Bí thư huyện Đoàn"]),
+        ],
+        "abbreviation-without-full-stop",
+    ),
+    # A verb after the titles ends the last one (corpus/fresh r116).
+    _case(
+        "Đồng chí Trương Minh Tâm - Huyện ủy viên - Chủ tịch Liên đoàn Lao động huyện tham gia cùng đoàn đi "
+        "kiểm tra 102 mô hình.",
+        [("Trương Minh Tâm", ["Huyện ủy viên", "Chủ tịch Liên đoàn Lao động huyện"])],
+        id="verb-tham-gia-ends-title",
+        was="'tham gia' was not an end word: the title ran on to 'huyện tham gia'",
+    ),
+    (
+        "Đồng chí Nguyễn Long Biên, UVTV Tỉnh ủy, Phó Chủ tịch UBND tỉnh thăm, chúc tết cán bộ và Nhân dân xã "
+        "Phước Tân.",
+        [("Nguyễn Long Biên", ["UVTV Tỉnh ủy", "Phó Chủ tịch UBND tỉnh"])],
+        "verb-tham-ends-title",
+    ),
+    (
+        "Đồng chí Nguyễn Chí Thanh, Bí thư Đảng ủy xã làm việc với Ủy ban MTTQ Việt Nam xã và đoàn thể xã.",
+        [("Nguyễn Chí Thanh", ["Bí thư Đảng ủy xã"])],
+        "verb-lam-viec-ends-title",
+    ),
 ]
 
 
@@ -797,6 +877,11 @@ DETAIL_CASES: list = [
         "Phó Bí thư Quận ủy, Chủ tịch UBND quận Hoàn Kiếm Phạm Tuấn Long trao quyết định cho các cán bộ.",
         [("Phạm Tuấn Long", None, ["Phó Bí thư Quận ủy", "Chủ tịch Ủy ban nhân dân quận Hoàn Kiếm"])],
         "ubnd-expanded-no-honorific",
+    ),
+    (
+        "đ/c Trương Đình Thắng- PBT Đảng ủy-CT. HĐND phường phát biểu chỉ đạo một số vấn đề.",
+        [("Trương Đình Thắng", "đ/c", ["Phó Bí thư Đảng ủy", "Chủ tịch Hội đồng nhân dân phường"])],
+        "abbreviation-with-full-stop-expanded",
     ),
     (
         "Tham dự có ông Lê Hoàng Linh - Phó Bí thư Thường trực Đảng uỷ - Trưởng Ban Chỉ đạo phường.",

@@ -9,22 +9,45 @@ paragraph.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import cache
 
 import regex
 
+from bantin.pipeline.text.resources import alternation, load_yaml
 from bantin.pipeline.text.spans import Span, strip_span
 
 _TERMINAL = '.!?…:;"”)»|'
-# Sentence end: terminal punctuation (and closing quotes), whitespace, then a likely sentence start.
-_SENTENCE_END = regex.compile(
-    r"(?<!\b\p{Lu})(?<!\b(?:TP|Tp|TX|Tx|KP|TT|TDP|ThS|TS|PGS|GS|BS|Th|St|Q|P|Nxb|NXB))"
-    r"(?:[.!?]+|…|\.{3})[\"”’»)]*(?=\s+[\"“‘«(•\-–]?[\p{Lu}\d])"
-)
 _PARAGRAPH_BREAK = regex.compile(r"\n[ \t]*\n\s*|\n[ \t]*(?=[•|])|(?<=\|)[ \t]*\n")
 # A "•" heading is a short line of its own before a capitalised line ("• Khen thưởng, trao quà và ra
 # mắt mô hình"); a longer "•" line is the first line of a wrapped paragraph.
 _HEADING_LINE = regex.compile(r"^[ \t]*•[^\n]{0,50}(?=\n[ \t]*\p{Lu})", regex.MULTILINE | regex.VERSION1)
 _BAR_LINE = regex.compile(r"^\s*\|\s*$")
+_ABBREVIATION_WINDOW = 8  # the longest abbreviation in segment.yaml and the character before it
+
+
+@cache
+def _abbreviations() -> str:
+    return alternation(load_yaml("pipeline", "segment.yaml")["not_sentence_end"])
+
+
+@cache
+def _abbreviation_before() -> regex.Pattern[str]:
+    return regex.compile(rf"(?<!\w)(?:{_abbreviations()})$")
+
+
+def stop_after_abbreviation(text: str, dot: int) -> bool:
+    """Whether the full stop at `dot` closes an abbreviation that ends no sentence ("CT." in "CT. HĐND")."""
+    return _abbreviation_before().search(text, max(0, dot - _ABBREVIATION_WINDOW), dot) is not None
+
+
+@cache
+def _sentence_end() -> regex.Pattern[str]:
+    """Sentence end: terminal punctuation (and closing quotes), whitespace, then a likely sentence start;
+    not the stop of a single capital or of an abbreviation in pipeline/data/segment.yaml ("TP.", "CT.")."""
+    return regex.compile(
+        rf"(?<!\b\p{{Lu}})(?<!\b(?:{_abbreviations()}))"
+        r"(?:[.!?]+|…|\.{3})[\"”’»)]*(?=\s+[\"“‘«(•\-–]?[\p{Lu}\d])"
+    )
 
 
 def is_hard_wrapped(text: str) -> bool:
@@ -104,7 +127,7 @@ def sentences(text: str, paragraph_spans: list[Span]) -> list[Span]:
     for para in paragraph_spans:
         chunk = text[para.start : para.end]
         start = 0
-        for m in _SENTENCE_END.finditer(chunk):
+        for m in _sentence_end().finditer(chunk):
             out.append(strip_span(text, para.start + start, para.start + m.end()))
             start = m.end()
         out.append(strip_span(text, para.start + start, para.end))
