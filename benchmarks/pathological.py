@@ -68,6 +68,7 @@ PATTERNS: tuple[str, ...] = (
     "ngày 12 tháng 7 năm 2023 ",
     "1,5 tỷ đồng ",
     "(",
+    "Ảnh: CTV ",
 )
 
 

@@ -15,7 +15,7 @@ Word lists: extractors/data/officials.yaml, people.yaml, abbreviations.tsv.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -64,6 +64,8 @@ _ASIDE = compile_at(r"\s*\([^()\n]{1,40}\)(?=\s*,)", regex.VERSION1)
 _LIST_END = regex.compile(r"[.;…]")
 # Items of a bare list of names, "Nguyễn Văn Tư, Trần Thị Bé Ba và Lê Minh Khoa", each with an aside.
 _LIST_ITEM_SEPARATOR = regex.compile(r",|[ \t]+và[ \t]+", regex.VERSION1)
+# An item of a bare list of names is at most a five-word name and an aside: a longer one ends the list.
+_NAME_ITEM_WINDOW = 200
 _ITEM_ASIDE = regex.compile(r"\s*\([^()\n]{1,40}\)$", regex.VERSION1)
 # Title separators: comma, semicolon, dashes; a hyphen only between words, not inside "ANCT-TTATXH".
 _SEPARATOR = regex.compile(r"\s*(?:[,;–—()]|\s-\s|(?<=\p{Ll})-(?=\p{Lu})|-(?=\s))\s*", _FLAGS)
@@ -579,24 +581,43 @@ def _listed_names(text: str, start: int, end: int) -> list[tuple[int, int, str]]
     return out
 
 
+def _list_items(text: str, start: int, end: int) -> Iterator[tuple[int, int] | None]:
+    """The items of text[start:end] between `_LIST_ITEM_SEPARATOR`s, whitespace trimmed, read lazily;
+    None for an item longer than `_NAME_ITEM_WINDOW`, which no name is (the list of names ends there)."""
+    pos = start
+    while pos <= end:
+        limit = min(end, pos + _NAME_ITEM_WINDOW)
+        sep = _LIST_ITEM_SEPARATOR.search(text, pos, limit)
+        item_end = sep.start() if sep else limit
+        if sep is None and limit < end:
+            yield None
+            return
+        part = text[pos:item_end]
+        yield pos + len(part) - len(part.lstrip()), pos + len(part.rstrip())
+        if sep is None:
+            return
+        pos = sep.end()
+
+
 def _bare_name_list(text: str, start: int, end: int) -> set[tuple[int, int]]:
     """ "Các cá nhân được khen thưởng gồm: Lò Văn Pấng, Giàng A Chứ, Lường Thị Hoa…": after a colon
     or a plural of people ("các cá nhân Nguyễn Văn Tư, …"), two or more items that are each a whole
     full name are people listed bare."""
     w = compiled()
     out: set[tuple[int, int]] = set()
+    # The list ends are found once, and the items read one by one up to the first that is no name:
+    # a page of openers without a list end ("Ảnh: CTV Ảnh: CTV …") is not read to its end from each.
+    list_ends = [m.start() for m in _LIST_END.finditer(text, start, end)]
     for colon in w.bare_list_opener.finditer(text, start, end):
         body_start = colon.end()
-        stop = _LIST_END.search(text, body_start, end)
-        body_end = stop.start() if stop else end
+        k = bisect.bisect_left(list_ends, body_start)
+        body_end = list_ends[k] if k < len(list_ends) else end
         items: list[tuple[int, int]] = []
-        pos = body_start
-        for part in _LIST_ITEM_SEPARATOR.split(text[body_start:body_end]):
-            s = pos + len(part) - len(part.lstrip())
-            e = pos + len(part.rstrip())
-            pos += len(part)
-            sep = _LIST_ITEM_SEPARATOR.match(text, pos, body_end)
-            pos = sep.end() if sep else pos
+        for item in _list_items(text, body_start, body_end):
+            if item is None:
+                items = []
+                break
+            s, e = item
             aside = _ITEM_ASIDE.search(text, s, e)
             if aside:
                 e = aside.start()  # "Nguyễn Văn Tư (ấp 3)"
