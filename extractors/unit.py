@@ -90,6 +90,7 @@ class _Compiled:
     bare_run: regex.Pattern[str]
     not_place_before: regex.Pattern[str]
     historical: frozenset[str]
+    head_word: regex.Pattern[str]
 
 
 @cache
@@ -158,6 +159,7 @@ def compiled() -> _Compiled:
             _FLAGS,
         ),
         historical=frozenset(fold(n) for n in officials["historical_names"]),
+        head_word=regex.compile(rf"(?:{tolerant_alternation(data['head_words'])})(?!\w)", _FLAGS),
     )
 
 
@@ -357,6 +359,8 @@ def _name_span(document: Document, start: int, end: int, level: str) -> tuple[in
     """
     text = document.text
     p = compiled()
+    if p.head_word.match(text, start, end):
+        return None  # "Ấp Trưởng": the unit's head, a title
     span = _trim_name(text, start, end, level)
     if span is None:
         return None
