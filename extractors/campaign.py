@@ -195,6 +195,8 @@ def _unquoted_name(
                     end = stop.start()
     if windowed and end == limit:
         return None  # no end within the window: far more words than a name has
+    if first.isupper():
+        end = _coordination(text, start, end) or end
     cut = next((c for c in cuts if start < c < end), None)
     if cut is not None:
         end = cut  # "… toàn dân tộc thôn An Phú", "… toàn dân tộc 18/11"
@@ -252,6 +254,9 @@ _NAME_WINDOW = 400  # characters
 _DIGIT = regex.compile(r"\d", regex.VERSION1)  # what `_DAY_MONTH` and `_YEAR_AFTER` need
 _SPACE = regex.compile(r"[ \t]*\n?[ \t]*")
 _LOWER_WORD = regex.compile(r"\p{Ll}+")
+_TRIGGER_WORD = regex.compile(r"\S+")
+# "… và Toàn dân đoàn kết …": "và" before a name in sentence case (a capital, then a lower-case word).
+_AND_NAME = regex.compile(r"[ \t]+và(?=[ \t]+\p{Lu}\p{Ll}*[ \t]+\p{Ll})", regex.VERSION1)
 _COLON = compile_at(r"[ \t]*:[ \t]*\n?[ \t]*")
 _LIST_SEP = regex.compile(r"[ \t]*(?:[,;][ \t]*(?:và[ \t]+)?|và[ \t]+)\n?[ \t]*")
 _NAME_PUNCT = regex.compile(r"[,;:.()…!?“”\"«»‘’]|\n\s*\n", regex.VERSION1)
@@ -288,9 +293,10 @@ def find_campaigns(document: Document, found: Findings) -> list[CampaignMention]
         for m in w.trigger.finditer(text, sentence.start, sentence.end):
             if not m["t"][0].isalpha():
                 continue
-            category = " ".join(m["t"].casefold().split())
-            limit = _name_limit(document, sentence, m.end())
-            after = _after_abbreviation(text, m.end(), limit)
+            trigger_end = _trigger_end(text, m.start(), m.end(), sentence.end)
+            category = " ".join(text[m.start() : trigger_end].casefold().split())
+            limit = _name_limit(document, sentence, trigger_end)
+            after = _after_abbreviation(text, trigger_end, limit)
             listed = _quoted_list(text, after, limit)
             if listed:
                 # "các phong trào: “A”, “B” và “C”": one campaign per quoted item.
@@ -318,7 +324,7 @@ def find_campaigns(document: Document, found: Findings) -> list[CampaignMention]
             opened = _opening_quote(text, sentence.start, m.start(), limit)
             if opened is not None:
                 # “Ngày hội hiến đất mở rộng hẻm”: the trigger opens the quotation, the rest is the name.
-                s, e = _trim_span(text, m.end(), opened.content_end)
+                s, e = _trim_span(text, trigger_end, opened.content_end)
                 if e > s:
                     out.append(CampaignMention(opened.start, opened.end, unquote(text[s:e]), category, s, e))
                 continue
@@ -329,11 +335,60 @@ def find_campaigns(document: Document, found: Findings) -> list[CampaignMention]
             )
             opens_item = _ITEM_OPEN.search(text, max(sentence.start, m.start() - 6), m.start()) is not None
             span = _unquoted_name(text, after, limit, labels_item=opens_item, any_case=any_case, cuts=cuts)
-            if span is not None:
-                out.append(
-                    CampaignMention(m.start(), span[1], unquote(text[span[0] : span[1]]), category, *span)
-                )
+            start = m.start()
+            while span is not None:
+                out.append(CampaignMention(start, span[1], unquote(text[span[0] : span[1]]), category, *span))
+                # "phong trào Thi đua yêu nước và Toàn dân đoàn kết …": a second name shares the trigger.
+                more = _coordinated_after(text, span[0], span[1], limit)
+                span = _unquoted_name(text, more, limit, cuts=cuts) if more is not None else None
+                start = span[0] if span is not None else start
     return out
+
+
+def _trigger_end(text: str, start: int, end: int, limit: int) -> int:
+    """Where the trigger ends: before a later word of it written with a capital where lower case follows
+    ("phong trào Thi đua yêu nước": "Thi đua yêu nước" is the name, "phong trào" the trigger; in
+    "phong trào thi đua “…”", "Phong trào Thi đua dân vận khéo" the whole trigger is one)."""
+    words = list(_TRIGGER_WORD.finditer(text, start, end))
+    after = _SPACE.match(text, end, limit)
+    at = after.end() if after else end
+    if len(words) < 2 or text[start:end].isupper() or at >= limit or not text[at].islower():
+        return end
+    w = compiled()
+    for word in words[1:]:
+        if text[word.start()].isupper():
+            shorter = text[start : word.start()].rstrip()
+            if fold(shorter) in w.categories:
+                return start + len(shorter)
+            return end
+    return end
+
+
+def _coordinated_after(text: str, start: int, end: int, limit: int) -> int | None:
+    """After a name that ends before "và" and a second capitalised name, where the second one's words
+    begin (right after "và"); None when no such name follows (see `_coordination`)."""
+    m = _AND_NAME.match(text, end, limit)
+    if m is None or not _coordinates(text, start, end):
+        return None
+    if compiled().trigger.match(text, skip_space(text, m.end(), limit)):
+        return None  # "… và Chương trình …": the next trigger names its own
+    return m.end()
+
+
+def _coordinates(text: str, start: int, end: int) -> bool:
+    """Whether a name may be the first of two joined by "và": written in sentence case, a capital on its
+    first word only, with two words or more ("Thi đua yêu nước"; "Văn hóa và Thể thao" is one name)."""
+    words = text[start:end].split()
+    return len(words) >= 2 and words[0][0].isupper() and not any(w[0].isupper() for w in words[1:])
+
+
+def _coordination(text: str, start: int, end: int) -> int | None:
+    """Where a name joined to a second one by "và" ends: "Thi đua yêu nước và Toàn dân đoàn kết xây
+    dựng đời sống văn hóa" holds two names, each capitalised, the second in sentence case too."""
+    for m in _AND_NAME.finditer(text, start, end):
+        if _coordinates(text, start, m.start()):
+            return m.start()
+    return None
 
 
 def _quoted_names(

@@ -75,6 +75,8 @@ class _Compiled:
     frequency: regex.Pattern[str]
     max_words: int
     max_quoted_name_words: int
+    photo_label_before: regex.Pattern[str]
+    grade_before: regex.Pattern[str]
 
 
 @cache
@@ -118,6 +120,11 @@ def compiled() -> _Compiled:
         ),
         max_words=int(data["max_counted_words"]),
         max_quoted_name_words=int(data["max_quoted_name_words"]),
+        photo_label_before=regex.compile(
+            rf"(?<![\w.])(?:{'|'.join(tolerant_pattern(x) for x in data['photo_labels'])})[ \t_-]*$",
+            regex.VERSION1,
+        ),
+        grade_before=regex.compile(rf"(?<![\w.])(?:{alternation(data['grade_before'])})\s*$", _FLAGS),
     )
 
 
@@ -132,8 +139,10 @@ def _is_name_or_identifier(text: str, q: Quantity, end: int, floor: int) -> bool
         tail = max(0, len(stem) - w.not_count_before_reach)
         if w.not_count_before.search(before, tail) and not w.so_as_quantity.search(before):
             return True
-        if w.document_before.search(before):
-            return True
+        if w.document_before.search(before) or w.photo_label_before.search(before):
+            return True  # "Quyết định 217", "DSC 0628", "Ảnh 2"
+        if q.end - q.start == 1 and w.grade_before.search(before):
+            return True  # "nhà cấp 4": a grade
     # "Tết Nguyên đán Giáp Thìn 2024": a bare year after a capitalised word belongs to the name.
     if _year_before(text, max(floor, q.start - _YEAR_NAME_WINDOW), q.end) and q.start > floor:
         return True

@@ -53,8 +53,9 @@ _ITEM_LEAD = 40
 _LOWER_LEAD = regex.compile(r"(?:\p{Ll}+[ \t]+){1,3}(?=[“\"«‘])", regex.VERSION1)
 # "“5 có, 3 sạch”", "3 có, 2 sạch": a small number and the word it counts, in a name of criteria.
 _NUMBERED_WORD = regex.compile(r"(?<![\d.,])\d(?!\d)[ \t]*(?P<word>\p{Ll}+)(?!\w)", regex.VERSION1)
-# An unquoted title ends at a semicolon, or at a colon that explains it.
-_TITLE_STOP = regex.compile(r"[;:]", regex.VERSION1)
+# An unquoted title ends at a semicolon, at a colon that explains it, or at an ellipsis that closes
+# a list ("mô hình Ngày thứ Bảy đại đoàn kết…được nhân dân đồng tình hưởng ứng").
+_TITLE_STOP = regex.compile(r"[;:…]|\.{3}", regex.VERSION1)
 # "“A” và “B”" as one item of a list: two titles.
 _QUOTES_JOINED = regex.compile(r"(?<=[”\"»’])\s*(?:,\s*)?và\s+(?=[“\"«‘])", regex.VERSION1)
 

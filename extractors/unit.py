@@ -29,7 +29,7 @@ from bantin.gazetteer.link import (
     link,
     link_fields,
 )
-from bantin.gazetteer.register import load_register
+from bantin.gazetteer.register import APOSTROPHES, fold_name, load_register
 from bantin.pipeline.text import names
 from bantin.pipeline.text.document import Document
 from bantin.pipeline.text.names import surname_with_middle_name
@@ -50,7 +50,11 @@ _GAP = r"[ \t]*(?:\n[ \t]*)?"  # spaces, or one line break of a hard-wrapped lin
 _NUMBER = r"\d{1,3}[A-Z]?(?![\w]|[.,/]\d)"
 # A number that opens a list written without spaces ("tổ dân phố Phú Hải 2,3"), not a decimal ("2,5 tỷ").
 _LISTED_NUMBER = rf"(?:{_NUMBER}|\d{{1,3}}(?=,\d{{1,3}}(?!\d|[.,]\d)))"
-_WORD = r"\p{Lu}[\p{Ll}\p{Lu}]*"
+# A capitalised syllable; an ethnic-minority name's may hold an apostrophe ("K’Nớ", "R'Lấp", "M’gar").
+_APOSTROPHE = f"[{APOSTROPHES}]"
+_WORD = rf"\p{{Lu}}[\p{{Ll}}\p{{Lu}}]*(?:{_APOSTROPHE}[\p{{Ll}}\p{{Lu}}]+)?"
+# A syllable of a bare place name: capital then lower case ("Quảng", "M’gar"), no acronym.
+_SYLLABLE = rf"\p{{Lu}}(?:\p{{Ll}}+|\p{{Ll}}*{_APOSTROPHE}\p{{L}}\p{{Ll}}*)"
 # Context windows, in characters: read once per match, a bounded window keeps a 200 KB sentence linear.
 _BEFORE_LEVEL_WINDOW = 10  # "cấp huyện", "các ấp": a tier or plural word (tier_before, plural_before)
 # "đường Hải Phòng", "các đồng chí Thanh Hà": a word before a bare province or district name that makes
@@ -86,6 +90,7 @@ class _Compiled:
     bare_run: regex.Pattern[str]
     not_place_before: regex.Pattern[str]
     historical: frozenset[str]
+    head_word: regex.Pattern[str]
 
 
 @cache
@@ -146,7 +151,7 @@ def compiled() -> _Compiled:
         register_abbreviations=frozenset(data["register_only_abbreviations"]),
         # A run of capitalised syllables, whole: a bare province or district name is one.
         bare_run=regex.compile(
-            r"(?<![\p{L}\p{N}.&/-])\p{Lu}\p{Ll}+(?:[ \t]+\p{Lu}\p{Ll}+)+(?![\p{L}\p{N}&/])"
+            rf"(?<![\p{{L}}\p{{N}}.&/-]){_SYLLABLE}(?:[ \t]+{_SYLLABLE})+(?![\p{{L}}\p{{N}}&/])"
         ),
         not_place_before=regex.compile(
             rf"(?<![\w])(?:{tolerant_alternation(data['not_place_before'])}"
@@ -154,6 +159,7 @@ def compiled() -> _Compiled:
             _FLAGS,
         ),
         historical=frozenset(fold(n) for n in officials["historical_names"]),
+        head_word=regex.compile(rf"(?:{tolerant_alternation(data['head_words'])})(?!\w)", _FLAGS),
     )
 
 
@@ -353,6 +359,8 @@ def _name_span(document: Document, start: int, end: int, level: str) -> tuple[in
     """
     text = document.text
     p = compiled()
+    if p.head_word.match(text, start, end):
+        return None  # "Ấp Trưởng": the unit's head, a title
     span = _trim_name(text, start, end, level)
     if span is None:
         return None
@@ -418,7 +426,7 @@ def _bare_levels() -> dict[str, tuple[str, ...]]:
     for uid, unit in register.units.items():
         era, group, _ = uid.split(":", 2)
         if group == "province" or (group == "district" and era == "legacy"):
-            key = fold(unit.short)
+            key = fold_name(unit.short)
             levels = out.setdefault(key, [])
             level = unit.level if unit.level in LEVEL_GROUPS else ("tỉnh" if group == "province" else "")
             if level and level not in levels:
@@ -446,7 +454,7 @@ def _bare_places(
     out: list[tuple[int, int, str]] = []
     quoted = closed_quotes(text, start, end)
     for m in p.bare_run.finditer(text, start, end):
-        key = fold(m.group())
+        key = fold_name(m.group())
         if key not in levels or key in p.historical or document.is_author(m.start(), m.end()):
             continue
         if inside(quoted, m.start(), m.end()):

@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import os
 import pickle
+import re
 import sqlite3
 import tempfile
 from dataclasses import dataclass, field
@@ -28,7 +29,7 @@ from bantin.pipeline.text.packages import installed_version, layout_error, requi
 from bantin.pipeline.text.textnorm import fold
 
 _PACKAGE = "vietnamadminunits"
-_CACHE_VERSION = 2  # raised when `Register` or `Unit` change: an older cache file is never read
+_CACHE_VERSION = 3  # raised when `Register` or `Unit` change: an older cache file is never read
 _DATABASE = "dataset.db"  # SQLite: the tables admin_units (2025) and admin_units_legacy
 _MAPPING = "converter_2025.json"  # old → new ward keys
 
@@ -77,11 +78,20 @@ _TYPE_PREFIXES = tuple(
     fold(w) + " " for w in ("thành phố", "thị trấn", "thị xã", "phường", "quận", "huyện", "tỉnh", "xã")
 )
 _SO = fold("số") + " "
+# The apostrophe of ethnic-minority names, in every way it is typed: straight, curly, modifier letter.
+APOSTROPHES = "'\u2018\u2019\u02bc"
+_APOSTROPHE = re.compile(f"[{APOSTROPHES}]")
+
+
+def fold_name(name: str) -> str:
+    """A unit name folded (`fold`) and without apostrophes: "Cư M’gar" and "Cư M'gar" are one key."""
+    return fold(_APOSTROPHE.sub("", name))
 
 
 def name_keys(name: str) -> list[str]:
-    """Matching keys of a unit name: folded, "Phường 06" = "6", type word dropped."""
-    key = fold(name)
+    """Matching keys of a unit name: folded, "Phường 06" = "6", type word dropped, apostrophes
+    dropped (the register writes "Đưng KNớ", "Đắk R'Lấp", bulletins "Đưng K’Nớ", "Đắk R’Lấp")."""
+    key = fold_name(name)
     for prefix in _TYPE_PREFIXES:
         if key.startswith(prefix):
             key = key[len(prefix) :]

@@ -511,6 +511,27 @@ CASES: list = [
         id="opening-mark-used-as-closing",
         was="“Dân vận khéo “ read as unclosed, the name ran on to 'năm 2023'",
     ),
+    # Two names in sentence case joined by "và" share one trigger; a trigger's later word written with a
+    # capital ("phong trào Thi đua yêu nước") begins the name.
+    (
+        "Sáng 14.3 , xã Cẩm Thanh tổ chức Hội nghị tổng kết phong trào Thi đua yêu nước và Toàn dân đoàn kết"
+        " xây dựng đời sống văn hóa năm 2012 (TDĐKXDĐSVH), phát động phong trào thi đua.",
+        [("Thi đua yêu nước", "phong trào"), ("Toàn dân đoàn kết xây dựng đời sống văn hóa", "phong trào")],
+        "two-names-joined-by-va",
+    ),
+    # A name whose words all take a capital is one name, "và" inside it ("Văn hóa, Thể thao và Du lịch").
+    (
+        "Ngày hội Văn hóa, Thể thao và Du lịch các dân tộc vùng Tây Bắc lần thứ XV năm 2022 do tỉnh Phú Thọ"
+        " đăng cai tổ chức được diễn ra từ ngày 2 – 4/12.",
+        [("Văn hóa, Thể thao và Du lịch các dân tộc vùng Tây Bắc", "ngày hội")],
+        "title-case-name-keeps-its-va",
+    ),
+    # "và" before another trigger: that trigger names its own.
+    (
+        "Hội tham gia phong trào Áo ấm mùa đông và Chương trình Sữa học đường.",
+        [("Áo ấm mùa đông", "phong trào"), ("Sữa học đường", "chương trình")],
+        "va-before-another-trigger",
+    ),
     # A trigger that opens a quotation: the rest of the quotation is the name.
     (
         "Nhiều hoạt động đem lại kết quả như “Ngày hội hiến đất mở rộng hẻm”, mô hình “Bếp yêu thương”.",

@@ -521,6 +521,32 @@ CASES: list = [
         [("5 suất quà", 5, "suất quà", "exact")],
         "lunar-day-mung",
     ),
+    # A camera's file name or a photo's label in a caption is no count; nor a grade ("nhà cấp 4").
+    (
+        "Phường Sông Hiến trao kinh phí hỗ trợ sửa chữa nhà đại đoàn kết cho 3 hộ nghèo, cận nghèo\n\n"
+        "Thứ năm - 07/12/2023 18:53\nChiều 05/12/2023, Ủy ban MTTQ phường Sông Hiến trao kinh phí cho 3 hộ"
+        " nghèo, cận nghèo. \nDSC 0628\nTrao kinh phí hỗ trợ cho hộ gia đình Bà Mông Thị Hòa, trú tại tổ 19",
+        [("3 hộ nghèo", 3, "hộ nghèo", "exact"), ("3 hộ nghèo", 3, "hộ nghèo", "exact")],
+        "camera-file-name-in-caption",
+    ),
+    (
+        "Sau hơn 1 tháng khởi công, ngôi nhà hai gian cấp 4 khang trang và các công trình phụ khép kín đã hoàn"
+        " thành.",
+        [],
+        "grade-of-a-house",
+    ),
+    (
+        "Đoàn y bác sĩ đã khám và cấp 500 thẻ bảo hiểm y tế cho người dân.",
+        [("500 thẻ bảo hiểm y tế", 500, "thẻ bảo hiểm y tế", "exact")],
+        "cap-as-a-verb-counts",
+    ),
+    # "khu phố Trưởng" is the head of a khu phố (a title): the number after it counts units.
+    (
+        "Đến dự buổi Tọa đàm có các đồng chí lãnh đạo Đảng ủy-HĐND-UBND Phường 8, các đ/c Bí thư kiêm khu\n"
+        "phố Trưởng 05 khu dân cư cùng các đ/c thành viên Uỷ ban MTTQVN phường.",
+        [("05 khu dân cư", 5, "khu dân cư", "exact")],
+        "head-of-units-then-count",
+    ),
 ]
 
 

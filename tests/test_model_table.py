@@ -619,6 +619,13 @@ CASES: list = [
         [],
         "sentence-with-colon-is-no-label",
     ),
+    # An ellipsis closes a list: the last unquoted title ends there, even with no space after it.
+    (
+        "Ngoài ra còn thực hiện tốt các mô hình có hiệu quả như mô hình làm hàng rào, cổng ngõ, mô hình vận"
+        " động mua bảo hiểm y tế, mô hình Ngày thứ Bảy đại đoàn kết…được nhân dân đồng tình hưởng ứng.",
+        [("Ngày thứ Bảy đại đoàn kết", None)],
+        "title-ends-at-an-ellipsis",
+    ),
 ]
 
 
