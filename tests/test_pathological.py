@@ -31,6 +31,7 @@ PATTERNS = [
     "với mô hình Xanh ",
     "«",
     "a\n",
+    "Ảnh: CTV ",
 ]
 
 
@@ -183,3 +184,19 @@ def test_a_year_in_a_name_is_matched_where_it_must_end() -> None:
             start,
             end,
         )
+
+
+def test_a_bare_list_item_longer_than_a_name_ends_the_list_unread() -> None:
+    """Each "Ảnh:" opened a bare list read to the page's end (39 s for 200 KB): an item is now read
+    only as far as a name may run."""
+    from bantin.extractors.official import _NAME_ITEM_WINDOW, _list_items
+
+    text = "Ảnh: CTV " * 20_000
+    assert list(_list_items(text, 5, len(text))) == [None]
+    names = "Lò Văn Pấng, Giàng A Chứ và Lường Thị Hoa"
+    assert [names[s:e] for s, e in _list_items(names, 0, len(names))] == [
+        "Lò Văn Pấng",
+        "Giàng A Chứ",
+        "Lường Thị Hoa",
+    ]
+    assert _NAME_ITEM_WINDOW >= 100
