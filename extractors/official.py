@@ -57,6 +57,7 @@ _ORGANISATION_END_WINDOW = 12
 # "Thành Đoàn Thuận An": the start, before a run of capitals, of an organisation word the run opens inside.
 _ORGANISATION_OPEN_WINDOW = 12
 _HONORIFIC_WINDOW = 15  # "các đồng chí", "hộ gia đình": an honorific or a household word and its spaces
+_LONGEST_NAME = 5  # words: "Tôn Nữ Thị Ngọc Hà", "Trần Lê Hồ Thiên Trang"
 # "Doanh nghiệp Hoàng Long", "Nhà văn hóa Thành Công": an organisation word (organisations_before_name).
 _ORGANISATION_BEFORE_WINDOW = 20
 # A short aside in parentheses right after a name ("(sinh năm 1962)", "(66 tuổi)").
@@ -132,6 +133,9 @@ def compiled() -> _Compiled:
         row["abbreviation"]: row["expansion"] for row in load_tsv("extractors", "abbreviations.tsv")
     }
     surnames = _phrases(people["surnames"])
+    # A name's syllable after its first, capitalised or a lower-case middle name before one more.
+    lower_middle = rf"(?-i:{_phrases(people['lower_case_middle_names'])})(?={_GAP}\p{{Lu}})"
+    more = rf"{_GAP}(?:{_ANY_CAP}|{lower_middle})"
     titles = _phrases(data["title_words"])
     orgs = _phrases(data["organisation_words"])
     levels = _phrases(list(load_yaml("extractors", "units.yaml")["levels"]), case_insensitive=True)
@@ -147,7 +151,7 @@ def compiled() -> _Compiled:
         ),
         # After an honorific any capitalised name counts, known surname or not ("đồng chí Y Phôn Ayun").
         honorific_name=regex.compile(
-            rf"(?<!\w)(?i:{_phrases(data['honorifics'])})\s+(?P<name>{_ANY_CAP}(?:{_GAP}{_ANY_CAP}){{1,4}})(?![\w’'])",
+            rf"(?<!\w)(?i:{_phrases(data['honorifics'])})\s+(?P<name>{_ANY_CAP}(?:{more}){{1,4}})(?![\w’'])",
             _FLAGS,
         ),
         # "bà K’Hiệp, Phó Chủ tịch …": a one-word name after an honorific when a title follows.
@@ -169,7 +173,7 @@ def compiled() -> _Compiled:
         # "hộ Mí Nhiệm", "gia đình Mí Nhiệm": a household is named by its head, a person with no title.
         # Written in lower case only: "Gia Đình Văn Hóa" in a heading names no one.
         household_name=regex.compile(
-            rf"(?<!\w)(?:{_phrases(data['households'])})\s+(?P<name>{_ANY_CAP}(?:{_GAP}{_ANY_CAP}){{1,4}})(?![\w’'])",
+            rf"(?<!\w)(?:{_phrases(data['households'])})\s+(?P<name>{_ANY_CAP}(?:{more}){{1,4}})(?![\w’'])",
             _FLAGS,
         ),
         household_before=regex.compile(rf"(?<!\w)(?:{_phrases(data['households'])})\s+$", _FLAGS),
@@ -250,10 +254,16 @@ def _trim_name(text: str, start: int, end: int) -> int:
 
 
 def _person_start(text: str, start: int, end: int) -> int:
-    """In a long run of capitalised words the person is the last full name ("… Lê Quý Đôn Nguyễn Thị Hoa")."""
+    """In a long run of capitalised words the person is the last full name ("… Lê Quý Đôn Nguyễn Thị Hoa").
+
+    After an honorific a run of up to five words is one name: "bà Trần Lê Hồ Thiên Trang" (two
+    surnames, father's and mother's, then "Hồ", a surname too, in the middle)."""
     w = compiled()
     words = list(_NON_SPACE.finditer(text[start:end]))
     if len(words) <= 4:
+        return start
+    honorific = w.honorific_before.search(text, max(0, start - _HONORIFIC_WINDOW), start)
+    if honorific and len(words) <= _LONGEST_NAME:
         return start
     strong = surname_with_middle_name([m.group() for m in words], 2)
     if strong is not None:

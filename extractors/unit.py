@@ -63,6 +63,8 @@ _NOT_PLACE_WINDOW = 20
 _DATELINE_DAY_WINDOW = 12  # "Hải Phòng, ngày 21": the comma, "ngày" and the day's first digit after a place
 # "huyện Cam Lộ, Đakrông và Hướng Hóa": the names listed between a district and a later name of its list.
 _DISTRICT_LIST_WINDOW = 80
+# "Phó Bí thư Thường trực Đảng ủy xã": a title and the organisation it heads, before a level word.
+_TITLE_BEFORE_WINDOW = 60
 
 
 @dataclass(frozen=True)
@@ -91,6 +93,7 @@ class _Compiled:
     not_place_before: regex.Pattern[str]
     historical: frozenset[str]
     head_word: regex.Pattern[str]
+    title_before: regex.Pattern[str]
 
 
 @cache
@@ -160,6 +163,11 @@ def compiled() -> _Compiled:
         ),
         historical=frozenset(fold(n) for n in officials["historical_names"]),
         head_word=regex.compile(rf"(?:{tolerant_alternation(data['head_words'])})(?!\w)", _FLAGS),
+        # A title that the level word's organisation goes on, in one clause: "Phó Bí thư Thường trực Đảng
+        # ủy xã", "Chủ tịch UBND phường". Capitalised as a title is written before its holder's name.
+        title_before=regex.compile(
+            rf"(?<!\w)(?-i:{tolerant_alternation(officials['title_words'])})(?!\w)[^,;:.()\n–—-]*$", _FLAGS
+        ),
     )
 
 
@@ -188,8 +196,9 @@ def _register_name_words() -> int:
     return max(len(key.split()) for key in keys) + 3
 
 
-def _trim_name(text: str, start: int, end: int, level: str) -> tuple[int, int] | None:
-    """The capitalised run as a name: cut before another level word; a person's name is no unit."""
+def _run_words(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The words of a capitalised run after a level word that may be the unit's name: cut before
+    another level word, a number that counts, and a person's full name (`_person_at`)."""
     p = compiled()
     words = [(start + s, start + e) for s, e in _name_words(text, start, end)]
     for i, (ws, _) in enumerate(words):
@@ -198,7 +207,21 @@ def _trim_name(text: str, start: int, end: int, level: str) -> tuple[int, int] |
             break
     if words and text[words[-1][0]].isdigit() and p.count_after.match(text, words[-1][1]):
         words = words[:-1]  # "xã Hải Lâm 5 suất quà": the number counts
-    words = words[: _person_at(text, words)]
+    return words[: _person_at(text, words)]
+
+
+def _person_shaped(text: str, words: list[tuple[int, int]]) -> bool:
+    """Whether the words read as a full personal name: a surname and two or more words, or a surname
+    and a middle name ("Nguyễn Văn A", "Phan Thành Lý", "Lê Văn")."""
+    p = compiled()
+    if len(words) < 2 or fold(text[words[0][0] : words[0][1]]) not in p.surnames:
+        return False
+    return len(words) >= 3 or fold(text[words[1][0] : words[1][1]]) in p.middle_names
+
+
+def _trim_name(text: str, start: int, end: int, level: str) -> tuple[int, int] | None:
+    """The capitalised run as a name: cut before another level word; a person's name is no unit."""
+    words = _run_words(text, start, end)
     if not words:
         return None
     if level in LEVEL_GROUPS:
@@ -209,9 +232,7 @@ def _trim_name(text: str, start: int, end: int, level: str) -> tuple[int, int] |
                 return words[0][0], words[n - 1][1]
         if len(words) > 1 and text[words[-1][0]].isdigit():
             words = words[:-1]  # a ward or district the register does not know with a number
-        first = fold(text[words[0][0] : words[0][1]])
-        second = fold(text[words[1][0] : words[1][1]]) if len(words) > 1 else ""
-        if first in p.surnames and len(words) >= 2 and (len(words) >= 3 or second in p.middle_names):
+        if _person_shaped(text, words):
             return None
     return words[0][0], words[-1][1]
 
@@ -244,6 +265,7 @@ def find_units(document: Document, dates: SpanUnion) -> list[UnitMention]:
     p = compiled()
     found: list[UnitMention] = []
     taken = SpanUnion()
+    holders: set[tuple[int, int]] = set()  # units whose run may be a title's holder (`_holder_after`)
     era = "2025" if document.published is not None and document.published >= REFORM_DATE else "legacy"
     letterhead = _letterhead_end(text)
 
@@ -276,8 +298,10 @@ def find_units(document: Document, dates: SpanUnion) -> list[UnitMention]:
                 # word ("Thị ủy Buôn Hồ" is no buôn: the name only begins like a level word).
                 continue
             span = _name_span(document, m.start("cap"), m.end("cap"), level)
-            if span:
-                add(m.start(), span[1], level, text[span[0] : span[1]])
+            if span is None or not add(m.start(), span[1], level, text[span[0] : span[1]]):
+                continue
+            if _holder_after(text, sentence.start, m.start(), span, m.end("cap"), level):
+                holders.add((m.start(), span[1]))
         for m in p.level.finditer(text, sentence.start, sentence.end, overlapped=True):
             counted = after_count(m.start())
             word_before = max(0, m.start() - _BEFORE_LEVEL_WINDOW)
@@ -310,6 +334,8 @@ def find_units(document: Document, dates: SpanUnion) -> list[UnitMention]:
                 continue
             if not add(m.start(), span[1], level, text[span[0] : span[1]]):
                 continue
+            if _holder_after(text, sentence.start, m.start(), span, m.end("cap"), level):
+                holders.add((m.start(), span[1]))
             name = text[span[0] : span[1]]
             stem = _NUMBERED_STEM.match(name)
             if stem and span[1] == m.end("cap"):
@@ -334,6 +360,7 @@ def find_units(document: Document, dates: SpanUnion) -> list[UnitMention]:
             ):
                 continue  # "P Hà", "Ảnh: H.Nam" are no units; "P.6", "H.Cẩm Mỹ" are
             add(m.start(), span[1], level, text[span[0] : span[1]])
+    found = _drop_holders(found, holders)
     # Bare names last, once every unit with a level word is known (their levels, the lists they open).
     named = {fold(u.name): u.level for u in found if u.level in LEVEL_GROUPS}
     districts_ending: dict[int, list[UnitMention]] = {}
@@ -347,6 +374,40 @@ def find_units(document: Document, dates: SpanUnion) -> list[UnitMention]:
             add(start, end, level, text[start:end])
     found.sort(key=lambda u: (u.start, u.end))
     return found
+
+
+def _holder_after(
+    text: str, floor: int, level_start: int, span: tuple[int, int], run_end: int, level: str
+) -> bool:
+    """Whether the run after a title's level word may be the title's holder, not the unit's name:
+    "Phó Bí thư Thường trực Đảng ủy xã Phan Thành Lý". The register knows a xã Phan, but the whole run
+    is a full personal name, no place follows the known part, and a title opens the clause. A unit
+    named after a person ("xã Đào Hữu Cảnh") is known whole, so it is never a holder.
+    """
+    p = compiled()
+    if level not in LEVEL_GROUPS:
+        return False
+    words = _run_words(text, span[0], run_end)
+    if not words or words[-1][1] <= span[1] or not _person_shaped(text, words):
+        return False
+    rest = " ".join(text[span[1] : words[-1][1]].split())
+    if any(_known(lv, rest, "legacy") for lv in LEVEL_GROUPS):
+        return False  # "xã Kim Sơn Ninh Bình": an address without its comma
+    title = p.title_before.search(text, max(floor, level_start - _TITLE_BEFORE_WINDOW), level_start)
+    return title is not None
+
+
+def _drop_holders(found: list[UnitMention], holders: set[tuple[int, int]]) -> list[UnitMention]:
+    """The units without those read from a title's holder (`_holder_after`) when the article names
+    another unit of that level: the title's "xã" is that one ("… xã Long Điền …, Phó Bí thư Thường
+    trực Đảng ủy xã Phan Thành Lý": Phan Thành Lý is the person)."""
+    if not holders:
+        return found
+    held = [u for u in found if (u.start, u.end) in holders]
+    named = {(u.level, fold(u.name)) for u in found if (u.start, u.end) not in holders}
+    levels = {level for level, _ in named}
+    drop = {(u.start, u.end) for u in held if u.level in levels and (u.level, fold(u.name)) not in named}
+    return [u for u in found if (u.start, u.end) not in drop]
 
 
 def _name_span(document: Document, start: int, end: int, level: str) -> tuple[int, int] | None:

@@ -856,6 +856,43 @@ CASES: list = [
         [("Nguyễn Chí Thanh", ["Bí thư Đảng ủy xã"])],
         "verb-lam-viec-ends-title",
     ),
+    # A title ending in a bare level word, then its holder: the register knows a xã Phan, but the whole
+    # run is a full personal name and the article's xã is named before it.
+    _case(
+        "Bí thư Đảng ủy, Chủ tịch HĐND xã Long Điền Cù Minh Trọng và Phó Bí thư Thường trực Đảng ủy xã Phan "
+        "Thành Lý đến dự.",
+        [
+            ("Cù Minh Trọng", ["Bí thư Đảng ủy", "Chủ tịch HĐND xã Long Điền"]),
+            ("Phan Thành Lý", ["Phó Bí thư Thường trực Đảng ủy xã"]),
+        ],
+        id="title-bare-level-word-then-holder",
+        was="'xã Phan' (a commune the register knows) was the unit and the person was lost",
+    ),
+    (
+        "Sáng 14/2, Chủ tịch UBND tỉnh Phan Thiên Định cùng đoàn công tác và mạnh thường quân đã tới trao quà Tết.",
+        [("Phan Thiên Định", ["Chủ tịch UBND tỉnh"])],
+        "title-bare-province-then-holder",
+    ),
+    # A middle name written in lower case after an honorific.
+    _case(
+        "Tổng kinh phí là 89.000.000 đồng, trong đó gia đình ông Nguyễn văn Thanh và bà Đoàn Thị Dư ở phường "
+        "Hiệp Phú, thành phố Thủ Đức hỗ trợ 70.000.000 đồng.",
+        [("Nguyễn văn Thanh", []), ("Đoàn Thị Dư", [])],
+        id="lower-case-middle-name",
+        was="'ông Nguyễn văn Thanh' was no name: 'văn' is not capitalised",
+    ),
+    # Five-word names after an honorific: two surnames (father's and mother's), a surname in the middle.
+    _case(
+        "Tổng số tiền gần 13 triệu đồng, do gia đình bà Trần Lê Hồ Thiên Trang, thành phố Long Xuyên hỗ trợ.",
+        [("Trần Lê Hồ Thiên Trang", [])],
+        id="five-word-name-after-honorific",
+        was="the name was cut at 'Hồ' (a surname) and 'Hồ Thiên Trang' then had no honorific",
+    ),
+    (
+        "Tham dự có bà Tôn Nữ Thị Ngọc Hà, Phó Chủ tịch UBND phường.",
+        [("Tôn Nữ Thị Ngọc Hà", ["Phó Chủ tịch UBND phường"])],
+        "five-word-name-ton-nu",
+    ),
 ]
 
 

@@ -53,6 +53,25 @@ CASES: list = [
         [("Cư M’gar", "huyện", "Cư M’gar", "648")],
         "bare-district",
     ),
+    # After a title, a full personal name of which the register knows only the first word ("xã Phan") is
+    # the title's holder when the article names its xã elsewhere; a commune named after a person, known
+    # whole, stays a unit.
+    (
+        "Ngày 26/1, Thường trực Đảng ủy xã Long Điền tổ chức trao quà. Phó Bí thư Thường trực Đảng ủy xã Phan "
+        "Thành Lý đến dự.",
+        [("xã Long Điền", "xã", "Long Điền", "31981")],
+        "title-holder-not-a-commune",
+    ),
+    (
+        "Ngày 01/12/2023, Tại trường Trung học cơ sở Đào Hữu Cảnh, Ủy ban nhân dân xã Đào Hữu Cảnh tổ chức Mít Tinh.",
+        [("xã Đào Hữu Cảnh", "xã", "Đào Hữu Cảnh", "30493")],
+        "commune-named-after-a-person",
+    ),
+    (
+        "Chủ tịch UBND phường Hạ Đình Thái Minh Tuấn khẳng định đã không nhận được bất kỳ văn bản nào của quận.",
+        [("phường Hạ Đình", "phường", "Hạ Đình", "00373")],
+        "title-commune-then-holder-by-middle-name",
+    ),
 ]
 
 
