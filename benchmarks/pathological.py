@@ -69,6 +69,8 @@ PATTERNS: tuple[str, ...] = (
     "1,5 tỷ đồng ",
     "(",
     "Ảnh: CTV ",
+    "mô hình “Dân vận khéo” “",
+    "mô hình “Dân vận khéo” với tên gọi “",
 )
 
 

@@ -58,6 +58,7 @@ class _Compiled:
     month_names: frozenset[str]
     known: tuple[str, ...]
     national: regex.Pattern[str]
+    proper_nouns: tuple[tuple[regex.Pattern[str], tuple[int, ...]], ...]
     categories: dict[str, str]  # folded trigger → the trigger as the records spell it
     sentence_openers: str
     name_start_stop: regex.Pattern[str]
@@ -71,6 +72,11 @@ def _name_pattern(name: str) -> str:
         pieces = [tolerant_pattern(p) for p in regex.split(r"\s*,\s*", part)]
         dashed.append(r"(?:\s*,\s*|\s+)".join(f"(?:{p})" for p in pieces))
     return r"\s*[-–—]\s*".join(f"(?:{p})" for p in dashed)
+
+
+def _inner_capitals(name: str) -> tuple[int, ...]:
+    """Which words of a known name, past its first, are capitalised: its proper nouns ("Tổ quốc")."""
+    return tuple(i for i, word in enumerate(_WORDS.findall(name)) if i and word[0].isupper())
 
 
 @cache
@@ -104,6 +110,11 @@ def compiled() -> _Compiled:
         month_names=frozenset(fold(r) for r in data["month_names"]),
         known=tuple(data["known_campaigns"] + data["national_names"]),
         national=regex.compile(rf"(?:{national})(?!\w)", _FLAGS),
+        proper_nouns=tuple(
+            (regex.compile(rf"(?:{_name_pattern(n)})(?!\w)", _FLAGS), capitals)
+            for n in sorted(set(names), key=len, reverse=True)
+            if (capitals := _inner_capitals(n))
+        ),
         categories={fold(t): str(t) for t in data["triggers"]},
         sentence_openers=str(data["sentence_openers"]),
         name_start_stop=regex.compile(rf"(?:{tolerant_alternation(data['name_start_stops'])})(?!\w)", _FLAGS),
@@ -158,7 +169,10 @@ def _unquoted_name(
     if start >= limit or start == pos:
         return None
     first = text[start]
-    if not first.isupper():
+    # A capital that opens a line may open a sentence (a caption's line joined to the next: "Quang cảnh
+    # ngày hội\nTại Ngày hội, …"): it makes no name, as a lower-case letter would not.
+    capitalised = first.isupper() and "\n" not in text[pos:start]
+    if not capitalised:
         if any_case is None or not first.isalnum() or w.name_start_stop.match(text, start, limit):
             return None
         if w.name_end.match(text, start - 1, limit):
@@ -195,7 +209,7 @@ def _unquoted_name(
                     end = stop.start()
     if windowed and end == limit:
         return None  # no end within the window: far more words than a name has
-    if first.isupper():
+    if capitalised:
         end = _coordination(text, start, end) or end
     cut = next((c for c in cuts if start < c < end), None)
     if cut is not None:
@@ -223,6 +237,7 @@ def _stop_heads(text: str) -> tuple[list[int], list[int]]:
     )
 
 
+_WORDS = regex.compile(r"\w+", regex.VERSION1)
 _WORD_BEFORE = regex.compile(r"(\p{L}+)[ \t]*$", regex.VERSION1)
 _WORD_AFTER = regex.compile(r"[ \t]*(\p{L}+)", regex.VERSION1)
 _PAIR_WORD_WINDOW = 20  # "phòng, chống": the one word before a comma that may pair with the word after it
@@ -417,7 +432,7 @@ def _national_names(text: str, pos: int, limit: int) -> list[tuple[int, int]]:
     at = skip_space(text, pos, limit)
     while at < limit:
         found = w.national.match(text, at, limit)
-        if found is None:
+        if found is None or not _keeps_proper_nouns(text, found.start(), found.end()):
             break
         out.append(found.span())
         sep = _NEXT_NAME.match(text, found.end(), limit)
@@ -425,6 +440,19 @@ def _national_names(text: str, pos: int, limit: int) -> list[tuple[int, int]]:
             break
         at = sep.end()
     return out
+
+
+def _keeps_proper_nouns(text: str, start: int, end: int) -> bool:
+    """Whether a known name written in lower case still capitalises its proper nouns: "phong trào toàn
+    dân bảo vệ an ninh Tổ quốc" names the movement, "… an ninh tổ quốc" is the phrase (the guideline
+    takes a lower-case name only after a capitalised trigger; a known name is its exception)."""
+    if not text[start].islower():
+        return True
+    for pattern, capitals in compiled().proper_nouns:
+        if pattern.fullmatch(text, start, end):
+            words = _WORDS.findall(text, start, end)
+            return all(i >= len(words) or words[i][0].isupper() for i in capitals)
+    return True
 
 
 def _cuts(found: Findings) -> list[int]:

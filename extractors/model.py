@@ -93,6 +93,7 @@ class _Compiled:
     figures_title: regex.Pattern[str]
     organisation_head: regex.Pattern[str]
     max_words_before_list_colon: int
+    naming: regex.Pattern[str]
 
 
 @cache
@@ -172,6 +173,12 @@ def compiled() -> _Compiled:
             rf"(?:{alternation(data['organisation_heads'])})(?!\w)", regex.VERSION1
         ),
         max_words_before_list_colon=int(data["max_words_before_list_colon"]),
+        # "mô hình mới với tên gọi “…”", "“Dân vận khéo” với tên gọi “…”": the words that name the next quote.
+        naming=regex.compile(
+            rf",?(?:[ \t]+(?-i:\p{{Ll}}+)){{0,2}}?[ \t]+(?:{alt(data['naming_phrases'])})(?:[ \t]+là)?[ \t]*"
+            rf"(?=[“\"«‘])",
+            _FLAGS,
+        ),
     )
 
 
@@ -305,9 +312,13 @@ def _inline(document: Document, sentence: Span, campaigns: set[str]) -> list[tup
         more = w.trigger_pair.match(text, after, sentence.end)
         if more:
             after = more.end()
-        # "điển hình tiên tiến “…”", "mô hình điểm “…”": a few lower-case words before the quote.
+        # "điển hình tiên tiến “…”", "mô hình điểm “…”": a few lower-case words before the quote;
+        # "mô hình mới với tên gọi “…”": the words that give its name.
+        named = w.naming.match(text, after, sentence.end)
         modifiers = w.modifiers_before_quote.match(text, after, sentence.end)
-        if modifiers and not w.modifier_stop.search(text, after, modifiers.end()):
+        if named:
+            after = named.end()
+        elif modifiers and not w.modifier_stop.search(text, after, modifiers.end()):
             after = modifiers.end()
         starts.append((m.start(), after))
     for m in w.quote_verb.finditer(text, sentence.start, sentence.end):
@@ -414,13 +425,17 @@ def _quoted_chain(
     q: Quote | None = first
     start = trigger_start
     owner_start, owner_before = _owner_before_trigger(text, sentence, trigger_start, trigger_start)
+    typed = False  # one type per title: a chain of types read from each trigger would be quadratic
     while q is not None:
         title = _clean_title(text[q.content_start : q.content_end])
-        if not _is_title(title, campaigns, quoted=True):
-            # mô hình “Dân vận khéo” “Ngày thứ Bảy cùng dân”: the type, then the title.
-            following = quoted_at(text, q.end, sentence.end)
-            if following is not None and not text[q.end : following.start].strip():
+        if not typed and not _is_title(title, campaigns, quoted=True):
+            # mô hình “Dân vận khéo” “Ngày thứ Bảy cùng dân”: the type, then the title (or the name it is
+            # given: mô hình “Dân vận khéo” với tên gọi “Tổ Tuần tra …”).
+            named = compiled().naming.match(text, q.end, sentence.end)
+            following = quoted_at(text, named.end() if named else q.end, sentence.end)
+            if following is not None and (named or not text[q.end : following.start].strip()):
                 q = following
+                typed = True
                 continue
         tail_end = _unquoted_title_end(text, q.end, min(sentence.end, q.end + _TAIL_WINDOW))
         nxt = _next_quote(text, q.end, tail_end)
@@ -654,14 +669,27 @@ def _item_model(document: Document, item: Span) -> ModelMention | None:
 
 
 def _unnamed(text: str, item: Span, criteria: set[str]) -> bool:
-    """An item that names no model: a kind ("mô hình sinh kế"), or a criterion of a numbered name
-    ("“3 có, 2 sạch”: có việc làm, …, sạch nhà" — the items open with the name's own words)."""
+    """An item that names no model: a kind ("mô hình sinh kế", "các mô hình an sinh xã hội": a trigger,
+    plural or not, then lower-case words), or a criterion of a numbered name ("“3 có, 2 sạch”: có việc
+    làm, …, sạch nhà" — the items open with the name's own words)."""
     w = compiled()
-    kind = w.trigger.match(text, item.start, item.end)
+    plural = w.plural_trigger.match(text, item.start, item.end)
+    kind = plural if plural is not None else w.trigger.match(text, item.start, item.end)
     if kind is not None and text[skip_space(text, kind.end(), item.end) : item.end][:1].islower():
         return not any(c in text[item.start : item.end] for c in OPENERS)
     first = regex.match(r"\w+", text[item.start : item.end])
     return first is not None and fold(first.group()) in criteria
+
+
+def _introduces_campaign(text: str, item: Span, campaigns: list[Span]) -> bool:
+    """An item made of a campaign and the lower-case words that introduce it ("hưởng ứng phong trào
+    “Thành phố muôn sắc hoa”", "thực hiện cuộc vận động “…”"): the name is the campaign's, no model's.
+    `campaigns` are the campaigns' spans, sorted."""
+    at = bisect.bisect_left(campaigns, Span(item.start, item.start))
+    if at == len(campaigns) or campaigns[at].end > item.end:
+        return False
+    lead = text[item.start : campaigns[at].start]
+    return not any(ch.isupper() or ch in OPENERS for ch in lead)
 
 
 def _criteria_words(text: str, start: int, end: int) -> set[str]:
@@ -693,6 +721,7 @@ def _labelled(document: Document, sentence: Span, campaigns: set[str]) -> list[M
 
 def find_models(document: Document, found_campaigns: Sequence[Mention]) -> list[ModelMention]:
     campaigns = _campaign_keys(found_campaigns)
+    campaign_spans = sorted(Span(c.start, c.end) for c in found_campaigns)
     text = document.text
     out: list[ModelMention] = []
     open_list = False
@@ -712,7 +741,7 @@ def find_models(document: Document, found_campaigns: Sequence[Mention]) -> list[
             items = _split_joined(document.text, _list_items(document.text, span.start, span.end))
             criteria = _criteria_words(text, sentence.start, span.start)
             for item in _to_announced(document.text, items, announced):
-                if _unnamed(text, item, criteria):
+                if _unnamed(text, item, criteria) or _introduces_campaign(text, item, campaign_spans):
                     continue
                 starting = [
                     mm

@@ -478,6 +478,14 @@ CASES: list = [
         [("Mục tiêu quốc gia xây dựng nông thôn mới", "chương trình")],
         "unquoted-name-on-the-next-line",
     ),
+    # A capital that opens a line may open a sentence: a lower-case trigger ending the line before it
+    # names nothing (a caption joined to the next paragraph, r145).
+    _case(
+        "Quang cảnh ngày hội\nTại Ngày hội, địa phương đã tuyên dương 01 gương điển hình, 19 công dân gương mẫu.",
+        [],
+        id="capital-opening-the-next-line-is-no-name",
+        was="'ngày hội\nTại Ngày hội' was a campaign named 'Tại Ngày hội'",
+    ),
     # A title in capitals: only quoted and known names.
     ("PHƯỜNG 5 TỔ CHỨC NGÀY HỘI VĂN HÓA ẨM THỰC NĂM 2024", [], "capitals-title-unknown-name"),
     (
@@ -486,6 +494,20 @@ CASES: list = [
         "capitals-title-known-name",
     ),
     # Known nationwide names count in lower case; a list of them shares the trigger.
+    # Written in lower case, a known name keeps its proper nouns' capitals ("Tổ quốc"), else it is the phrase.
+    _case(
+        "Mô hình “Tổ Tuần tra – Tự quản” của phường Thanh Hà thể hiện sự quyết tâm của chính quyền thành phố Hội"
+        " An trong phong trào toàn dân bảo vệ an ninh tổ quốc, nêu cao vai trò, trách nhiệm của người dân.",
+        [],
+        id="known-name-with-its-proper-noun-in-lower-case",
+        was="'phong trào toàn dân bảo vệ an ninh tổ quốc' was a campaign (r132)",
+    ),
+    (
+        "Một số giải pháp đẩy mạnh phong trào toàn dân bảo vệ an ninh Tổ quốc trong tình hình mới đang được"
+        " thực hiện.",
+        [("toàn dân bảo vệ an ninh Tổ quốc", "phong trào")],
+        "known-name-lower-case-keeping-its-proper-noun",
+    ),
     (
         "Đảng ủy đánh giá kết quả thực hiện phong trào thi đua dân vận khéo của hệ thống chính trị phường.",
         [("dân vận khéo", "phong trào thi đua")],

@@ -619,6 +619,40 @@ CASES: list = [
         [],
         "sentence-with-colon-is-no-label",
     ),
+    # In a list of works, a campaign and the words that introduce it are the campaign's; a plural
+    # trigger before lower-case words is a kind of model (r133).
+    _case(
+        "Kết quả và hướng thực hiện năm 2026: Các khu dân cư đã đăng ký 57 công trình xây dựng, bao gồm: Khu dân"
+        " cư Văn minh – Tự quản – Nghĩa tình, các mô hình an sinh xã hội, hưởng ứng phong trào “Thành phố muôn"
+        " sắc hoa”, góp phần thực hiện hiệu quả cuộc vận động “Toàn dân đoàn kết xây dựng nông thôn mới, đô thị"
+        " văn minh”.",
+        [("Khu dân cư Văn minh – Tự quản – Nghĩa tình", None)],
+        id="campaign-items-and-a-kind-in-a-list-of-works",
+        was="'hưởng ứng phong trào “…”', 'thực hiện cuộc vận động “…”' and 'các mô hình an sinh xã hội' were titles",
+    ),
+    (
+        "Các hội đoàn thể duy trì những mô hình giảm nghèo, mô hình “Bếp ăn tình thương”, mô hình"
+        " “Tủ sách dùng chung”.",
+        [("Bếp ăn tình thương", None), ("Tủ sách dùng chung", None)],
+        "plural-kind-before-quoted-titles",
+    ),
+    # A name given after the type ("mô hình “Dân vận khéo”") or after the trigger: "với tên gọi “…”".
+    _case(
+        "Sáng nay 31.3, UBND phường Thanh Hà, TP Hội An tổ chức lễ ra mắt mô hình “Dân vận khéo” với tên gọi"
+        " “Tổ Tuần tra nhân dân và tự quản về an ninh, trật tự”, gọi tắt là mô hình “Tổ Tuần tra – Tự quản”.",
+        [
+            ("Tổ Tuần tra nhân dân và tự quản về an ninh, trật tự", "UBND phường Thanh Hà, TP Hội An"),
+            ("Tổ Tuần tra – Tự quản", None),
+        ],
+        id="name-given-after-the-campaign-type",
+        was="the quote after 'với tên gọi' was read as no title (r132)",
+    ),
+    (
+        "Năm 1991, cấp uỷ, chính quyền huyện Yên Thuỷ củng cố phong trào quần chúng bảo vệ an ninh Tổ quốc thông"
+        ' qua việc đổi mới mô hình "Tổ lũy tre xanh” thành mô hình mới với tên gọi " Tổ liên gia tự quản” ở KDC.',
+        [("Tổ lũy tre xanh", None), ("Tổ liên gia tự quản", None)],
+        "name-given-after-the-trigger",
+    ),
     # An ellipsis closes a list: the last unquoted title ends there, even with no space after it.
     (
         "Ngoài ra còn thực hiện tốt các mô hình có hiệu quả như mô hình làm hàng rào, cổng ngõ, mô hình vận"
