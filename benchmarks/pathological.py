@@ -71,6 +71,7 @@ PATTERNS: tuple[str, ...] = (
     "Ảnh: CTV ",
     "mô hình “Dân vận khéo” “",
     "mô hình “Dân vận khéo” với tên gọi “",
+    "các mô hình: hưởng ứng phong trào “A”, ",
 )
 
 

@@ -567,6 +567,8 @@ def _list_spans(document: Document, sentence: Span) -> list[tuple[Span, bool, in
     text = document.text
     w = compiled()
     out: list[tuple[Span, bool, int | None]] = []
+    # The ellipses of the sentence, found once: each colon looks up the next (bisect), not a scan.
+    ellipses = [m.start() for m in _ELLIPSIS.finditer(text, sentence.start, sentence.end, overlapped=True)]
     for colon in regex.finditer(r":", text[sentence.start : sentence.end]):
         c = sentence.start + colon.start()
         # The clause before the colon (a bounded look back keeps long paragraphs linear).
@@ -575,14 +577,22 @@ def _list_spans(document: Document, sentence: Span) -> list[tuple[Span, bool, in
         head = text[clause_start:c]
         if not _announces_list(head):
             continue
-        ellipsis = _ELLIPSIS.search(text, c + 1, sentence.end)
-        end = ellipsis.start() if ellipsis else sentence.end
-        open_list = bool(ellipsis) and text[c + 1 : ellipsis.start()].rstrip().endswith(";")
+        k = bisect.bisect_left(ellipses, c + 1)
+        ellipsis = ellipses[k] if k < len(ellipses) else None
+        end = ellipsis if ellipsis is not None else sentence.end
+        open_list = ellipsis is not None and text[c + 1 : ellipsis].rstrip().endswith(";")
         end = _before_next_clause(text, c + 1, end)
         announced = w.announced.search(head)
         out.append((Span(c + 1, end), open_list, int(announced["n"]) if announced else None))
     # "Xây dựng mô hình: duy trì các mô hình như: A, B": the inner list is the list.
-    out = [o for o in out if not any(o[0].start < other[0].start - 1 < o[0].end for other in out)]
+    # The lists are in the order of their colons: the nearest that starts after a list is the one
+    # that may start inside it (a check per list, not per pair).
+    starts = [o[0].start for o in out]
+    inner = []
+    for o in out:
+        k = bisect.bisect_right(starts, o[0].start + 1)
+        inner.append(k < len(starts) and starts[k] - 1 < o[0].end)
+    out = [o for o, nested in zip(out, inner, strict=True) if not nested]
     if not out:
         for m in w.list_without_colon.finditer(text, sentence.start, sentence.end):
             ellipsis = _ELLIPSIS.search(text, m.end(), sentence.end)
