@@ -69,6 +69,7 @@ PATTERNS: tuple[str, ...] = (
     "1,5 tỷ đồng ",
     "(",
     "Ảnh: CTV ",
+    "từ 1,5 - 4,8 triệu đồng, ",
 )
 
 
