@@ -72,6 +72,7 @@ PATTERNS: tuple[str, ...] = (
     "mô hình “Dân vận khéo” “",
     "mô hình “Dân vận khéo” với tên gọi “",
     "các mô hình: hưởng ứng phong trào “A”, ",
+    "từ 1,5 - 4,8 triệu đồng, ",
 )
 
 

@@ -84,6 +84,10 @@ _RANGE_TAIL = regex.compile(
 )
 
 
+# A range written in two scales spans less than this factor: "từ 5 đến 3 triệu" is no range.
+_MAX_RANGE_SPAN = 1000
+
+
 def quantities_with_ranges(document: Document, sentence: Span) -> list[Bound]:
     """The sentence's numbers, each range read as its two bounds (read once, shared by the money, count
     and measure extractors)."""
@@ -112,11 +116,18 @@ def _quantities_with_ranges(document: Document, sentence: Span) -> list[Bound]:
 
 
 def _range_second(text: str, q: Quantity, limit: int) -> tuple[Quantity, Decimal] | None:
-    """The second number of a range that opens with `q`, and its scale's multiplier."""
-    if q.has_scale or text[q.start - 1 : q.start] in ("/", "-"):
+    """The second number of a range that opens with `q`, and the multiplier of `q`: the second's
+    scale when `q` has none and is below the second's bare figure ("1,5 - 4,8 triệu"), else 1, the
+    bounds written in different scales ("từ 350.000 đến 1 triệu", "từ 500 nghìn đến 1,5 triệu")."""
+    if text[q.start - 1 : q.start] in ("/", "-"):
         return None
     tail = _RANGE_TAIL.match(text, q.end, limit)
     found = number_at(text, tail.start("num"), limit) if tail else None
-    if found is None or found[0].value / found[1] <= q.value:
+    if found is None:
         return None
-    return found
+    last, multiplier = found
+    if not q.has_scale and last.value / multiplier > q.value:
+        return found
+    if q.value < last.value <= q.value * _MAX_RANGE_SPAN:
+        return last, Decimal(1)
+    return None

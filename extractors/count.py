@@ -20,7 +20,7 @@ import regex
 
 from bantin.extractors.arbitrate import held_against
 from bantin.extractors.base import Bound, Findings, Mention, number_value, quantities_with_ranges
-from bantin.extractors.measure_words import measure_word_at
+from bantin.extractors.measure_words import counts_places, measure_word_at
 from bantin.extractors.money import money_end
 from bantin.extractors.numbers import Quantity, part_of_whole_at
 from bantin.extractors.numbers import compiled as number_grammar
@@ -63,6 +63,7 @@ class _Compiled:
     stop: regex.Pattern[str]
     not_count_before_reach: int
     verb_stop: regex.Pattern[str]
+    verb_noun: regex.Pattern[str]
     event_classifiers: frozenset[str]
     counted_abbreviations: frozenset[str]
     one_of: regex.Pattern[str]
@@ -105,6 +106,7 @@ def compiled() -> _Compiled:
         counted_abbreviations=frozenset(data["counted_abbreviations"]),
         one_of=regex.compile(rf"(?:{alternation(data['one_before'])})(?!\w)", _FLAGS),
         verb_stop=regex.compile(rf"(?:{alternation(data['verb_stops'])})(?!\w)", _FLAGS),
+        verb_noun=regex.compile(rf"(?:{alternation(data['verb_nouns'])})(?!\w)", _FLAGS),
         percent=regex.compile(rf"\s*(?:{alternation(data['percent'])})(?!\w)", _FLAGS),
         parallel=regex.compile(rf"(?:{alternation(data['parallel_nouns'])})(?!\w)", _FLAGS),
         at_least_after=compile_at(rf"\s+(?:{number_grammar().at_least_after})(?!\w)", _FLAGS),
@@ -169,8 +171,9 @@ def _not_a_count(text: str, bound: Bound, floor: int, limit: int) -> bool:
         return True
     if letter_after_space(text, pos, limit) and w.duration.match(text, pos, limit):
         return True  # (every duration word begins with a letter)
-    if measure_word_at(text, pos, limit) is not None:
-        return True
+    word = measure_word_at(text, pos, limit)
+    if word is not None and not counts_places(text, word, bound.quantity.qualifier_start, floor):
+        return True  # ("ở 6 khối" counts blocks of a ward)
     if w.multiple_before.search(
         text, max(floor, bound.evidence_start - _MULTIPLE_WINDOW), bound.evidence_start
     ):
@@ -180,8 +183,8 @@ def _not_a_count(text: str, bound: Bound, floor: int, limit: int) -> bool:
 
 def counted_phrase(document: Document, pos: int, limit: int) -> tuple[int, int] | None:
     """What a measure measures, after its measure word ("kg gạo"): a noun phrase, so a verb
-    ends it even as its first word ("5 công đất làm đường")."""
-    return _counted_span(document, pos, limit, verb_may_open=False)
+    ends it even as its first word ("5 công đất làm đường"), even one that is a count's noun."""
+    return _counted_span(document, pos, limit, verb_nouns_open=False)
 
 
 def _short_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -201,12 +204,14 @@ def _short_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _counted_span(
-    document: Document, pos: int, limit: int, verb_may_open: bool = True
+    document: Document, pos: int, limit: int, verb_nouns_open: bool = True
 ) -> tuple[int, int] | None:
     """Where the counted phrase after a number begins and ends; None when there is none.
 
     The phrase is read word by word with underthesea's words ("học sinh", "cơ sở"), so a
-    stop word only ends it when it is a whole word: "học" stops, "học sinh" does not.
+    stop word only ends it when it is a whole word: "học" stops, "học sinh" does not. A verb
+    first leaves no phrase ("Vũng Thùng 2 đạt giải Nhì"), unless it is one of the verbs that are
+    nouns there and `verb_nouns_open` ("3 tổ chức tôn giáo").
     """
     text = document.text
     w = compiled()
@@ -231,14 +236,15 @@ def _counted_span(
             break
         word_end = min(ends.get(tok.start(), tok.end()), limit)
         event_word = len(words) == 1 and fold(text[words[0][0] : words[0][1]]) in w.event_classifiers
-        verb_ends = (words and not event_word) or not verb_may_open
-        for pattern in (w.stop, w.verb_stop) if verb_ends else (w.stop,):
-            stop = pattern.match(text, tok.start(), limit)
-            if stop and (stop.end() == word_end or stop.end() in word_ends):
-                break
+        if words:
+            verb_ends = not event_word
         else:
-            stop = None
-        if stop:
+            verb_ends = not (
+                verb_nouns_open and _whole_word(w.verb_noun, text, tok.start(), limit, word_end, word_ends)
+            )
+        if _whole_word(w.stop, text, tok.start(), limit, word_end, word_ends) or (
+            verb_ends and _whole_word(w.verb_stop, text, tok.start(), limit, word_end, word_ends)
+        ):
             break
         if not words:
             if word.isupper() and len(word) > 1 and word not in w.counted_abbreviations:
@@ -251,6 +257,15 @@ def _counted_span(
     if not words:
         return None
     return words[0][0], words[-1][1]
+
+
+def _whole_word(
+    pattern: regex.Pattern[str], text: str, pos: int, limit: int, word_end: int, word_ends: set[int]
+) -> bool:
+    """Whether `pattern` matches whole words at `pos`: it ends where the word there ends, or at another
+    word's end ("học" is no whole word of "học sinh")."""
+    m = pattern.match(text, pos, limit)
+    return m is not None and (m.end() == word_end or m.end() in word_ends)
 
 
 def _parallel_follows(text: str, pos: int, limit: int, unit_start: int) -> bool:

@@ -4,7 +4,8 @@ The number comes from the shared grammar (extractors/numbers.py), the measure wo
 extractors/measure_words.py (its table in extractors/data/measure.yaml), and what is measured
 ("gạo", "đường bê tông") is read after it as a count's noun phrase is. A rate keeps its "per"
 part ("60-70m2/căn" → "m2/căn", no plain unit); a range gives one record per bound. Distances
-between places or travelled ("cách trung tâm xã 2 km") are no measures.
+between places or travelled ("cách trung tâm xã 2 km") are no measures, nor blocks of a ward
+counted ("ở 6 khối").
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from decimal import Decimal
 
 from bantin.extractors.base import Findings, Mention, number_value, quantities_with_ranges
 from bantin.extractors.count import counted_phrase
-from bantin.extractors.measure_words import is_distance, measure_word_at
+from bantin.extractors.measure_words import counts_places, is_distance, measure_word_at
 from bantin.pipeline.text.document import Document
 
 KIND = "measure"
@@ -26,8 +27,11 @@ def extract(document: Document, found: Findings) -> list[Mention]:
     for sentence in document.content_sentences():
         for bound in quantities_with_ranges(document, sentence):
             word = measure_word_at(text, bound.noun_from, sentence.end)
-            if word is None or is_distance(text, bound.quantity.qualifier_start, sentence.start):
+            start = bound.quantity.qualifier_start
+            if word is None or is_distance(text, start, sentence.start):
                 continue
+            if counts_places(text, word, start, sentence.start):
+                continue  # "ở 6 khối": blocks of a ward, a count
             end = word.per_end
             if end == word.end:
                 phrase = counted_phrase(document, end, sentence.end)

@@ -19,6 +19,7 @@ from bantin.pipeline.text.spans import letter_after_space
 _FLAGS = regex.IGNORECASE | regex.VERSION1
 # Context windows, in characters: read once per match, a bounded window keeps a 200 KB sentence linear.
 _DISTANCE_WINDOW = 40  # "cách trung tâm xã 2 km": a distance word (distance_before) and up to four words
+_PLACE_WINDOW = 8  # "ở 6 khối": a word of place (place_before) and its spaces
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,8 @@ class _Compiled:
     pattern: regex.Pattern[str]
     conversions: dict[str, tuple[str | None, Decimal | None]]
     distance_before: regex.Pattern[str]
+    place_words: frozenset[str]
+    place_before: regex.Pattern[str]
 
 
 @cache
@@ -64,6 +67,8 @@ def compiled() -> _Compiled:
         distance_before=regex.compile(
             rf"(?<!\w)(?:{alternation(data['distance_before'])})\s+(?:\S+\s+){{0,4}}$", _FLAGS
         ),
+        place_words=frozenset(word.casefold() for word in data["place_words"]),
+        place_before=regex.compile(rf"(?<!\w)(?:{alternation(data['place_before'])})\s+$", _FLAGS),
     )
 
 
@@ -77,6 +82,14 @@ def measure_word_at(text: str, pos: int, limit: int) -> MeasureWord | None:
         return None
     si_unit, factor = table.conversions[" ".join(m["word"].casefold().split())]
     return MeasureWord(m.start("word"), m.end("word"), m.end(), si_unit, factor)
+
+
+def counts_places(text: str, word: MeasureWord, number_start: int, floor: int) -> bool:
+    """Whether the measure word after the number at `number_start` names places it counts ("ở 6 khối")."""
+    table = compiled()
+    if " ".join(text[word.start : word.end].casefold().split()) not in table.place_words:
+        return False
+    return bool(table.place_before.search(text, max(floor, number_start - _PLACE_WINDOW), number_start))
 
 
 def is_distance(text: str, number_start: int, floor: int) -> bool:

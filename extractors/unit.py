@@ -57,6 +57,7 @@ _WORD = rf"\p{{Lu}}[\p{{Ll}}\p{{Lu}}]*(?:{_APOSTROPHE}[\p{{Ll}}\p{{Lu}}]+)?"
 _SYLLABLE = rf"\p{{Lu}}(?:\p{{Ll}}+|\p{{Ll}}*{_APOSTROPHE}\p{{L}}\p{{Ll}}*)"
 # Context windows, in characters: read once per match, a bounded window keeps a 200 KB sentence linear.
 _BEFORE_LEVEL_WINDOW = 10  # "cấp huyện", "các ấp": a tier or plural word (tier_before, plural_before)
+_ADDRESS_WINDOW = 20  # "hẻm số 2 tổ 28": an address word (address_number_before), its number and spaces
 # "đường Hải Phòng", "các đồng chí Thanh Hà": a word before a bare province or district name that makes
 # it no place (not_place_before, officials.yaml honorifics), with its spaces.
 _NOT_PLACE_WINDOW = 20
@@ -82,6 +83,7 @@ class _Compiled:
     surnames: frozenset[str]
     middle_names: frozenset[str]
     tier_before: regex.Pattern[str]
+    address_number: regex.Pattern[str]
     count_after: regex.Pattern[str]
     plural_before: regex.Pattern[str]
     more_names: regex.Pattern[str]
@@ -141,6 +143,9 @@ def compiled() -> _Compiled:
         surnames=names.surnames(),
         middle_names=names.middle_names(),
         tier_before=regex.compile(rf"(?<!\w)(?:{tolerant_alternation(data['tier_before'])})\s+$", _FLAGS),
+        address_number=regex.compile(
+            rf"(?<!\w)(?:{tolerant_alternation(data['address_number_before'])})\s+\d+\s*$", _FLAGS
+        ),
         count_after=regex.compile(rf"\s+(?:{alternation(data['count_words_after'])})(?!\w)", _FLAGS),
         plural_before=regex.compile(rf"(?<!\w)(?:{tolerant_alternation(data['plural_before'])})\s+$", _FLAGS),
         more_names=regex.compile(
@@ -285,6 +290,8 @@ def find_units(document: Document, dates: SpanUnion) -> list[UnitMention]:
         if m is None:
             return False
         digit = max(0, start - 4) + m.start()
+        if p.address_number.search(text, max(0, start - _ADDRESS_WINDOW), start):
+            return False  # "hẻm số 2 tổ 28": the number is the lane's
         return not taken.covers(digit) and not dates.covers(digit)
 
     for sentence in document.content_sentences():

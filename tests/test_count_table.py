@@ -540,6 +540,38 @@ CASES: list = [
         [("500 thẻ bảo hiểm y tế", 500, "thẻ bảo hiểm y tế", "exact")],
         "cap-as-a-verb-counts",
     ),
+    # A verb first makes the number no count: a name's number ("Vũng Thùng 2", fresh2 r145) or an
+    # elided noun; the verbs that are nouns there still count ("3 tổ chức tôn giáo").
+    (
+        "Kết thúc hội thi, khu dân cư Nại Hưng 1 đạt giải Nhất toàn đoàn, Vũng Thùng 2 đạt giải Nhì và Nại Thịnh"
+        " Đông 3 đạt giải Ba.",
+        [],
+        "verb-first-is-no-count",
+    ),
+    (
+        "Cuộc thi nhận 30 bài dự thi, 2 đạt giải Nhì, 3 đạt giải Ba.",
+        [("30 bài", 30, "bài", "exact")],
+        "elided-noun-before-verb",
+    ),
+    (
+        "Trên địa bàn xã có 3 tổ chức tôn giáo và 5 hoạt động tín ngưỡng.",
+        [
+            ("3 tổ chức tôn giáo", 3, "tổ chức tôn giáo", "exact"),
+            ("5 hoạt động tín ngưỡng", 5, "hoạt động tín ngưỡng", "exact"),
+        ],
+        "verb-nouns-count",
+    ),
+    # "ở 6 khối": blocks of a ward counted (fresh2 r132), not a volume.
+    (
+        "“Tổ Tuần tra – Tự quản” của phường Thanh Hà, thành phố Hội An có 6 tổ ở 6 khối, mỗi tổ có ít nhất 12"
+        " thành viên.",
+        [
+            ("6 tổ", 6, "tổ", "exact"),
+            ("6 khối", 6, "khối", "exact"),
+            ("ít nhất 12 thành viên", 12, "thành viên", "at_least"),
+        ],
+        "o-khoi-counts-blocks",
+    ),
     # "khu phố Trưởng" is the head of a khu phố (a title): the number after it counts units.
     (
         "Đến dự buổi Tọa đàm có các đồng chí lãnh đạo Đảng ủy-HĐND-UBND Phường 8, các đ/c Bí thư kiêm khu\n"

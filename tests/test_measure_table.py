@@ -49,6 +49,18 @@ CASES = [
     ("Nhà văn hóa cách trung tâm xã 2 km.", [], "distance-between-places"),
     ("Đoàn vượt hơn 50 km đường rừng.", [], "distance-travelled"),
     ("Phường có 3 khối phố.", [], "khoi-pho-is-a-unit"),
+    # After a word of place "khối" is a block of the ward (fresh2 r132).
+    (
+        "“Tổ Tuần tra – Tự quản” của phường Thanh Hà, thành phố Hội An có 6 tổ ở 6 khối, mỗi tổ có ít nhất 12"
+        " thành viên.",
+        [],
+        "o-khoi-is-a-block",
+    ),
+    (
+        "Nhân dân đóng góp 6 khối đá, 30 khối cát để làm đường.",
+        [("6 khối đá", 6, "khối đá", "exact", 6, "m3"), ("30 khối cát", 30, "khối cát", "exact", 30, "m3")],
+        "khoi-of-stone-is-volume",
+    ),
     ("Đội hình 3 tấn công liên tục.", [], "tan-cong-is-no-weight"),
     ("Xây 2 mô hình mới.", [], "m-of-mo-hinh"),
 ]

@@ -25,6 +25,23 @@ CASES: list = [
         [("1,5 - 4,8 triệu đồng", 1_500_000, "exact"), ("4,8 triệu đồng", 4_800_000, "exact")],
         "range-shares-the-scale",
     ),
+    # Bounds written in different scales: each is read whole (fresh2 r141).
+    (
+        "Còn lại 580 phần quà sẽ tổ chức trao cho các hộ dân tại các ấp trong thời gian tới, mỗi phần trị giá"
+        " từ 350.000 đến 1 triệu đồng.",
+        [("350.000 đến 1 triệu đồng", 350_000, "exact"), ("1 triệu đồng", 1_000_000, "exact")],
+        "range-bounds-in-different-scales",
+    ),
+    (
+        "Mỗi suất học bổng từ 500 nghìn đến 1,5 triệu đồng.",
+        [("500 nghìn đến 1,5 triệu đồng", 500_000, "exact"), ("1,5 triệu đồng", 1_500_000, "exact")],
+        "range-both-scaled",
+    ),
+    (
+        "Mỗi hộ góp từ 5 đến 3 triệu đồng.",
+        [("3 triệu đồng", 3_000_000, "exact")],
+        "no-range-across-six-orders",
+    ),
     (
         "Mỗi hội viên đóng góp 50.000 - 100.000 đồng.",
         [("50.000 - 100.000 đồng", 50_000, "exact"), ("100.000 đồng", 100_000, "exact")],

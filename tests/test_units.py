@@ -81,6 +81,13 @@ CASES: list[tuple[str, list[tuple[str, str, str]], str]] = [
         [("Tổ dân phố số 3", "tổ dân phố", "3"), ("phường Phan Chu Trinh", "phường", "Phan Chu Trinh")],
         "unit-after-unit-number",
     ),
+    # A lane's number before a level word is no count of units: the address goes on (fresh2 r135).
+    (
+        "Khu vực đường sô 11 tô 9 và hẻm số 2 tổ 28 ấp Tân Trung có nhiều ổ gà, ổ voi.",
+        [("tổ 28", "tổ", "28"), ("ấp Tân Trung", "ấp", "Tân Trung")],
+        "address-number-then-level",
+    ),
+    ("Hộ ông Tư ở ngõ 5 tổ 12 bị ngập.", [("tổ 12", "tổ", "12")], "lane-number-then-level"),
     # Not units.
     ("Toàn phường có 7 khu phố và 21 Tổ dân phố.", [], "counts-of-units"),
     ("Các khu phố đã đăng ký thi đua.", [], "level-without-name"),
