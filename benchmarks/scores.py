@@ -10,7 +10,7 @@ scored by `bantin.pipeline.check.evaluate` (the same figures as ../shared/tools/
 - heldout: 30 more, never used to write a rule (`corpus/heldout`);
 - pages: 31 of the real36 texts inside portal page layouts (`corpus/pages`);
 - fresh: 20 real bulletins collected after the design step (`corpus/fresh`, r111-r130);
-- fresh2: 20 more (`corpus/fresh2`, r131-r150), measuring only.
+- fresh2: 20 more (`corpus/fresh2`, r131-r150), read for rules after its first two scores.
 """
 
 from __future__ import annotations
