@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import typing
-from typing import Annotated, Any, ClassVar, Literal
+from typing import Annotated, Any, ClassVar, Literal, TypeVar
 
 from pydantic import (
     BaseModel,
@@ -44,6 +44,8 @@ CampaignCategory = Literal[
 ]  # fmt: skip
 
 INT64_MAX = 2**63 - 1  # the Parquet and database columns of amounts and counts are 64-bit
+# A count's or a measure's figure: a non-negative number, whole ones within the 64-bit columns.
+Figure = Annotated[float, Field(ge=0, allow_inf_nan=False)] | Annotated[int, Field(ge=0, le=INT64_MAX)]
 # How a field of a kind's evaluation key is compared (pipeline/check/evaluate.py, by the annotation
 # guideline): `exact` as written; `loose` case, tone-mark placement and punctuation aside; `unit_name`
 # loose and without a leading "số"; `number` as a number (one that cannot be read matches nothing);
@@ -172,10 +174,14 @@ class ModelRecord(RecordBase):
     owner: str | None = None
 
 
-def _check_role(record: MoneyRecord | CountRecord | MeasureRecord) -> None:
-    """A rate says what it is for; nothing else has a `per`."""
+R = TypeVar("R", "MoneyRecord", "CountRecord", "MeasureRecord")
+
+
+def _check_role(record: R) -> R:
+    """A rate says what it is for; nothing else has a `per` (money, counts and measures)."""
     if (record.role == "rate") != (record.per is not None):
         raise ValueError(f"role {record.role!r} with per {record.per!r}: a rate, and only a rate, has a per")
+    return record
 
 
 def _whole(value: float | int) -> float | int:
@@ -195,10 +201,7 @@ class MoneyRecord(RecordBase):
     per: str | None = None
     role: Role = "single"
 
-    @model_validator(mode="after")
-    def _role(self) -> MoneyRecord:
-        _check_role(self)
-        return self
+    _role = model_validator(mode="after")(_check_role)
 
 
 class CountRecord(RecordBase):
@@ -207,7 +210,7 @@ class CountRecord(RecordBase):
     value_fields = ("value", "unit")
 
     kind: Literal["count"] = "count"
-    value: Annotated[float, Field(ge=0, allow_inf_nan=False)] | Annotated[int, Field(ge=0, le=INT64_MAX)]
+    value: Figure
     unit: str = Field(min_length=1)
     qualifier: Qualifier = "exact"
     per: str | None = None
@@ -215,10 +218,7 @@ class CountRecord(RecordBase):
 
     _whole_value = field_validator("value")(_whole)
 
-    @model_validator(mode="after")
-    def _role(self) -> CountRecord:
-        _check_role(self)
-        return self
+    _role = model_validator(mode="after")(_check_role)
 
 
 class MeasureRecord(RecordBase):
@@ -229,22 +229,17 @@ class MeasureRecord(RecordBase):
     value_fields = ("value", "unit")
 
     kind: Literal["measure"] = "measure"
-    value: Annotated[float, Field(ge=0, allow_inf_nan=False)] | Annotated[int, Field(ge=0, le=INT64_MAX)]
+    value: Figure
     unit: str = Field(min_length=1)
     qualifier: Qualifier = "exact"
-    si_value: (
-        Annotated[float, Field(ge=0, allow_inf_nan=False)] | Annotated[int, Field(ge=0, le=INT64_MAX)] | None
-    ) = None
+    si_value: Figure | None = None
     si_unit: SIUnit | None = None
     per: str | None = None
     role: Role = "single"
 
     _whole_value = field_validator("value", "si_value")(_whole)
 
-    @model_validator(mode="after")
-    def _role(self) -> MeasureRecord:
-        _check_role(self)
-        return self
+    _role = model_validator(mode="after")(_check_role)
 
 
 Record = Annotated[
