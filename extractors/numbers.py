@@ -22,7 +22,8 @@ from typing import NamedTuple
 
 import regex
 
-from bantin.pipeline.text.resources import alternation, load_yaml, words_alternation
+from bantin.pipeline.text.resources import alternation, load_yaml
+from bantin.pipeline.text.textnorm import tolerant_alternation
 
 NUMERAL = r"\d+(?:[.,]\d+)*"
 _FLAGS = regex.IGNORECASE | regex.VERSION1
@@ -83,7 +84,7 @@ def compiled() -> _Compiled:
                 (regex.compile(rf"(?:^|(?<=[\s(“\"']))(?:{regex.escape(w)})\s+$", _FLAGS), qual, len(w))
             )
     before.sort(key=lambda item: -item[2])
-    at_least_after = words_alternation(data["at_least_after"])
+    at_least_after = tolerant_alternation(data["at_least_after"])
     return _Compiled(
         digits=digits,
         ten=frozenset(data["ten"]),
@@ -98,7 +99,7 @@ def compiled() -> _Compiled:
         before=tuple((p, q) for p, q, _ in before),
         any_before=regex.compile("|".join(f"(?:{p.pattern})" for p, _, _ in before), _FLAGS),
         at_least_after=at_least_after,
-        from_before=regex.compile(rf"(?:^|(?<=\s))({words_alternation(data['from_before'])})\s+$", _FLAGS),
+        from_before=regex.compile(rf"(?:^|(?<=\s))({tolerant_alternation(data['from_before'])})\s+$", _FLAGS),
         and_up=regex.compile(rf"^\s*(?:\S+\s+){{0,4}}?(?:{at_least_after})(?!\w)", _FLAGS),
         before_reach=max(n for _, _, n in before),
         locative=regex.compile(rf"(?<!\w)(?:{alternation(data['locative_before'])})\s+$", _FLAGS),

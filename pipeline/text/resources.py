@@ -38,12 +38,6 @@ def alternation(words: list[str]) -> str:
     return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
-def words_alternation(phrases: list[str]) -> str:
-    """`alternation` whose words may be parted by any whitespace ("trở  lên", "trở\nlên")."""
-    ordered = sorted(set(phrases), key=len, reverse=True)
-    return "|".join(r"\s+".join(regex.escape(w) for w in phrase.split()) for phrase in ordered)
-
-
 def compile_at(pattern: str, flags: int = 0) -> regex.Pattern[str]:
     r"""`regex.compile` for a pattern read with `.match(text, pos, limit)` at many positions.
 
